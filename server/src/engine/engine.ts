@@ -1,0 +1,114 @@
+// Runs the registered rules over one file: picks rules, isolates crashes, applies settings and suppressions, sorts.
+import type { Host } from './host';
+import { detectLanguage } from './languages/detect';
+import { allRules } from './registry';
+import type { Rule, RuleContext } from './rule';
+import { isSuppressed, suppressionFix } from './suppression';
+import { format, hash, LineIndex } from './text';
+import type { FileInput, Finding, Report, RuleLevel } from './types';
+
+export interface CheckOptions {
+  /** Per-rule level from settings; `off` disables a rule. */
+  rules?: Record<string, RuleLevel>;
+  /** Files larger than this many characters are skipped with a notice. Default 1,000,000. */
+  maxFileSize?: number;
+  /** Set `cancelled` to stop between rules. */
+  token?: { readonly cancelled: boolean };
+  /** Rules to run instead of the registry (tests). */
+  ruleSet?: readonly Rule[];
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  /** Why the file was not checked (binary, too large), for a one-time message. */
+  skipped?: string;
+  /** Rules that threw; the others still ran. */
+  errors: { ruleId: string; message: string }[];
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+
+/** Why a text should not be checked, or undefined when it is fine. */
+export function skipReason(text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): string | undefined {
+  if (text.length > maxFileSize) return `file is larger than ${Math.round(maxFileSize / 1000)} kB; not checked (raise warden.maxFileSize to check it)`;
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (head.includes('\u0000')) return 'binary file; not checked';
+  return undefined;
+}
+
+export function ruleLevel(rule: Rule, options: CheckOptions): RuleLevel {
+  return options.rules?.[rule.meta.id] ?? rule.meta.severity;
+}
+
+export async function checkFile(file: FileInput, host: Host, options: CheckOptions = {}): Promise<CheckResult> {
+  const errors: CheckResult['errors'] = [];
+  const skipped = skipReason(file.text, options.maxFileSize);
+  if (skipped) return { findings: [], skipped, errors };
+
+  const lang = detectLanguage(file.path, file.languageId);
+  const lines = new LineIndex(file.text);
+  const memo = new Map<string, unknown>();
+  const reads = new Map<string, Promise<string | undefined>>();
+  const findings: Finding[] = [];
+
+  for (const rule of options.ruleSet ?? allRules) {
+    if (options.token?.cancelled) break;
+    const level = ruleLevel(rule, options);
+    if (level === 'off' || !rule.appliesTo({ path: file.path, lang })) continue;
+    const reports: Report[] = [];
+    const ctx: RuleContext = {
+      file, path: file.path, text: file.text, lang, lines, host,
+      report: (r) => void reports.push(r),
+      memo: <T>(key: string, compute: () => T): T => {
+        if (!memo.has(key)) memo.set(key, compute());
+        return memo.get(key) as T;
+      },
+      readFile: (path) => {
+        let p = reads.get(path);
+        if (!p) reads.set(path, (p = host.readFile(path).catch(() => undefined)));
+        return p;
+      },
+    };
+    try {
+      await rule.check(ctx);
+    } catch (e) {
+      errors.push({ ruleId: rule.meta.id, message: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
+    for (const r of reports) {
+      const start = lines.positionAt(r.start);
+      if (isSuppressed(lines, start.line, rule.meta.id)) continue;
+      const end = lines.positionAt(r.end);
+      const template = rule.meta.messages[r.messageId];
+      if (template === undefined) {
+        errors.push({ ruleId: rule.meta.id, message: `unknown messageId '${r.messageId}'` });
+        continue;
+      }
+      const finding: Finding = {
+        ruleId: rule.meta.id,
+        messageId: r.messageId,
+        message: format(template, r.data),
+        severity: options.rules?.[rule.meta.id] !== undefined ? (level as Finding['severity']) : (r.severity ?? rule.meta.severity),
+        path: file.path,
+        start: r.start,
+        end: r.end,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        fingerprint: fingerprint(rule.meta.id, file.path, r.matched ?? file.text.slice(r.start, r.end)),
+        fixes: r.fixes ? [...r.fixes] : [],
+      };
+      const suppress = suppressionFix(lines, lang, finding);
+      if (suppress) finding.fixes.push(suppress);
+      findings.push(finding);
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings, errors };
+}
+
+/** rule + path + hash of the matched text; independent of line numbers. */
+export function fingerprint(ruleId: string, path: string, matched: string): string {
+  return hash(`${ruleId}\u0000${path}\u0000${matched}`);
+}

@@ -1,0 +1,48 @@
+// The I/O interface the engine needs; the language server, the CLI and the tests each implement it.
+
+/** Where a file stands in the git repository around it. */
+export interface GitFileStatus {
+  /** In the index with changes not yet committed (new or modified). */
+  staged: boolean;
+  /** In HEAD (committed). */
+  tracked: boolean;
+  /** Matched by .gitignore (and not tracked). */
+  ignored: boolean;
+  /** Workspace-relative path of the repository root ('' when it is the workspace root). */
+  repoRoot: string;
+}
+
+export interface Host {
+  /** Text of a workspace-relative file, or undefined when it does not exist or is not readable. */
+  readFile(path: string): Promise<string | undefined>;
+  /**
+   * Git state of a workspace-relative path. Undefined when git is missing, the path is not in a
+   * repository, or git failed: git rules then stay silent.
+   */
+  gitStatus?(path: string): Promise<GitFileStatus | undefined>;
+  /** Whether `path` is ignored by git (.gitignore, info/exclude); undefined when unknown. */
+  isGitIgnored?(path: string): Promise<boolean | undefined>;
+}
+
+/** A host over an in-memory file map, for tests and for single-buffer checks. */
+export class MemoryHost implements Host {
+  constructor(
+    readonly files: Map<string, string> = new Map(),
+    readonly git?: Map<string, Partial<GitFileStatus>>,
+  ) {}
+
+  async readFile(path: string): Promise<string | undefined> {
+    return this.files.get(path);
+  }
+
+  async gitStatus(path: string): Promise<GitFileStatus | undefined> {
+    if (!this.git) return undefined;
+    const s = this.git.get(path);
+    return { staged: false, tracked: false, ignored: false, repoRoot: '', ...s };
+  }
+
+  async isGitIgnored(path: string): Promise<boolean | undefined> {
+    if (!this.git) return undefined;
+    return this.git.get(path)?.ignored ?? false;
+  }
+}

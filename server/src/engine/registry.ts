@@ -1,0 +1,30 @@
+// The explicit list of rules, sorted by id; a duplicate id is a startup error.
+import type { Rule } from './rule';
+import awsAccessKeyId from './rules/secret/aws-access-key-id';
+import genericSecret from './rules/secret/generic-secret';
+import stringBuiltQuery from './rules/sql/string-built-query';
+import tlsVerificationDisabled from './rules/config/tls-verification-disabled';
+import envFileStaged from './rules/git/env-file-staged';
+
+function build(rules: Rule[]): readonly Rule[] {
+  const seen = new Set<string>();
+  for (const r of rules) {
+    if (seen.has(r.meta.id)) throw new Error(`duplicate rule id: ${r.meta.id}`);
+    seen.add(r.meta.id);
+  }
+  return Object.freeze([...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id)));
+}
+
+export const allRules: readonly Rule[] = build([
+  awsAccessKeyId,
+  genericSecret,
+  stringBuiltQuery,
+  tlsVerificationDisabled,
+  envFileStaged,
+]);
+
+export function findRule(id: string): Rule | undefined {
+  return allRules.find((r) => r.meta.id === id);
+}
+
+export { build as buildRegistry };

@@ -1,0 +1,16 @@
+// STUB: to be written.
+import { defineRule } from '../../rule';
+
+export default defineRule({
+  meta: {
+    id: 'git/env-file-staged',
+    category: 'git',
+    description: 'TODO',
+    severity: 'warning',
+    cwe: 'CWE-0',
+    fix: 'none',
+    messages: { found: 'TODO' },
+  },
+  appliesTo: () => false,
+  check: () => {},
+});
