@@ -1,16 +1,5 @@
-// STUB: to be written.
-import { defineRule } from '../../rule';
+// secret/aws-access-key-id: AWS access key ids (AKIA…, ASIA…) in any text file, from the provider data in providers/aws.ts.
+import { providerRule } from './provider';
+import { awsAccessKeyId } from './providers/aws';
 
-export default defineRule({
-  meta: {
-    id: 'secret/aws-access-key-id',
-    category: 'secret',
-    description: 'TODO',
-    severity: 'warning',
-    cwe: 'CWE-0',
-    fix: 'none',
-    messages: { found: 'TODO' },
-  },
-  appliesTo: () => false,
-  check: () => {},
-});
+export default providerRule(awsAccessKeyId);

@@ -1,16 +1,285 @@
-// STUB: to be written.
-import { defineRule } from '../../rule';
+// secret/generic-secret: a secret-named variable or key (password, api_key, githubToken…) assigned a literal that looks like a real secret.
+import { envVarFix } from '../../fixes/env-var';
+import { basename, type Lang } from '../../languages/detect';
+import { defineRule, docsUrl, type RuleContext } from '../../rule';
+import { redact } from '../../text';
+import type { Fix } from '../../types';
+import { isTestLikePath, looksLikeSecret, secretKind } from './heuristics';
+import { isLocalDotenv } from './provider';
+
+const ID = 'secret/generic-secret';
+
+interface Candidate {
+  key: string;
+  /** Offsets of the value as written (inside any quotes). */
+  start: number;
+  end: number;
+  /** The value as the program sees it. */
+  value: string;
+  /** The whole literal, when the env-var fix may replace it. */
+  literal?: { start: number; end: number };
+}
+
+type Family = 'code' | 'env' | 'yaml' | 'ini' | 'docker' | 'xml' | 'netrc' | 'sql';
+
+/** Tool rc files that the language detector sees as plain text but are really INI-like or netrc. */
+function effectiveLang(path: string, lang: Lang): Lang {
+  const name = basename(path).toLowerCase();
+  return /^(?:\.npmrc|\.yarnrc|\.pypirc|pip\.conf|\.gemrc|\.netrc|_netrc)$/.test(name) ? 'ini' : lang;
+}
+
+function familiesFor(path: string, lang: Lang): Family[] {
+  const name = basename(path).toLowerCase();
+  if (name === '.netrc' || name === '_netrc') return ['netrc'];
+  switch (lang) {
+    case 'dotenv': case 'shell': return ['env'];
+    case 'yaml': return ['yaml'];
+    case 'ini': case 'properties': return ['ini'];
+    case 'dockerfile': return ['docker'];
+    case 'xml': case 'html': return ['code', 'xml'];
+    case 'sql': return ['sql'];
+    case 'markdown': return [];
+    default: return ['code'];
+  }
+}
+
+/** Generated, vendored or translated files: values there are not credentials someone typed. */
+const SKIP_NAME = /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|cargo\.lock|poetry\.lock|pipfile\.lock|composer\.lock|gemfile\.lock|go\.sum|go\.mod|flake\.lock|packages\.lock\.json|uv\.lock|pdm\.lock)$|\.(?:min\.[cm]?js|map|snap|lock|po|pot|xlf|xliff|strings|resx|svg|ipynb|csv|tsv)$/i;
+const SKIP_DIR = /(?:^|\/)(?:node_modules|vendor|dist|build|out|\.git|locales?|i18n|l10n|translations?|lang)\//i;
+
+const HASH_COMMENT: ReadonlySet<Lang> = new Set<Lang>(['python', 'ruby', 'elixir', 'shell', 'toml', 'plaintext', 'php', 'dockerfile', 'yaml', 'dotenv', 'ini', 'properties']);
+const C_COMMENT: ReadonlySet<Lang> = new Set<Lang>(['javascript', 'typescript', 'go', 'java', 'csharp', 'rust', 'php', 'kotlin', 'swift', 'c', 'cpp', 'json', 'plaintext']);
+
+const LITERAL = String.raw`(?<prefix>[rRuUbBfF]{0,2})(?<lit>"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|` + '`(?:[^`\\\\$\\r\\n]|\\\\.)*`)';
+/** `"key": "v"`, `"key" => "v"`, `["key"] = "v"`, `:key => "v"`, `key = "v"`, `key: "v"`, `key := "v"`, `key: str = "v"`. */
+const CODE = new RegExp(
+  String.raw`(?:(?<qq>["'])(?<qkey>[A-Za-z_$@][\w.\-$@]*)\k<qq>\]?\s*(?:=>|:(?!:)|=(?![=>~]))` +
+  String.raw`|(?<![\w$@:])(?<skey>:[A-Za-z_]\w*)\s*=>` +
+  // A type annotation (`key: str = "v"`) needs the `=`; without it `a: true, key: "v"` would read as one pair.
+  String.raw`|(?<![\w$@-])(?<key>[$@]*[A-Za-z_][\w$]*)(?:\s*:\s*[A-Za-z_][\w.<>[\],|? ]*?\s*=(?![=>~])|\s*(?::=|=(?![=>~])|:(?![:=]))))\s*` + LITERAL,
+  'g',
+);
+const ENV_LINE = /^(\s*(?:export\s+|local\s+|declare\s+(?:-\w+\s+)?|readonly\s+|set\s+)?)([A-Za-z_][\w.-]*)(\s*=\s*)(.*)$/;
+const YAML_LINE = /^(\s*(?:-\s+)?)(?:(["'])([^"'\r\n]+)\2|([A-Za-z_$@][\w.\-$@]*))(\s*:[ \t]+)(.*)$/;
+const YAML_LIST_ENV = /^(\s*-\s+["']?)([A-Za-z_][\w.-]*)=(.*)$/;
+const INI_LINE = /^(\s*(?:\/\/\S*?:)?)([A-Za-z_][\w.\-[\]]*)(\s*[=:]\s*)(.*)$/;
+const DOCKER_LINE = /^(\s*(?:ENV|ARG)\s+)([A-Za-z_][\w.-]*)(\s*=\s*|\s+)(.*)$/i;
+const XML_ELEMENT = /<(?:[\w.-]+:)?([A-Za-z_][\w.-]*)(?:\s[^>]*)?>([^<\s]+)<\/(?:[\w.-]+:)?\1>/g;
+const XML_KEY_VALUE = /\b(?:key|name)\s*=\s*"([^"]+)"\s+value\s*=\s*"([^"]*)"/g;
+const NETRC = /\bpassword\s+(\S+)/g;
+const SQL = /\b(?:IDENTIFIED\s+BY|PASSWORD)\s*=?\s*'([^'\r\n]*)'/gi;
+const BEARER = /^(?:Bearer|Basic|Token|Bot)\s+(\S+)$/i;
+
+/** Decodes the common escapes of a quoted literal; `raw` is the text between the quotes. */
+function unescape(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0' };
+  return raw.replace(/\\(.)/g, (_, c: string) => map[c] ?? c);
+}
+
+/**
+ * A config value: quoted (`"…"`, `'…'`) or bare up to an inline comment. Returns the value's offset in
+ * `raw`, its length and its text; undefined when it is empty, multi-line or not a scalar.
+ */
+function scalar(raw: string, opts: { comment: RegExp; bareEnd?: RegExp; yaml?: boolean }): { at: number; len: number; value: string; quoted: boolean } | undefined {
+  const q = raw[0];
+  if (q === '"' || q === "'") {
+    const body = q === '"' ? /^"((?:[^"\\]|\\.)*)"/.exec(raw) : opts.yaml ? /^'((?:[^']|'')*)'/.exec(raw) : /^'([^']*)'/.exec(raw);
+    if (!body) return undefined;
+    const value = q === '"' ? unescape(body[1]) : opts.yaml ? body[1].replace(/''/g, "'") : body[1];
+    return { at: 1, len: body[1].length, value, quoted: true };
+  }
+  if (opts.yaml && /^[&*!|>{[@%`]/.test(raw)) return undefined;
+  let text = raw.replace(opts.comment, '');
+  if (opts.bareEnd) {
+    const m = opts.bareEnd.exec(text);
+    if (m) text = text.slice(0, m.index);
+  }
+  text = text.trimEnd();
+  return text ? { at: 0, len: text.length, value: text, quoted: false } : undefined;
+}
+
+/** Tracks whether a line starts inside a block comment or a Python triple-quoted string. */
+function blockTracker(lang: Lang): (line: string) => boolean {
+  let inside: string | undefined;
+  return (line) => {
+    const startsInside = inside !== undefined;
+    let rest = line;
+    for (;;) {
+      if (inside) {
+        const close = rest.indexOf(inside);
+        if (close < 0) break;
+        rest = rest.slice(close + inside.length);
+        inside = undefined;
+        continue;
+      }
+      const open = lang === 'python' ? /"""|'''/.exec(rest) : C_COMMENT.has(lang) ? /\/\*/.exec(rest) : null;
+      if (!open) break;
+      inside = open[0] === '/*' ? '*/' : open[0];
+      rest = rest.slice(open.index + open[0].length);
+    }
+    return startsInside;
+  };
+}
+
+function isCommentLine(trimmed: string, lang: Lang): boolean {
+  if (trimmed.startsWith('<!--')) return true;
+  if ((trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*')) && C_COMMENT.has(lang)) return true;
+  if (trimmed.startsWith('#') && HASH_COMMENT.has(lang)) return true;
+  if ((trimmed.startsWith(';') || trimmed.startsWith('!')) && (lang === 'ini' || lang === 'properties')) return true;
+  return lang === 'sql' && trimmed.startsWith('--');
+}
+
+function codeCandidates(line: string, at: number, out: Candidate[]): void {
+  for (const m of line.matchAll(CODE)) {
+    const g = m.groups!;
+    const key = (g.qkey ?? g.skey ?? g.key).replace(/^[:$@]+/, '');
+    const lit = g.lit;
+    const litStart = m.index + m[0].length - lit.length;
+    const litEnd = litStart + lit.length;
+    // `a ? token : "x"` is a ternary, `"a" + x` and `"%s" % x` build a string rather than hold one.
+    if (/\?\s*$/.test(line.slice(0, m.index))) continue;
+    if (/^\s*(?:[+%*["'`]|\/(?![/*])|\.format\()/.test(line.slice(litEnd))) continue;
+    const raw = lit.slice(1, -1);
+    const prefix = g.prefix.toLowerCase();
+    const rawString = prefix.includes('r');
+    const fixable = !/[bf]/.test(prefix) && (rawString || !raw.includes('\\'));
+    out.push({
+      key,
+      start: at + litStart + 1,
+      end: at + litEnd - 1,
+      value: rawString ? raw : unescape(raw),
+      literal: fixable ? { start: at + litStart - g.prefix.length, end: at + litEnd } : undefined,
+    });
+  }
+}
+
+function lineCandidates(family: Family, line: string, at: number, lang: Lang, out: Candidate[]): void {
+  const push = (key: string, valueAt: number, s: ReturnType<typeof scalar>): void => {
+    if (s) out.push({ key, start: at + valueAt + s.at, end: at + valueAt + s.at + s.len, value: s.value });
+  };
+  switch (family) {
+    case 'code':
+      return codeCandidates(line, at, out);
+    case 'env': {
+      const m = ENV_LINE.exec(line);
+      if (!m) return;
+      const bareEnd = lang === 'shell' ? /[\s;&|]/ : undefined;
+      push(m[2], m[1].length + m[2].length + m[3].length, scalar(m[4], { comment: /\s+#.*$/, bareEnd }));
+      return;
+    }
+    case 'yaml': {
+      const e = YAML_LIST_ENV.exec(line);
+      if (e) {
+        push(e[2], e[1].length + e[2].length + 1, scalar(e[3].replace(/["']\s*$/, ''), { comment: /\s+#.*$/ }));
+        return;
+      }
+      const m = YAML_LINE.exec(line);
+      if (!m) return;
+      const keyLen = m[2] ? m[3].length + 2 : m[4].length;
+      push(m[3] ?? m[4], m[1].length + keyLen + m[5].length, scalar(m[6], { comment: /\s+#.*$/, yaml: true }));
+      return;
+    }
+    case 'ini': {
+      const m = INI_LINE.exec(line);
+      if (!m) return;
+      push(m[2], m[1].length + m[2].length + m[3].length, scalar(m[4], { comment: /\s+[#;].*$/ }));
+      return;
+    }
+    case 'docker': {
+      const m = DOCKER_LINE.exec(line);
+      if (!m) return;
+      push(m[2], m[1].length + m[2].length + m[3].length, scalar(m[4], { comment: /\s+#.*$/, bareEnd: m[3].includes('=') ? /\s/ : undefined }));
+      return;
+    }
+    case 'xml':
+      for (const m of line.matchAll(XML_ELEMENT)) {
+        const valueAt = m.index + m[0].indexOf('>') + 1;
+        out.push({ key: m[1], start: at + valueAt, end: at + valueAt + m[2].length, value: m[2] });
+      }
+      for (const m of line.matchAll(XML_KEY_VALUE)) {
+        const valueAt = m.index + m[0].lastIndexOf('"', m[0].length - 2) + 1;
+        out.push({ key: m[1], start: at + valueAt, end: at + valueAt + m[2].length, value: m[2] });
+      }
+      return;
+    case 'netrc':
+      for (const m of line.matchAll(NETRC)) {
+        const valueAt = m.index + m[0].length - m[1].length;
+        out.push({ key: 'password', start: at + valueAt, end: at + valueAt + m[1].length, value: m[1] });
+      }
+      return;
+    case 'sql':
+      for (const m of line.matchAll(SQL)) {
+        const valueAt = m.index + m[0].length - m[1].length - 1;
+        out.push({ key: 'password', start: at + valueAt, end: at + valueAt + m[1].length, value: m[1] });
+      }
+      return;
+  }
+}
+
+/** Every `name = value` pair in the file that the families of its language can see. */
+function candidates(ctx: RuleContext): Candidate[] {
+  const lang = effectiveLang(ctx.path, ctx.lang);
+  const families = familiesFor(ctx.path, lang);
+  const out: Candidate[] = [];
+  const inBlock = blockTracker(lang);
+  for (let l = 0; l < ctx.lines.lineCount; l++) {
+    const line = ctx.lines.lineText(l);
+    if (inBlock(line) || line.length > 4000) continue;
+    const trimmed = line.trimStart();
+    if (!trimmed || isCommentLine(trimmed, lang)) continue;
+    const at = ctx.lines.lineStart(l);
+    for (const f of families) lineCandidates(f, line, at, lang, out);
+  }
+  return out;
+}
 
 export default defineRule({
   meta: {
-    id: 'secret/generic-secret',
+    id: ID,
     category: 'secret',
-    description: 'TODO',
+    description: 'Secret-named variable or key assigned a hardcoded secret',
     severity: 'warning',
-    cwe: 'CWE-0',
-    fix: 'none',
-    messages: { found: 'TODO' },
+    cwe: 'CWE-798',
+    fix: 'unsafe',
+    messages: {
+      found: '{{name}} is assigned a hardcoded secret {{redacted}}; load it from the environment or a secret manager',
+      dotenv: '{{name}} holds a secret {{redacted}} in {{file}}; keep this file out of version control',
+    },
+    help: `A password, token or key written into source or configuration is readable by everyone with the repository and stays in its history. See ${docsUrl(ID)}`,
   },
-  appliesTo: () => false,
-  check: () => {},
+  appliesTo: ({ path, lang }) => lang !== 'markdown' && !SKIP_NAME.test(basename(path)) && !SKIP_DIR.test(path),
+  async check(ctx) {
+    const strict = isTestLikePath(ctx.path);
+    const dotenv = isLocalDotenv(ctx.path);
+    const seen = new Set<number>();
+    for (const c of candidates(ctx)) {
+      if (seen.has(c.start)) continue;
+      let kind = secretKind(c.key);
+      if (!kind) continue;
+      let { start, value, literal } = c;
+      const bearer = BEARER.exec(value);
+      if (bearer) {
+        start = c.end - bearer[1].length;
+        value = bearer[1];
+        literal = undefined;
+        if (kind === 'authorization') kind = 'secret';
+      } else if (kind === 'authorization') {
+        continue;
+      }
+      if (!looksLikeSecret(value, kind, { key: c.key, strict })) continue;
+      seen.add(c.start);
+      const data = { name: c.key, redacted: redact(value), file: basename(ctx.path) };
+      if (dotenv) {
+        ctx.report({ start, end: c.end, messageId: 'dotenv', data, severity: 'info' });
+        continue;
+      }
+      const fixes: Fix[] = [];
+      if (literal) {
+        const fix = await envVarFix(ctx, { start: literal.start, end: literal.end, value, name: c.key });
+        if (fix) fixes.push(fix);
+      }
+      ctx.report({ start, end: c.end, messageId: 'found', data, fixes });
+    }
+  },
 });

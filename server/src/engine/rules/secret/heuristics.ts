@@ -1,0 +1,183 @@
+// Heuristics of the generic secret rule: which names hold secrets, and which assigned values look like real ones.
+import { shannonEntropy } from '../../text';
+import { looksLikeFiller, matchesAnyProvider } from './provider';
+
+/** `password` values are chosen by people (short, few symbols); `secret` values are generated (long, random). */
+export type SecretKind = 'password' | 'secret';
+
+/** `githubToken` -> [github, token]; `DB_PASSWORD` -> [db, password]; `x-api-key` -> [x, api, key]. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'passwort', 'contrasena', 'senha', 'motdepasse']);
+const SECRET_WORDS = new Set(['secret', 'token', 'credential', 'credentials', 'apikey', 'privatekey', 'secretkey', 'accesskey', 'authkey', 'signingkey', 'encryptionkey', 'masterkey', 'clientsecret', 'authtoken', 'accesstoken', 'refreshtoken', 'bearertoken', 'apitoken', 'sessionkey', 'connectionstring']);
+/** First word of a two-word key name: `api_key`, `signing_key`. */
+const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing', 'encryption', 'master', 'auth', 'app', 'client', 'session', 'jwt', 'hmac', 'webhook', 'consumer', 'account', 'storage', 'subscription', 'service']);
+/** A name ending in one of these names something about a secret, not the secret (`token_url`, `password_field`). */
+const NOT_SECRET_TAIL = new Set([
+  'url', 'uri', 'urls', 'uris', 'endpoint', 'endpoints', 'host', 'hostname', 'domain', 'port', 'path', 'paths', 'file', 'filename',
+  'files', 'dir', 'dirs', 'directory', 'folder', 'location', 'loc', 'field', 'fields', 'label', 'labels', 'hint', 'placeholder',
+  'title', 'text', 'message', 'messages', 'msg', 'prompt', 'error', 'errors', 'err', 'length', 'len', 'min', 'max', 'minimum',
+  'maximum', 'count', 'limit', 'size', 'type', 'types', 'name', 'names', 'id', 'ids', 'header', 'headers', 'prefix', 'suffix',
+  'regex', 'regexp', 'pattern', 'policy', 'rule', 'rules', 'validator', 'validation', 'format', 'mode', 'env', 'var', 'variable',
+  'ref', 'reference', 'arn', 'version', 'expiry', 'expires', 'expiration', 'expire', 'exp', 'ttl', 'timeout', 'lifetime',
+  'duration', 'seconds', 'secs', 'ms', 'enabled', 'disabled', 'enable', 'required', 'visible', 'input', 'selector', 'class',
+  'classname', 'style', 'icon', 'button', 'btn', 'link', 'route', 'page', 'view', 'form', 'template', 'component', 'help',
+  'description', 'desc', 'provider', 'source', 'issuer', 'audience', 'scope', 'scopes', 'kind', 'storage', 'store', 'param',
+  'params', 'parameter', 'query', 'column', 'attr', 'attribute', 'property', 'prop', 'request', 'response', 'callback', 'handler',
+  'service', 'manager', 'factory', 'helper', 'util', 'utils', 'schema', 'model', 'index', 'idx', 'hash', 'hashed', 'digest',
+  'reset', 'strength', 'encoding', 'algorithm', 'algo', 'alg', 'method', 'at', 'date', 'time', 'timestamp', 'used', 'usage',
+  'generator', 'address', 'symbol', 'decimals', 'balance', 'amount', 'supply', 'contract', 'price', 'strategy', 'option',
+  'options', 'flag', 'flags', 'setting', 'settings', 'display', 'mask', 'masked', 'cache', 'salt', 'rounds', 'iterations',
+  'cost', 'complexity', 'keys', 'list', 'map', 'set', 'table', 'tab', 'step', 'state', 'status', 'event', 'action', 'cookie',
+  'lang', 'locale', 'color', 'width', 'height', 'position', 'sha', 'md5', 'start', 'end', 'success', 'failure', 'failed', 'fail',
+  'complete', 'completed', 'changed', 'requested', 'expired', 'invalid', 'missing', 'received', 'sent', 'refreshed', 'updated',
+  'created', 'deleted', 'revoked', 'started', 'mismatch', 'verified', 'confirmed', 'stored', 'saved', 'loaded',
+]);
+/** A name containing one of these is not a credential (`csrf_token`, `public_key`, `max_tokens`, `is_secret`). */
+const NOT_SECRET_ANY = new Set([
+  'public', 'publishable', 'pub', 'csrf', 'xsrf', 'page', 'pagination', 'continuation', 'next', 'cancel', 'cancellation', 'sync',
+  'num', 'total', 'is', 'has', 'show', 'hide', 'toggle', 'handle', 'forgot', 'should', 'captcha', 'recaptcha', 'lexer', 'parser',
+  'tokenizer', 'i18n', 'l10n', 'translation',
+]);
+
+/** What kind of secret a key or variable name holds, or undefined when it does not name one. */
+export function secretKind(name: string): SecretKind | 'authorization' | undefined {
+  const words = splitWords(name);
+  if (words.length === 0) return undefined;
+  if (words.some((w) => NOT_SECRET_ANY.has(w))) return undefined;
+  const last = words[words.length - 1];
+  if (NOT_SECRET_TAIL.has(last)) return undefined;
+  if (last === 'authorization') return 'authorization';
+  let kind: SecretKind | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (PASSWORD_WORDS.has(w) || (w === 'pass' && i === words.length - 1) || /(?:password|passwd)$/.test(w)) return 'password';
+    if (SECRET_WORDS.has(w) || /(?:secret|token|apikey|secretkey|privatekey|accesskey)$/.test(w)) kind = 'secret';
+    else if (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) kind = 'secret';
+  }
+  return kind;
+}
+
+const REFERENCE = new RegExp([
+  String.raw`\$\{[^}]*\}`, String.raw`\{\{.*\}\}`, String.raw`^\$\(`, String.raw`^\$[A-Za-z_]`, String.raw`%[A-Za-z_][\w.]*%`,
+  String.raw`#\{[^}]*\}`, String.raw`^@[A-Za-z_][\w.]*@?$`, String.raw`\{[A-Za-z_][\w.]*\}`, String.raw`%\([\w.]+\)[sdr]`,
+  String.raw`process\.env`, String.raw`os\.environ`, String.raw`getenv`, String.raw`^env[(:.[]`, String.raw`^ENV\[`,
+  String.raw`^!(?:Ref|Sub|GetAtt|ImportValue)\b`, String.raw`^(?:secrets?|vault|ref\+\w+|op|sm|ssm|awssm|gcpsm|azkv|keyvault|doppler|infisical|akv|file|cmd|exec)[:.]`,
+  String.raw`^arn:`, String.raw`^projects/[^/]+/secrets/`, String.raw`^ENC\(.*\)$`, String.raw`^\{cipher\}`, String.raw`^<%=?`,
+].join('|'), 'i');
+
+const PLACEHOLDER = new RegExp([
+  'example', 'sample', 'dummy', 'placeholder', 'redacted', 'changeme', String.raw`change[-_.]?(?:me|it|this)`,
+  String.raw`replace[-_.]?(?:me|this|with)`, 'fake', 'mock', 'lorem', 'foobar', 'todo', 'fixme', 'notasecret',
+  String.raw`not[-_.]?a[-_.]?(?:real[-_.]?)?(?:secret|password|key|token)`, 'xxx', String.raw`\*{3}`, String.raw`\.{3}`, '…', '•',
+  '<[^>]*>', String.raw`^\[.*\]$`, String.raw`^\(.*\)$`, '^your', String.raw`[-_.]here$`, String.raw`^(?:enter|insert|put|add)[-_.]?your`,
+  String.raw`(?:^|[^a-z])test(?:[^a-z]|$)`, '^test', 'test$', 'default[-_.]?(?:secret|password|key|token)',
+].join('|'), 'i');
+
+/** Stripped of digits and symbols, these are what people type when they mean "some password". */
+const COMMON_FAKE = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'secret', 'secrets', 'admin', 'administrator', 'root', 'user', 'username', 'guest', 'test',
+  'changeme', 'default', 'qwerty', 'letmein', 'welcome', 'demo', 'abc', 'abcdef', 'foo', 'bar', 'foobar', 'baz', 'mypassword',
+  'yourpassword', 'newpassword', 'oldpassword', 'mysecret', 'yoursecret', 'token', 'mytoken', 'apikey', 'myapikey', 'key', 'secretkey',
+  'postgres', 'mysql', 'redis', 'mongo', 'sa', 'x', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no',
+]);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/;
+const DIGEST = /^(?:sha1|sha224|sha256|sha384|sha512|md5|blake2b?)[-:]/i;
+const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+const FILE_EXT = /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|pub|ppk|asc|gpg|kdbx|cfg|conf|ini|properties|xml|html?|js|ts|py|png|jpe?g|svg|gif)$/i;
+
+function isPathLike(v: string): boolean {
+  if (FILE_EXT.test(v)) return true;
+  if (!/^(?:\/|\.{1,2}[/\\]|~[/\\]|[A-Za-z]:[/\\]|\\\\)/.test(v)) return false;
+  // Base64 can start with `/`; a path's segments are words.
+  return v.split(/[/\\]+/).filter(Boolean).every((s) => /^[\w.@-]+$/.test(s) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(s));
+}
+
+/**
+ * Identifiers, constants, slugs, event names and versions: `db-password`, `GITHUB_TOKEN`, `api_key_v2`,
+ * `msal:acquireTokenStart`, `10.0.0.1`. Words must look like words (not `qZmXkPwL`), and one long run of
+ * random letters is not a word.
+ */
+function isIdentifierLike(v: string, kind: SecretKind): boolean {
+  const parts = v.split(/[-_.:/@]+/).filter(Boolean);
+  let words = 0;
+  let short = 0;
+  let letters = 0;
+  let digits = false;
+  for (const p of parts) {
+    if (/^\d+$/.test(p)) {
+      digits = true;
+      continue;
+    }
+    const m = /^([A-Za-z]+?)(\d{0,3})$/.exec(p);
+    if (!m) return false;
+    if (m[2]) digits = true;
+    for (const w of m[1].match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []) {
+      words++;
+      // One-letter words (`v` in `v2`, `X` in `getX`) do not count towards the average length.
+      if (w.length < 2) short++;
+      else letters += w.length;
+      if (w.length >= 12 && shannonEntropy(w) >= 3.6) return false;
+    }
+  }
+  if (words === 0 || short > 1 || words === short || letters / (words - short) < 3) return false;
+  // `hunter2` is a (weak) password, `FlowPasswordRequiredV2` is a name.
+  return kind === 'secret' || !digits || words >= 2;
+}
+
+/** Character classes present: lower, upper (a leading capital alone does not count), digit, symbol (not `-_.`). */
+function charClasses(v: string): number {
+  const rest = v.replace(/^[A-Z](?=[a-z])/, 'a');
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9\-_.]/].filter((r) => r.test(rest)).length;
+}
+
+export interface ValueOptions {
+  /** The key the value is assigned to: a value equal to it is a label. */
+  key?: string;
+  /** Tests, fixtures and docs: only machine-looking secrets count. */
+  strict?: boolean;
+}
+
+/** Whether a value assigned to a secret-named key looks like a real secret (not a placeholder, reference or label). */
+export function looksLikeSecret(value: string, kind: SecretKind, options: ValueOptions = {}): boolean {
+  const v = value;
+  const minLength = kind === 'password' && !options.strict ? 6 : 8;
+  if (v.length < minLength || v.length > 1000 || /\s/.test(v)) return false;
+  if (REFERENCE.test(v) || PLACEHOLDER.test(v)) return false;
+  if (URL.test(v) || isPathLike(v) || UUID.test(v) || EMAIL.test(v) || DIGEST.test(v) || /^0x[0-9a-f]{40}$/i.test(v)) return false;
+  if (/^[-+]?\d+(?:[.,]\d+)*$/.test(v) || /^#[0-9a-f]{3,8}$/i.test(v)) return false;
+  const core = v.toLowerCase().replace(/[^a-z]/g, '');
+  if (COMMON_FAKE.has(core)) return false;
+  if (options.key && core === options.key.toLowerCase().replace(/[^a-z]/g, '')) return false;
+
+  const entropy = shannonEntropy(v);
+  if (isIdentifierLike(v, kind)) return false;
+  if (looksLikeFiller(v)) return false;
+
+  const classes = charClasses(v);
+  if (options.strict) {
+    if (kind === 'password' ? entropy < 3.0 || classes < 2 : v.length < 16 || entropy < 3.5) return false;
+  } else if (kind === 'password') {
+    if (entropy < 2.5 || classes < 2) return false;
+  } else if (entropy < 3.0 || (v.length < 16 && classes < 2)) {
+    return false;
+  }
+  // A provider rule owns values it recognises (and decides about their examples).
+  return !matchesAnyProvider(v);
+}
+
+/** Paths where secrets are usually fixtures: tests, examples, docs. */
+export function isTestLikePath(path: string): boolean {
+  return /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__|examples?|samples?|demos?|docs?)\//i.test(path)
+    || /\.(?:test|spec|stories)\.[^./]+$/i.test(path)
+    || /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.(?:py|go|rb|exs))$/i.test(path);
+}

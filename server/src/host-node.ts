@@ -1,0 +1,100 @@
+// The Node host: workspace files from disk (or unsaved editor buffers) and git state from the git CLI.
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import type { GitFileStatus, Host } from './engine/host';
+import { GitRepos } from './git';
+
+export interface NodeHostOptions {
+  /** Text of an open, possibly unsaved editor buffer for a workspace-relative path; it wins over the disk. */
+  overlay?: (relPath: string) => string | undefined;
+  /** Per git command. Default 3000 ms. */
+  gitTimeoutMs?: number;
+  log?: (msg: string) => void;
+  /** The git executable. Default `git` from PATH. */
+  gitPath?: string;
+  /** Environment for git (tests point PATH elsewhere). Default `process.env`. */
+  gitEnv?: NodeJS.ProcessEnv;
+}
+
+/** Files above this size are not read: they are not source a rule should scan. */
+export const MAX_READ_BYTES = 10 * 1024 * 1024;
+
+export class NodeHost implements Host {
+  private readonly git: GitRepos;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false });
+
+  constructor(readonly root: string, private readonly options: NodeHostOptions = {}) {
+    this.git = new GitRepos({ gitPath: options.gitPath, env: options.gitEnv, timeoutMs: options.gitTimeoutMs, log: options.log });
+  }
+
+  async readFile(relPath: string): Promise<string | undefined> {
+    const open = this.options.overlay?.(relPath);
+    if (open !== undefined) return open;
+    const abs = this.resolve(relPath);
+    if (!abs) return undefined;
+    try {
+      const st = await fsp.stat(abs);
+      if (!st.isFile() || st.size > MAX_READ_BYTES) return undefined;
+      return this.decoder.decode(await fsp.readFile(abs));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async gitStatus(relPath: string): Promise<GitFileStatus | undefined> {
+    const abs = this.resolve(relPath);
+    if (!abs) return undefined;
+    try {
+      const s = await this.git.status(abs);
+      if (!s) return undefined;
+      return { staged: s.staged, tracked: s.tracked, ignored: s.ignored, repoRoot: await this.repoRoot(relPath, s.relPath, s.top) };
+    } catch (e) {
+      this.options.log?.(`git status of ${relPath} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  async isGitIgnored(relPath: string): Promise<boolean | undefined> {
+    const abs = this.resolve(relPath);
+    if (!abs) return undefined;
+    try {
+      return await this.git.isIgnored(abs);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Drops cached git answers; call it when .git/index, HEAD or an ignore file changes. */
+  invalidate(): void {
+    this.git.invalidate();
+  }
+
+  /** Absolute path of a workspace-relative one; undefined when it would leave the workspace. */
+  private resolve(relPath: string): string | undefined {
+    if (path.isAbsolute(relPath) || path.posix.isAbsolute(relPath)) return undefined;
+    const abs = path.resolve(this.root, relPath);
+    const rel = path.relative(this.root, abs);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return abs;
+  }
+
+  /**
+   * The repository top as a workspace-relative path. Derived from the file's path inside the repository, so
+   * symlinked or case-folded roots still line up; a repository that encloses the workspace maps to ''
+   * (a .gitignore at the workspace root still applies to the workspace's files).
+   */
+  private async repoRoot(wsPath: string, repoPath: string, top: string): Promise<string> {
+    const ws = path.posix.normalize(wsPath);
+    if (ws === repoPath) return '';
+    if (ws.endsWith('/' + repoPath)) return ws.slice(0, ws.length - repoPath.length - 1);
+    if (repoPath.endsWith('/' + ws)) return '';
+    let realRoot = this.root;
+    try {
+      realRoot = await fsp.realpath(this.root);
+    } catch {
+      // fall back to the root as given
+    }
+    const rel = path.relative(realRoot, top).split(path.sep).join('/');
+    return rel.startsWith('..') || path.isAbsolute(rel) ? '' : rel;
+  }
+}

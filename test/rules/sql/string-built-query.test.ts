@@ -1,0 +1,396 @@
+// Tests for sql/string-built-query: sinks per driver, variable flow, positions, and the parameterizing fix.
+import * as assert from 'node:assert/strict';
+import type { TSESTree } from '@typescript-eslint/types';
+import rule from '../../../server/src/engine/rules/sql/string-built-query';
+import { parseJs, resolveVariable, walk, type JsAst } from '../../../server/src/engine/languages/javascript';
+import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+
+const VALUE = 'interpolatedValue';
+const IDENT = 'interpolatedIdentifier';
+const PG = "import { Pool } from 'pg';\nconst pool = new Pool();\n";
+const MYSQL = "const mysql = require('mysql2');\n";
+
+const invalid: InvalidCase[] = [
+  // --- pg ---------------------------------------------------------------------------------------------------
+  {
+    name: 'pg: quoted value in a template',
+    code: PG + 'export const byName = (name: string) => pool.query(`SELECT * FROM users WHERE name = \'${name}\'`);\n',
+    errors: [{
+      messageId: VALUE, message: 'SQL query built by interpolating `name`: pass it as a query parameter instead (SQL injection).',
+      line: 3, column: 52, endLine: 3, endColumn: 96,
+      fixes: [{
+        title: 'Parameterize query', applicability: 'unsafe',
+        output: PG + 'export const byName = (name: string) => pool.query(`SELECT * FROM users WHERE name = $1`, [name]);\n',
+      }],
+    }],
+  },
+  {
+    name: 'pg: several values, a number and a constant kept',
+    code: PG + 'const T = "users";\nasync function f(id: number, q: string) {\n  await client.query(`SELECT * FROM ${T} WHERE id = ${id} AND bio ILIKE \'%${q}%\' LIMIT ${10}`);\n}\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 22, endColumn: 94,
+      fixes: [{ output: PG + 'const T = "users";\nasync function f(id: number, q: string) {\n  await client.query(`SELECT * FROM ${T} WHERE id = $1 AND bio ILIKE $2 LIMIT ${10}`, [id, `%${q}%`]);\n}\n' }],
+    }],
+  },
+  {
+    name: 'pg: { text, values } object merges after the existing $1',
+    code: PG + 'function f(org, name) {\n  return pool.query({ text: `SELECT id FROM users WHERE org = $1 AND name = \'${name}\'`, values: [org] });\n}\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 29, endColumn: 87,
+      fixes: [{ output: PG + 'function f(org, name) {\n  return pool.query({ text: `SELECT id FROM users WHERE org = $1 AND name = $2`, values: [org, name] });\n}\n' }],
+    }],
+  },
+  {
+    name: 'pg: { text } object without values',
+    code: PG + 'function f(id) {\n  return pool.query({ name: "q", text: "DELETE FROM sessions WHERE user_id = " + id });\n}\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 40, endColumn: 84,
+      fixes: [{ output: PG + 'function f(id) {\n  return pool.query({ name: "q", text: `DELETE FROM sessions WHERE user_id = $1`, values: [id] });\n}\n' }],
+    }],
+  },
+  {
+    name: 'receiver named pg without imports: assumed $1',
+    code: 'export function f(id) {\n  return pg.query(`UPDATE accounts SET active = false WHERE id = ${id}`);\n}\n',
+    path: 'src/db.js',
+    errors: [{
+      messageId: VALUE, line: 2, column: 19, endColumn: 72,
+      fixes: [{ title: 'Parameterize query (assumed $1 placeholders)', output: 'export function f(id) {\n  return pg.query(`UPDATE accounts SET active = false WHERE id = $1`, [id]);\n}\n' }],
+    }],
+  },
+  // --- mysql / mysql2 ---------------------------------------------------------------------------------------
+  {
+    name: 'mysql2: concatenation with LIKE wildcards merges into existing ? values before the callback',
+    code: MYSQL + 'function f(q, id, cb) {\n  conn.query("SELECT * FROM t WHERE a LIKE \'%" + q + "%\' AND id = ?", [id], cb);\n}\n',
+    errors: [{
+      messageId: VALUE, line: 3, column: 14, endColumn: 69,
+      fixes: [{ title: 'Parameterize query', output: MYSQL + 'function f(q, id, cb) {\n  conn.query(`SELECT * FROM t WHERE a LIKE ? AND id = ?`, [`%${q}%`, id], cb);\n}\n' }],
+    }],
+  },
+  {
+    name: 'mysql2: existing ? after the new value keeps the order',
+    code: MYSQL + "async function f(name, id) {\n  await db.execute(`UPDATE users SET name = '${name}' WHERE id = ?`, [id]);\n}\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 20,
+      fixes: [{ output: MYSQL + 'async function f(name, id) {\n  await db.execute(`UPDATE users SET name = ? WHERE id = ?`, [name, id]);\n}\n' }],
+    }],
+  },
+  {
+    name: 'mysql: callback as second argument gets the values inserted before it',
+    code: "import mysql from 'mysql';\nconnection.query('SELECT * FROM orders WHERE customer = ' + req.params.id, (err, rows) => {});\n",
+    path: 'src/db.js',
+    errors: [{
+      messageId: VALUE, line: 2, column: 18, endColumn: 74,
+      fixes: [{ output: "import mysql from 'mysql';\nconnection.query(`SELECT * FROM orders WHERE customer = ?`, [req.params.id], (err, rows) => {});\n" }],
+    }],
+  },
+  // --- sqlite3 / better-sqlite3 -----------------------------------------------------------------------------
+  {
+    name: 'sqlite3: db.all with a callback',
+    code: "const sqlite3 = require('sqlite3');\ndb.all(`SELECT * FROM notes WHERE owner = '${user}'`, (err, rows) => done(rows));\n",
+    path: 'src/db.js',
+    errors: [{
+      messageId: VALUE, line: 2, column: 8, endColumn: 53,
+      fixes: [{ output: "const sqlite3 = require('sqlite3');\ndb.all(`SELECT * FROM notes WHERE owner = ?`, [user], (err, rows) => done(rows));\n" }],
+    }],
+  },
+  {
+    name: 'sqlite3: exec cannot take parameters: no fix',
+    code: "const sqlite3 = require('sqlite3');\ndb.exec(`DELETE FROM notes WHERE id = ${id}`);\n",
+    path: 'src/db.js',
+    errors: [{ messageId: VALUE, line: 2, column: 9, fixes: [] }],
+  },
+  {
+    name: 'better-sqlite3: prepare(...).get() chain receives the values',
+    code: "import Database from 'better-sqlite3';\nconst db = new Database('app.db');\nexport const get = (id: string) => db.prepare(`SELECT * FROM users WHERE id = '${id}'`).get();\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 47, endColumn: 87,
+      fixes: [{ output: "import Database from 'better-sqlite3';\nconst db = new Database('app.db');\nexport const get = (id: string) => db.prepare(`SELECT * FROM users WHERE id = ?`).get(id);\n" }],
+    }],
+  },
+  {
+    name: 'better-sqlite3: prepare(...).run(a) merges positional arguments',
+    code: "import Database from 'better-sqlite3';\nexport const set = (id, v) => db.prepare(`UPDATE kv SET v = ? WHERE k = '${id}'`).run(v);\n",
+    errors: [{
+      messageId: VALUE, line: 2, column: 42,
+      fixes: [{ output: "import Database from 'better-sqlite3';\nexport const set = (id, v) => db.prepare(`UPDATE kv SET v = ? WHERE k = ?`).run(v, id);\n" }],
+    }],
+  },
+  {
+    name: 'better-sqlite3: a statement kept in a variable only gets a display-only fix',
+    code: "import Database from 'better-sqlite3';\nconst stmt = db.prepare(`SELECT * FROM users WHERE email = '${email}'`);\n",
+    errors: [{
+      messageId: VALUE, line: 2, column: 25,
+      fixes: [{
+        title: "Parameterize query (then pass the value to the statement's .run/.get/.all)", applicability: 'displayOnly',
+        output: "import Database from 'better-sqlite3';\nconst stmt = db.prepare(`SELECT * FROM users WHERE email = ?`);\n",
+      }],
+    }],
+  },
+  // --- Sequelize --------------------------------------------------------------------------------------------
+  {
+    name: 'sequelize.query: replacements added to the options object',
+    code: "import { Sequelize, QueryTypes } from 'sequelize';\nconst rows = await sequelize.query(`SELECT * FROM projects WHERE status = '${status}'`, { type: QueryTypes.SELECT });\n",
+    errors: [{
+      messageId: VALUE, line: 2, column: 36, endColumn: 87,
+      fixes: [{ output: "import { Sequelize, QueryTypes } from 'sequelize';\nconst rows = await sequelize.query(`SELECT * FROM projects WHERE status = ?`, { replacements: [status], type: QueryTypes.SELECT });\n" }],
+    }],
+  },
+  {
+    name: 'sequelize.query: no options object',
+    code: "import { Sequelize } from 'sequelize';\nawait sequelize.query('DELETE FROM carts WHERE id = ' + cartId);\n",
+    errors: [{
+      messageId: VALUE, line: 2, column: 23, endColumn: 63,
+      fixes: [{ output: "import { Sequelize } from 'sequelize';\nawait sequelize.query(`DELETE FROM carts WHERE id = ?`, { replacements: [cartId] });\n" }],
+    }],
+  },
+  {
+    name: 'sequelize.literal with an interpolated value: no fix',
+    code: 'const order = [[sequelize.literal(`(SELECT COUNT(*) FROM likes WHERE likes.postId = ${postId})`), "DESC"]];\n',
+    errors: [{ messageId: VALUE, line: 1, column: 35, fixes: [] }],
+  },
+  // --- Knex ------------------------------------------------------------------------------------------------
+  {
+    name: 'knex.raw statement',
+    code: "import knexFactory from 'knex';\nconst r = await knex.raw(`SELECT * FROM users WHERE id = ${id}`);\n",
+    errors: [{
+      messageId: VALUE, line: 2, column: 26, endColumn: 64,
+      fixes: [{ output: "import knexFactory from 'knex';\nconst r = await knex.raw(`SELECT * FROM users WHERE id = ?`, [id]);\n" }],
+    }],
+  },
+  {
+    name: 'knex whereRaw fragment',
+    code: "knex('users').whereRaw(`age > ${minAge} and name = '${name}'`).select('*');\n",
+    errors: [{
+      messageId: VALUE, line: 1, column: 24, endColumn: 62,
+      fixes: [{ title: 'Parameterize query', output: "knex('users').whereRaw(`age > ? and name = ?`, [minAge, name]).select('*');\n" }],
+    }],
+  },
+  {
+    name: 'knex orderByRaw with a column: identifier message, no fix',
+    code: "knex('users').orderByRaw(`${req.query.sort} DESC`);\n",
+    errors: [{
+      messageId: IDENT,
+      message: 'SQL structure (table or column name, sort order, fragment) built from `req.query.sort`: a placeholder cannot stand for it; check it against an allow-list.',
+      line: 1, column: 26, endColumn: 50, fixes: [],
+    }],
+  },
+  // --- identifiers ------------------------------------------------------------------------------------------
+  {
+    name: 'ORDER BY column and direction',
+    code: 'function list(sort: string, dir: string) {\n  return db.query(`SELECT * FROM t ORDER BY ${sort} ${dir}`);\n}\n',
+    errors: [{ messageId: IDENT, line: 2, column: 19, endColumn: 60, fixes: [] }],
+  },
+  {
+    name: 'table name after FROM',
+    code: 'export const count = (table) => db.query("SELECT COUNT(*) FROM " + table);\n',
+    path: 'src/db.js',
+    errors: [{ messageId: IDENT, line: 1, column: 42, endColumn: 73 }],
+  },
+  {
+    name: 'a value next to a table name: values are parameterized, the name stays',
+    code: PG + 'function f(table, id) {\n  return pool.query(`DELETE FROM ${table} WHERE id = ${id}`);\n}\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 21,
+      fixes: [{ output: PG + 'function f(table, id) {\n  return pool.query(`DELETE FROM ${table} WHERE id = $1`, [id]);\n}\n' }],
+    }],
+  },
+  // --- variable flow ----------------------------------------------------------------------------------------
+  {
+    name: 'const built first and used once: initializer rewritten, values at the call',
+    code: PG + 'async function remove(id: string) {\n  const sql = `DELETE FROM posts WHERE id = ${id}`;\n  await pool.query(sql);\n}\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 20, endColumn: 23,
+      fixes: [{ output: PG + 'async function remove(id: string) {\n  const sql = `DELETE FROM posts WHERE id = $1`;\n  await pool.query(sql, [id]);\n}\n' }],
+    }],
+  },
+  {
+    name: 'const used twice: finding, no fix',
+    code: 'function f(id) {\n  const sql = "SELECT * FROM t WHERE id = " + id;\n  log(sql);\n  return db.query(sql);\n}\n',
+    errors: [{ messageId: VALUE, line: 4, column: 19, endColumn: 22, fixes: [] }],
+  },
+  {
+    name: 'let with += appends',
+    code: 'async function search(name?: string) {\n  let sql = "SELECT * FROM users WHERE 1 = 1";\n  if (name) sql += ` AND name = \'${name}\'`;\n  return db.query(sql);\n}\n',
+    errors: [{ messageId: VALUE, message: /`name`/, line: 4, column: 19, endColumn: 22, fixes: [] }],
+  },
+  {
+    name: 'a plain reassignment restarts the text',
+    code: 'function f(id) {\n  let q = "SELECT 1";\n  q = "SELECT * FROM t WHERE id = " + id;\n  return db.query(q);\n}\n',
+    errors: [{ messageId: VALUE, line: 4, column: 19, fixes: [] }],
+  },
+  // --- files ------------------------------------------------------------------------------------------------
+  {
+    name: 'TSX component file',
+    code: "import { sql } from './db';\nexport function Row({ id }: { id: string }) {\n  void db.query(`SELECT * FROM items WHERE id = ${id}`);\n  return <div>{id}</div>;\n}\n",
+    path: 'src/Row.tsx',
+    errors: [{ messageId: VALUE, line: 3, column: 17, endColumn: 55 }],
+  },
+  {
+    name: 'TypeScript generics and casts on the call',
+    code: PG + 'export const f = (id: string) => pool.query<Row>(`SELECT * FROM items WHERE id = ${id as string}` as string);\n',
+    errors: [{
+      messageId: VALUE, line: 3, column: 50,
+      fixes: [{ output: PG + 'export const f = (id: string) => pool.query<Row>(`SELECT * FROM items WHERE id = $1` as string, [id as string]);\n' }],
+    }],
+  },
+  {
+    name: 'bare query() helper',
+    code: 'const { rows } = await query(`SELECT * FROM users WHERE email = \'${email}\'`);\n',
+    path: 'src/db.mjs',
+    errors: [{ messageId: VALUE, line: 1, column: 30, fixes: [{ title: 'Parameterize query (assumed ? placeholders)' }] }],
+  },
+  {
+    name: 'INSERT VALUES list',
+    code: PG + 'pool.query(`INSERT INTO events (kind, payload) VALUES (${kind}, \'${JSON.stringify(p)}\')`);\n',
+    errors: [{
+      messageId: VALUE, line: 3, column: 12,
+      fixes: [{ output: PG + 'pool.query(`INSERT INTO events (kind, payload) VALUES ($1, $2)`, [kind, JSON.stringify(p)]);\n' }],
+    }],
+  },
+  {
+    name: 'IN list from a joined array: finding, no fix (one placeholder cannot hold a list)',
+    code: PG + 'pool.query(`SELECT * FROM t WHERE id IN (${ids.join(",")})`);\n',
+    errors: [{ messageId: VALUE, line: 3, column: 12, fixes: [] }],
+  },
+  {
+    name: 'Prisma $queryRawUnsafe: finding, no fix (placeholders depend on the database)',
+    code: 'await prisma.$queryRawUnsafe(`SELECT * FROM "User" WHERE email = \'${email}\'`);\n',
+    errors: [{ messageId: VALUE, line: 1, column: 30, fixes: [] }],
+  },
+  {
+    name: 'postgres.js sql.unsafe',
+    code: "import postgres from 'postgres';\nconst sql = postgres();\nawait sql.unsafe('SELECT * FROM users WHERE id = ' + id);\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 18,
+      fixes: [{ output: "import postgres from 'postgres';\nconst sql = postgres();\nawait sql.unsafe(`SELECT * FROM users WHERE id = $1`, [id]);\n" }],
+    }],
+  },
+];
+
+ruleTester(rule, {
+  path: 'src/db.ts',
+  valid: [
+    // constant queries
+    "pool.query('SELECT * FROM users WHERE id = $1', [id]);",
+    'pool.query(`SELECT * FROM users`);',
+    "db.query('SELECT * ' + 'FROM t');",
+    'const T = "users";\nconst C = `id, ${"name"}`;\ndb.query(`SELECT ${C} FROM ${T} WHERE id = ?`, [id]);',
+    "const COLS = ['id', 'name'].join(', ');\ndb.query(`SELECT ${COLS} FROM t`);",
+    'enum Table { Users = "users" }\ndb.query(`SELECT * FROM ${Table.Users}`);',
+    'const TABLES = { users: "users" } as const;\ndb.query(`SELECT * FROM ${TABLES.users} WHERE id = $1`, [id]);',
+    // parameterized
+    'db.execute("UPDATE users SET name = ? WHERE id = ?", [name, id]);',
+    "knex('users').whereRaw('id = ?', [id]);",
+    // safe interpolations
+    'db.query(`SELECT * FROM t WHERE id IN (${ids.map(() => "?").join(",")})`, ids);',
+    'pool.query(`SELECT * FROM t WHERE id IN (${ids.map((_, i) => `$${i + 1}`).join(", ")})`, ids);',
+    'db.query(`SELECT * FROM t LIMIT ${Number(limit)} OFFSET ${parseInt(offset, 10)}`);',
+    'db.query(`SELECT * FROM t WHERE name = ${mysql.escape(name)} ORDER BY id ${asc ? "ASC" : "DESC"}`);',
+    'db.query(`SELECT * FROM ${this.table} WHERE id = $1`, [id]);',
+    "const SORTABLE = { name: 'name', created: 'created_at' } as const;\nfunction f(sort) {\n  return db.query(`SELECT * FROM users ORDER BY ${SORTABLE[sort] ?? 'name'}`);\n}",
+    "const DIRS = ['ASC', 'DESC'];\nconst f = (d) => db.query(`SELECT * FROM users ORDER BY id ${DIRS[d]}`);",
+    "import { USERS_TABLE } from './schema';\ndb.query(`SELECT * FROM ${USERS_TABLE} WHERE id = $1`, [id]);",
+    'db.query(`SELECT * FROM t WHERE a = $1 ${where}`, params);',
+    'db.query(`SELECT * FROM t WHERE a = $${params.length + 1}`, params);',
+    // tagged templates are parameterized by the tag
+    'db.query(sql`SELECT * FROM users WHERE id = ${id}`);',
+    'await prisma.$queryRaw(Prisma.sql`SELECT * FROM users WHERE id = ${id}`);',
+    'await sql`SELECT * FROM users WHERE name = ${name}`;',
+    // prose and non-sinks
+    'console.log(`Select a file from ${dir}`);',
+    'logger.info(`SELECT * FROM users WHERE id = ${id}`);',
+    'throw new Error(`Failed to DELETE FROM ${table} where id = ${id}`);',
+    'command.execute(`deploy ${service} --from ${branch}`);',
+    'job.run(`Select the files from ${folder} and upload them`);',
+    'queue.run(`Delete from cache ${key}`);',
+    'wizard.execute(`Please select one from the menu: ${options}`);',
+    'task.run(`Update the set of ${items}`);',
+    'app.get(`/users/${id}`, handler);',
+    'cache.get(`user:${id}`);',
+    'regex.exec(`${input}`);',
+    'cp.exec(`psql -c "DELETE FROM t WHERE id = ${id}"`);',
+    // unknown values passed as is are not "built"
+    'db.query(sqlText, params);',
+    'db.query(buildQuery(filters));',
+    // a buffer mid-edit does not parse: silent
+    'db.query(`SELECT * FROM t WHERE id = ${id}`',
+    { code: 'db.query(`SELECT * FROM t WHERE id = ${id}`);', path: 'src/schema.sql' },
+  ],
+  invalid,
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Every fix output must still parse, and each rewritten query must have as many values as placeholders.
+
+/** Placeholders in a query text (outside SQL strings): `?` count, or the highest `$n`. */
+function placeholders(sql: string): number {
+  let q = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i];
+    if (c === "'") inString = !inString;
+    else if (!inString && c === '?') q++;
+    else if (!inString && c === '$' && /\d/.test(sql[i + 1] ?? '')) max = Math.max(max, parseInt(sql.slice(i + 1), 10));
+  }
+  return q + max;
+}
+
+function queryText(js: JsAst, code: string, n: TSESTree.Node | undefined): string | undefined {
+  if (!n) return undefined;
+  if (n.type === 'TSAsExpression') return queryText(js, code, n.expression);
+  if (n.type === 'TemplateLiteral') return n.quasis.map((q) => q.value.cooked).join('${}');
+  if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
+  if (n.type === 'Identifier') {
+    const def = resolveVariable(js, n)?.defs[0];
+    return def?.node.type === 'VariableDeclarator' ? queryText(js, code, def.node.init ?? undefined) : undefined;
+  }
+  if (n.type === 'ObjectExpression') {
+    const p = n.properties.find((x) => x.type === 'Property' && x.key.type === 'Identifier' && x.key.name === 'text');
+    return p?.type === 'Property' ? queryText(js, code, p.value) : undefined;
+  }
+  return undefined;
+}
+
+function valueCount(call: TSESTree.CallExpression): number | undefined {
+  const [a0, a1] = call.arguments;
+  const arr = (n: TSESTree.Node | undefined) => (n?.type === 'ArrayExpression' ? n.elements.length : undefined);
+  const prop = (o: TSESTree.Node | undefined, name: string) =>
+    o?.type === 'ObjectExpression' ? o.properties.find((x) => x.type === 'Property' && x.key.type === 'Identifier' && x.key.name === name) : undefined;
+  const v = prop(a0, 'values') ?? prop(a1, 'replacements');
+  if (v?.type === 'Property') return arr(v.value);
+  if (arr(a1) !== undefined) return arr(a1);
+  // db.prepare(sql).get(a, b)
+  const m = call.parent;
+  if (m?.type === 'MemberExpression' && m.parent?.type === 'CallExpression') return m.parent.arguments.length;
+  return 0;
+}
+
+describe('rule sql/string-built-query fix outputs', () => {
+  for (const c of invalid) {
+    for (const fix of c.errors.flatMap((e) => e.fixes ?? [])) {
+      if (fix.output === undefined || fix.applicability === 'displayOnly') continue;
+      const output = fix.output;
+      it(`${c.name}: output parses and placeholders match values`, () => {
+        const js = parseJs(output, c.path ?? 'src/db.ts');
+        assert.ok(js, 'fix output does not parse');
+        let checked = 0;
+        walk(js.ast, (n) => {
+          if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.property.type !== 'Identifier') return;
+          const text = queryText(js, output, n.arguments[0]);
+          if (text === undefined || !/[?$]/.test(text)) return;
+          assert.equal(valueCount(n), placeholders(text), `placeholders vs values in ${text}`);
+          checked++;
+        });
+        assert.ok(checked > 0, 'no parameterized query found in the output');
+      });
+    }
+  }
+
+  it('parses JSX only where the extension allows it, and not broken code', () => {
+    assert.ok(parseJs('const a = <div/>;', 'a.tsx'));
+    assert.equal(parseJs('const a = <div/>;', 'a.ts'), undefined);
+    assert.equal(parseJs('let x = (;', 'a.js'), undefined);
+    assert.ok(parseJs('var await = 1; with (o) { x = 1; }', 'legacy.js'), 'sloppy-mode code parses');
+  });
+});
