@@ -1,6 +1,6 @@
 // Engine behaviour shared by all rules: registry, suppression, skipping, crash isolation, fingerprints.
 import * as assert from 'node:assert/strict';
-import { allRules, buildRegistry, checkFile, defineRule, MemoryHost, type Rule } from '../../server/src/engine';
+import { allRules, buildRegistry, checkFile, defineRule, MemoryHost, redact, type Rule } from '../../server/src/engine';
 
 const todo: Rule = defineRule({
   meta: { id: 'config/todo', category: 'config', description: 'x', severity: 'warning', cwe: 'CWE-1', fix: 'none', messages: { found: 'found {{what}}' } },
@@ -69,5 +69,15 @@ describe('engine', () => {
     assert.equal(r.findings[0].severity, 'error');
     const off = await checkFile({ path: 'a.ts', text: 'TODO' }, new MemoryHost(), { ruleSet: [todo], rules: { 'config/todo': 'off' } });
     assert.equal(off.findings.length, 0);
+  });
+});
+
+describe('redact', () => {
+  it('shows at most the public prefix and the last 4 of 16+ characters', () => {
+    const key = 'AKIA' + 'ABCDEFGHIJKL' + 'WXYZ';
+    assert.equal(redact(key, 'AKIA'), 'AKIA************WXYZ');
+    assert.equal(redact('p4ss' + 'w0rd' + 'XY'), '**********');
+    assert.equal(redact('x'.repeat(12) + 'TAIL'), '************TAIL');
+    assert.equal(redact('ab'), '***');
   });
 });

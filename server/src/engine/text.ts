@@ -87,14 +87,16 @@ export function hash(str: string, seed = 0): string {
 }
 
 /**
- * Masks a secret for display: keeps at most 4 characters at each end of long values
- * (`AKIA************WXYZ`), and nothing of short ones.
+ * Masks a secret for display. A known public prefix (`AKIA`, `ghp_`) may stay; of the secret part, only the
+ * last 4 characters show, and only when it is at least 16 long, so at most a quarter is ever revealed:
+ * `AKIA************WXYZ`, `************R4nW`, `********`.
  */
-export function redact(value: string): string {
-  const n = value.length;
-  if (n >= 16) return value.slice(0, 4) + '*'.repeat(Math.min(n - 8, 24)) + value.slice(-4);
-  if (n >= 10) return value.slice(0, 2) + '*'.repeat(n - 2);
-  return '*'.repeat(Math.max(n, 3));
+export function redact(value: string, publicPrefix = ''): string {
+  const prefix = publicPrefix && value.startsWith(publicPrefix) ? publicPrefix : '';
+  const rest = value.slice(prefix.length);
+  const n = rest.length;
+  if (n >= 16) return prefix + '*'.repeat(Math.min(n - 4, 24)) + rest.slice(-4);
+  return prefix + '*'.repeat(Math.max(Math.min(n, 12), 3));
 }
 
 /** Shannon entropy in bits per character. */

@@ -112,7 +112,7 @@ ruleTester(rule, {
       code: `const apiKey = "${tok}";\n`,
       errors: [{
         messageId: 'found',
-        message: 'apiKey is assigned a hardcoded secret WGp4************************8o0u; load it from the environment or a secret manager',
+        message: 'apiKey is assigned a hardcoded secret ************************8o0u; load it from the environment or a secret manager',
         line: 1, column: 17, endColumn: 49, severity: 'warning',
         fixes: [{
           title: 'Move secret to environment variable API_KEY',
@@ -283,7 +283,7 @@ ruleTester(rule, {
       path: '.env',
       code: `DB_PASSWORD=${pw}\nexport API_TOKEN="${tok}" # ci\n`,
       errors: [
-        { messageId: 'dotenv', severity: 'info', message: 'DB_PASSWORD holds a secret QW********** in .env; keep this file out of version control', fixes: [] },
+        { messageId: 'dotenv', severity: 'info', message: 'DB_PASSWORD holds a secret ************ in .env; keep this file out of version control', fixes: [] },
         { messageId: 'dotenv', severity: 'info', line: 2, column: 19 },
       ],
     },

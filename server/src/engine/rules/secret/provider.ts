@@ -22,6 +22,8 @@ export interface ProviderSpec {
   cwe: string;
   /** The variable the provider's SDKs read (`AWS_ACCESS_KEY_ID`); the fix uses it. */
   envName?: string;
+  /** Start of the token that is public (a type marker such as `AKIA`); it may stay visible in redacted output. */
+  publicPrefix?: RegExp;
   allowlist?: {
     /** Lowercase substrings that mark a value as an example or placeholder. */
     stopwords?: readonly string[];
@@ -161,7 +163,7 @@ export function providerRule(spec: ProviderSpec): Rule {
     async check(ctx) {
       const dotenv = isLocalDotenv(ctx.path);
       for (const m of findProviderSecrets(spec, ctx.text, filePrefilter(ctx))) {
-        const redacted = redact(m.secret);
+        const redacted = redact(m.secret, spec.publicPrefix?.exec(m.secret)?.[0]);
         if (dotenv) {
           ctx.report({ start: m.start, end: m.end, messageId: 'dotenv', data: { redacted, file: basename(ctx.path) }, severity: 'info' });
           continue;

@@ -18,6 +18,7 @@ export const awsAccessKeyId: ProviderSpec = {
   severity: 'error',
   cwe: 'CWE-798',
   envName: 'AWS_ACCESS_KEY_ID',
+  publicPrefix: /^(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)/,
   allowlist: {
     // AWS documentation keys all end in EXAMPLE.
     regexes: [/EXAMPLE$/],
