@@ -52,13 +52,23 @@ export default defineRule({
   },
   appliesTo: ({ lang, path }) => isJsLike(lang) && !path.endsWith('.d.ts'),
   check(ctx) {
-    // Cheap prefilter so files without a query-shaped call are never parsed by this rule.
-    if (!/(?:\b(?:query|execute|run|get|all|each|exec|prepare|raw|unsafe|\w+Raw|literal)|\$\w+RawUnsafe)\s*(?:<[^()]*>\s*)?\(/.test(ctx.text)) return;
+    // Cheap prefilters, so that most files (no query-shaped call, or no SQL text anywhere) are never parsed.
+    if (!SINK_CALL.test(ctx.text)) return;
+    if (!FRAGMENT_CALL.test(ctx.text) && !SQL_HINT.test(ctx.text)) return;
     const js = jsAst(ctx);
     if (!js) return;
     new Checker(ctx, js).run();
   },
 });
+
+const SINK_CALL = /(?:\b(?:query|execute|run|get|all|each|exec|prepare|raw|unsafe|\w+Raw|literal)|\$\w+RawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
+/** Sinks whose argument is an SQL fragment, flagged without statement keywords. */
+const FRAGMENT_CALL = /(?:\b(?:raw|unsafe|\w+Raw|literal)|\$\w+RawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
+/**
+ * A loose superset of what `looksLikeSql` accepts, run over the whole file: a file with none of these words
+ * cannot hold a statement the rule would report.
+ */
+const SQL_HINT = /\bselect\b|\bdelete\b[\s\S]{0,400}?\bfrom\b|\b(?:insert|replace|merge)\s+(?:\w+\s+){0,2}into\b|\bupdate\b[\s\S]{0,200}?\bset\b|\bwhere\s|\bwith\s+(?:recursive\s+)?\w+|\b(?:create|drop|alter)\s+\w|\b(?:truncate|pragma|explain|vacuum|grant|revoke|call|show)\s/i;
 
 class Checker {
   private modules: Set<string> | undefined;
