@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { allRules, docsUrl } from '../../server/src/engine';
 import { run, VERSION } from '../../server/src/cli/main';
 import { awsKeyId, token } from '../helpers/secrets';
+import { git, gitEnv, initRepo, write } from '../helpers/workspace';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -23,20 +24,6 @@ async function cli(argv: string[], cwd: string, extra: { isTTY?: boolean; env?: 
   let stderr = '';
   const code = await run(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, ...extra });
   return { code, stdout, stderr };
-}
-
-function gitEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.GIT_DIR;
-  delete env.GIT_WORK_TREE;
-  delete env.GIT_INDEX_FILE;
-  return env;
-}
-
-function write(root: string, rel: string, content: string | Buffer): void {
-  const abs = path.join(root, rel);
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  fs.writeFileSync(abs, content);
 }
 
 /** Secret-shaped values, built at run time. */
@@ -63,11 +50,8 @@ function makeWorkspace(root: string): void {
   write(root, 'ignored/leak.js', `const k = '${IGNORED_KEY}';\n`);
   write(root, 'node_modules/lib/index.js', `const k = '${VENDORED_KEY}';\n`);
   write(root, 'logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: gitEnv(), stdio: 'pipe' });
-  git('init', '-q');
-  git('config', 'user.email', 'test@example.com');
-  git('config', 'user.name', 'Test');
-  git('add', '.env');
+  initRepo(root);
+  git(root, 'add', '.env');
 }
 
 function assertNoSecrets(output: string): void {

@@ -1,28 +1,10 @@
 // NodeHost against real temporary git repositories: index state, nesting, missing git, overlays and decoding.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { NodeHost } from '../../server/src/host-node';
-
-function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd, stdio: 'ignore' });
-}
-
-function initRepo(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
-  git(dir, '-c', 'init.defaultBranch=main', 'init', '-q');
-  git(dir, 'config', 'user.name', 'Warden Test');
-  git(dir, 'config', 'user.email', 'test@example.com');
-  git(dir, 'config', 'commit.gpgsign', 'false');
-}
-
-function write(root: string, rel: string, text: string | Buffer): void {
-  const abs = path.join(root, rel);
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  fs.writeFileSync(abs, text);
-}
+import { git, initRepo, write } from '../helpers/workspace';
 
 describe('NodeHost', () => {
   let tmp: string;

@@ -1,39 +1,12 @@
 // Tests the workspace file lister: git and walk modes, .gitignore, exclude globs, node_modules and symlinks.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { listWorkspaceFiles } from '../../server/src/workspace-files';
+import { git, initRepo, write } from '../helpers/workspace';
 
 const NO_GIT = { gitPath: path.join(os.tmpdir(), 'warden-no-such-git') };
-
-function gitEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.GIT_DIR;
-  delete env.GIT_WORK_TREE;
-  delete env.GIT_INDEX_FILE;
-  return env;
-}
-
-function git(dir: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd: dir, env: gitEnv(), stdio: 'pipe' });
-}
-
-function initRepo(dir: string): void {
-  git(dir, 'init', '-q');
-  git(dir, 'config', 'user.email', 'test@example.com');
-  git(dir, 'config', 'user.name', 'Test');
-  git(dir, 'config', 'commit.gpgsign', 'false');
-}
-
-function write(root: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const abs = path.join(root, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, text);
-  }
-}
 
 const TREE = {
   '.gitignore': 'dist/\n*.log\n',
