@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { allRules } from '../server/src/engine';
+import { allRules, docsUrl } from '../server/src/engine';
+import { PROVIDERS_PAGE } from '../server/src/engine/rule';
 import { Commands } from '../server/src/protocol';
 import { defaultSettings, parseSettings } from '../server/src/settings';
 
@@ -44,9 +45,14 @@ describe('meta: rules', () => {
     assert.ok(allRules.length > 0);
   });
 
+  const providerRules = allRules.filter((r) => r.meta.provider);
+
   for (const rule of allRules) {
     const { id, category } = rule.meta;
     const name = id.slice(category.length + 1);
+    // Provider rules are data: one sample test and one documentation page cover them all.
+    const testFile = rule.meta.provider ? 'test/rules/secret/provider-samples.test.ts' : `test/rules/${category}/${name}.test.ts`;
+    const docFile = rule.meta.provider ? `docs/rules/${PROVIDERS_PAGE}` : `docs/rules/${category}-${name}.md`;
 
     describe(id, () => {
       it('has complete meta', () => {
@@ -64,15 +70,21 @@ describe('meta: rules', () => {
         }
       });
 
-      it(`has a test file at test/rules/${category}/${name}.test.ts`, () => {
-        assert.ok(existsSync(join(root, 'test/rules', category, `${name}.test.ts`)), 'test file is missing');
+      it(`has a test file at ${testFile}`, () => {
+        assert.ok(existsSync(join(root, testFile)), 'test file is missing');
       });
 
-      it(`has a doc page at docs/rules/${category}-${name}.md with the standard sections`, () => {
-        const rel = `docs/rules/${category}-${name}.md`;
+      it(`has a doc page at ${docFile} with the standard sections`, () => {
+        const rel = docFile;
         assert.ok(existsSync(join(root, rel)), `${rel} is missing`);
         const doc = read(rel);
-        assert.match(doc, new RegExp(`^# ${id.replace('/', '\\/')}\\s*$`, 'm'), 'the title must be the rule id');
+        if (rule.meta.provider) {
+          const slug = id.replace('/', '-');
+          assert.ok(doc.includes(`<a id="${slug}"></a>\`${id}\``), `${rel} has no table row with anchor ${slug}`);
+          assert.ok(docsUrl(id).endsWith(`/${PROVIDERS_PAGE}#${slug}`), `docsUrl(${id}) must point at its row`);
+        } else {
+          assert.match(doc, new RegExp(`^# ${id.replace('/', '\\/')}\\s*$`, 'm'), 'the title must be the rule id');
+        }
         const headings = [...doc.matchAll(/^## (.+?)\s*$/gm)].map((h) => h[1]);
         const present = DOC_SECTIONS.filter((s) => headings.includes(s));
         assert.deepEqual(present, DOC_SECTIONS, `sections found: ${headings.join(', ')}`);
@@ -84,13 +96,14 @@ describe('meta: rules', () => {
 
       it('is listed in the README rule table', () => {
         if (!existsSync(join(root, 'README.md'))) return;
-        assert.ok(read('README.md').includes(`\`${id}\``), `README.md does not mention \`${id}\``);
+        const listed = rule.meta.provider ? `(${providerRules.length} provider rules)](docs/rules/${PROVIDERS_PAGE})` : `\`${id}\``;
+        assert.ok(read('README.md').includes(listed), `README.md does not mention ${listed}`);
       });
     });
   }
 
   it('every doc page belongs to a registered rule', () => {
-    const expected = new Set(allRules.map((r) => `${r.meta.category}-${r.meta.id.slice(r.meta.category.length + 1)}.md`));
+    const expected = new Set(allRules.map((r) => (r.meta.provider ? PROVIDERS_PAGE : `${r.meta.category}-${r.meta.id.slice(r.meta.category.length + 1)}.md`)));
     const orphans = readdirSync(join(root, 'docs/rules')).filter((f) => f.endsWith('.md') && !expected.has(f));
     assert.deepEqual(orphans, []);
   });

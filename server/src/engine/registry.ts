@@ -1,6 +1,7 @@
 // The explicit list of rules, sorted by id; a duplicate id is a startup error.
 import type { Rule } from './rule';
-import awsAccessKeyId from './rules/secret/aws-access-key-id';
+import { providerRule } from './rules/secret/provider';
+import { providerSpecs } from './rules/secret/providers';
 import genericSecret from './rules/secret/generic-secret';
 import stringBuiltQuery from './rules/sql/string-built-query';
 import tlsVerificationDisabled from './rules/config/tls-verification-disabled';
@@ -16,7 +17,7 @@ function build(rules: Rule[]): readonly Rule[] {
 }
 
 export const allRules: readonly Rule[] = build([
-  awsAccessKeyId,
+  ...providerSpecs.map(providerRule),
   genericSecret,
   stringBuiltQuery,
   tlsVerificationDisabled,

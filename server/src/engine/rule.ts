@@ -1,6 +1,7 @@
 // The rule contract: meta declared as data, plus a check function that reports through the context.
 import type { Host } from './host';
 import type { Lang } from './languages/detect';
+import { providerSpecs } from './rules/secret/providers';
 import type { LineIndex } from './text';
 import type { FileInput, Report, RuleMeta } from './types';
 
@@ -35,6 +36,13 @@ export function defineRule(rule: Rule): Rule {
 /** Base URL of the rule docs; `docsUrl('secret/x')` points at docs/rules/secret-x.md. */
 export const DOCS_BASE = 'https://github.com/warden-security/warden/blob/main/docs/rules/';
 
+/** The one page documenting every provider rule; each rule has an anchor (its id with `-` for `/`) in its table. */
+export const PROVIDERS_PAGE = 'secret-providers.md';
+
+let providerIds: Set<string> | undefined;
+
 export function docsUrl(ruleId: string): string {
-  return DOCS_BASE + ruleId.replace('/', '-') + '.md';
+  providerIds ??= new Set(providerSpecs.map((s) => s.id));
+  const slug = ruleId.replace('/', '-');
+  return DOCS_BASE + (providerIds.has(ruleId) ? `${PROVIDERS_PAGE}#${slug}` : `${slug}.md`);
 }

@@ -83,6 +83,11 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** Longer help (SARIF help text, docs summary). */
   help?: string;
+  /**
+   * Built from provider data (rules/secret/providers): tested by provider-samples.test.ts and documented as a row
+   * of docs/rules/secret-providers.md instead of a file and a page of its own.
+   */
+  provider?: boolean;
 }
 
 /** What a rule reports; the engine fills in position, severity, fingerprint and suppression. */

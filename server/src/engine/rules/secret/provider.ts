@@ -30,6 +30,15 @@ export interface ProviderSpec {
     /** Patterns of known example values (documentation keys). */
     regexes?: readonly RegExp[];
   };
+  /**
+   * Lowercase words one of which must occur within `window` characters (default 160) around the match: for shapes
+   * that are a secret only next to their provider's name (Twilio `SK…`, Telegram `123:ABC…`).
+   */
+  near?: { words: readonly string[]; window?: number };
+  /** Structural check of the secret (a JWT header that decodes, a PEM body of real base64); false drops the match. */
+  validate?: (secret: string, at: { text: string; start: number; end: number }) => boolean;
+  /** Drop values another spec's pattern recognises: generic shapes (`Bearer …`, `_authToken=`) leave them to it. */
+  deferToProviders?: boolean;
   /** Built at run time: texts that must be flagged (tp) and must not be (fp). */
   samples: { tp: () => string[]; fp: () => string[] };
   help?: string;
@@ -85,6 +94,13 @@ export function looksLikeFiller(s: string): boolean {
   return new Set(s).size <= 3;
 }
 
+function nearWord(spec: ProviderSpec, text: string, start: number, end: number): boolean {
+  if (!spec.near) return true;
+  const w = spec.near.window ?? 160;
+  const around = text.slice(Math.max(0, start - w), Math.min(text.length, end + w)).toLowerCase();
+  return spec.near.words.some((k) => around.includes(k));
+}
+
 function allowed(spec: ProviderSpec, secret: string): boolean {
   const lower = secret.toLowerCase();
   if (spec.allowlist?.stopwords?.some((w) => lower.includes(w))) return true;
@@ -101,6 +117,9 @@ export function findProviderSecrets(spec: ProviderSpec, text: string, prefilter:
     const span = m.indices?.[1];
     if (!span || m[1] === undefined) continue;
     if (allowed(spec, m[1])) continue;
+    if (!nearWord(spec, text, span[0], span[1])) continue;
+    if (spec.validate && !spec.validate(m[1], { text, start: span[0], end: span[1] })) continue;
+    if (spec.deferToProviders && providerSpecs.some((o) => o !== spec && !o.deferToProviders && stickyFree(o.regex).test(m[1]))) continue;
     out.push({ start: span[0], end: span[1], secret: m[1] });
   }
   return out;
@@ -153,6 +172,7 @@ export function providerRule(spec: ProviderSpec): Rule {
       severity: spec.severity,
       cwe: spec.cwe,
       fix: 'unsafe',
+      provider: true,
       messages: {
         found: `${spec.label} {{redacted}} is hardcoded; load it from the environment`,
         dotenv: `${spec.label} {{redacted}} is stored in {{file}}; keep this file out of version control`,

@@ -6,6 +6,9 @@ export const ALPHABETS = {
   hex: '0123456789abcdef',
   alnum: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
   base64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+  base64url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
+  letters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+  digits: '0123456789',
 } as const;
 
 /** `length` characters of `alphabet` from a seeded PRNG (mulberry32): random-looking, but the same on every run. */

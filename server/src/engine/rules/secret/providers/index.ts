@@ -1,5 +1,21 @@
-// Every provider spec, sorted by id; the sample test and the generic rule's de-duplication iterate over it.
+// Every provider spec, sorted by id; the registry, the sample test and the generic rule's de-duplication iterate over it.
 import type { ProviderSpec } from '../provider';
-import { awsAccessKeyId } from './aws';
+import * as ai from './ai';
+import * as aws from './aws';
+import * as cloud from './cloud';
+import * as generic from './generic';
+import * as github from './github';
+import * as gitlab from './gitlab';
+import * as messaging from './messaging';
+import * as packages from './packages';
+import * as slack from './slack';
+import * as stripe from './stripe';
 
-export const providerSpecs: readonly ProviderSpec[] = [awsAccessKeyId].sort((a, b) => a.id.localeCompare(b.id));
+/** The exported values of a provider module that are specs (modules also export helpers). */
+function specsOf(mod: Record<string, unknown>): ProviderSpec[] {
+  return Object.values(mod).filter((v): v is ProviderSpec => typeof v === 'object' && v !== null && 'regex' in v && 'samples' in v);
+}
+
+export const providerSpecs: readonly ProviderSpec[] = [ai, aws, cloud, generic, github, gitlab, messaging, packages, slack, stripe]
+  .flatMap((m) => specsOf(m))
+  .sort((a, b) => a.id.localeCompare(b.id));

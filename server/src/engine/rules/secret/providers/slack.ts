@@ -1,0 +1,86 @@
+// Slack credentials as provider data: bot, user, workspace and configuration tokens, and incoming webhook URLs.
+import type { ProviderSpec } from '../provider';
+import { ALPHABETS, sampleSecret } from '../samples';
+import { tokenSpec } from './kit';
+
+const digits = (n: number, seed: number): string => String(1 + (seed % 9)) + sampleSecret(ALPHABETS.digits, n - 1, seed);
+const alnum = (n: number, seed: number): string => sampleSecret(ALPHABETS.alnum, n, seed);
+const upnum = (n: number, seed: number): string => sampleSecret(ALPHABETS.upper + ALPHABETS.digits, n, seed);
+const hex = (n: number, seed: number): string => sampleSecret(ALPHABETS.hex, n, seed);
+const help = (what: string): string =>
+  `${what} Read it from the environment (the Bolt SDKs read SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET) and revoke an exposed one at api.slack.com/apps.`;
+
+export const slackBotToken: ProviderSpec = tokenSpec({
+  id: 'secret/slack-bot-token',
+  label: 'Slack bot token',
+  prefix: 'xoxb-',
+  body: '[0-9]{9,13}-[0-9]{9,13}-[A-Za-z0-9]{24,34}',
+  keywords: ['xoxb-'],
+  make: (seed) => `xoxb-${digits(11, 300 + seed)}-${digits(13, 310 + seed)}-${alnum(24, 320 + seed)}`,
+  truncateTo: 30,
+  envName: 'SLACK_BOT_TOKEN',
+  help: help('A bot token posts, reads channels and files with every scope the app was granted.'),
+  extraFp: () => ['SLACK_BOT_TOKEN=xoxb-your-bot-token', 'token = "xoxb-123-456-abc"'],
+});
+
+export const slackUserToken: ProviderSpec = tokenSpec({
+  id: 'secret/slack-user-token',
+  label: 'Slack user token',
+  prefix: 'xoxp-',
+  body: '[0-9]{9,13}-[0-9]{9,13}-[0-9]{9,13}-[a-f0-9]{32}',
+  keywords: ['xoxp-'],
+  make: (seed) => `xoxp-${digits(11, 330 + seed)}-${digits(12, 340 + seed)}-${digits(13, 350 + seed)}-${hex(32, 360 + seed)}`,
+  truncateTo: 40,
+  envName: 'SLACK_USER_TOKEN',
+  help: help('A user token acts as the person who installed the app: their messages, DMs and files.'),
+});
+
+export const slackWorkspaceToken: ProviderSpec = tokenSpec({
+  id: 'secret/slack-workspace-token',
+  label: 'Slack workspace token',
+  prefix: 'xox[ar]-',
+  body: '(?:[0-9]-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{8,64}){1,4}',
+  keywords: ['xoxa-', 'xoxr-'],
+  make: (seed) => `xox${seed % 2 ? 'a' : 'r'}-2-${digits(12, 370 + seed)}-${digits(12, 375 + seed)}-${hex(32, 380 + seed)}`,
+  truncateTo: 12,
+  envName: 'SLACK_TOKEN',
+  help: help('A workspace app access (xoxa-) or refresh (xoxr-) token grants the workspace-wide scopes of the app.'),
+});
+
+export const slackConfigToken: ProviderSpec = tokenSpec({
+  id: 'secret/slack-config-token',
+  label: 'Slack configuration token',
+  prefix: 'xoxe(?:\\.xox[bp])?-',
+  body: '[0-9]-[A-Z0-9]{140,170}',
+  keywords: ['xoxe'],
+  make: (seed) => `xoxe${seed % 2 ? '.xoxp' : ''}-1-${upnum(146 + (seed % 2) * 17, 390 + seed)}`,
+  truncateTo: 60,
+  envName: 'SLACK_CONFIG_TOKEN',
+  help: help('A configuration access or refresh token creates and changes apps of the workspace.'),
+});
+
+const hook = (seed: number): string =>
+  `https://hooks.slack.com/services/T${upnum(10, 400 + seed)}/B${upnum(10, 410 + seed)}/${alnum(24, 420 + seed)}`;
+
+export const slackWebhookUrl: ProviderSpec = {
+  id: 'secret/slack-webhook-url',
+  label: 'Slack incoming webhook URL',
+  description: 'Slack incoming webhook URL (it embeds its secret) hardcoded in source or configuration',
+  regex: /(?<![\w-])((?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{20,32})(?![\w-])/,
+  keywords: ['hooks.slack.com'],
+  minEntropy: 4.0,
+  severity: 'error',
+  cwe: 'CWE-798',
+  envName: 'SLACK_WEBHOOK_URL',
+  publicPrefix: /^(?:https?:\/\/)?hooks\.slack\.com\/\w+\//,
+  samples: {
+    tp: () => [`const url = "${hook(1)}";`, `SLACK_WEBHOOK_URL=${hook(2)}`, `curl -X POST -d '{}' ${hook(3)}`],
+    fp: () => [
+      'url = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"',
+      'url = "https://hooks.slack.com/services/YOUR/WEBHOOK/URL"',
+      `url = "${hook(4).slice(0, -10)}"`,
+      'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/...',
+    ],
+  },
+  help: help('Anyone with an incoming webhook URL can post into its channel as the app.'),
+};
