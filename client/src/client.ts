@@ -18,6 +18,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
         vscode.workspace.createFileSystemWatcher('**/.git/index'),
         vscode.workspace.createFileSystemWatcher('**/.git/HEAD'),
         vscode.workspace.createFileSystemWatcher('**/.env*'),
+        // `warden.baseline` files (the default `.warden-baseline.json` and names like it), so edits take effect.
+        vscode.workspace.createFileSystemWatcher('**/*baseline*.json'),
       ],
     },
     diagnosticCollectionName: 'warden',

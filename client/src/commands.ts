@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { NotificationType, type LanguageClient } from 'vscode-languageclient/node';
 import { Commands, RecheckNotification, type RecheckParams } from '../../server/src/protocol';
 import type { AuditView } from './audit';
+import { confirmAndUnstage, installHookCommand, pickStagedFiles, uninstallHookCommand, unstageAllCommand } from './hook';
+import { StagedSecretsItem } from './status';
 import { targetFile, unstageFile } from './unstage';
 
 const recheck = new NotificationType<RecheckParams>(RecheckNotification.method);
@@ -42,6 +44,15 @@ export function registerCommands(context: vscode.ExtensionContext, session: Sess
     }));
   };
 
+  // Git-only, so it works while the server is down.
+  const staged = new StagedSecretsItem(session.output, { command: Commands.unstageAllSecretFiles, title: 'Unstage secret files', arguments: [{ pick: true }] });
+  context.subscriptions.push(staged);
+  const afterUnstage = async (reason: string): Promise<void> => {
+    void staged.refresh();
+    // The .git/index watcher would notice too, but watchers on .git are not reliable everywhere.
+    if (session.client?.isRunning()) await session.client.sendNotification(recheck, { reason });
+  };
+
   register(Commands.auditWorkspace, async () => {
     if (!vscode.workspace.workspaceFolders?.length) {
       void vscode.window.showInformationMessage('Warden: open a folder to audit it.');
@@ -58,8 +69,22 @@ export function registerCommands(context: vscode.ExtensionContext, session: Sess
       return;
     }
     if (!(await unstageFile(file, typeof confirm === 'string' ? confirm : undefined, session.output))) return;
-    // The .git/index watcher would notice too, but watchers on .git are not reliable everywhere.
-    if (session.client?.isRunning()) await session.client.sendNotification(recheck, { reason: `unstaged ${file.fsPath}` });
+    await afterUnstage(`unstaged ${file.fsPath}`);
+  });
+
+  register(Commands.installHook, () => installHookCommand(session.output));
+
+  register(Commands.uninstallHook, () => uninstallHookCommand(session.output));
+
+  register(Commands.unstageAllSecretFiles, async (options: unknown) => {
+    if ((options as { pick?: unknown } | undefined)?.pick === true) {
+      // From the status item: every repository's files, each one can be unticked.
+      await staged.refresh();
+      const picked = await pickStagedFiles(staged.staged);
+      if (await confirmAndUnstage(picked, session.output)) await afterUnstage('unstaged secret files');
+    } else if (await unstageAllCommand(session.output)) {
+      await afterUnstage('unstaged all secret files');
+    }
   });
 
   register(Commands.restartServer, () => session.restart());

@@ -1,5 +1,7 @@
 // Audits a whole folder: lists its files, checks each through the engine, and stays responsive and cancellable.
-import { checkFile, type Finding, type Host, type Rule, type RuleLevel } from './engine';
+import { checkFile, type Finding, type Host, type Rule, type RuleLevel, type TestPathMode } from './engine';
+import { Minimatch } from 'minimatch';
+import { checkRepository } from './engine/rules/git/repository';
 import { listWorkspaceFiles } from './workspace-files';
 
 export interface AuditOptions {
@@ -8,6 +10,8 @@ export interface AuditOptions {
   exclude?: string[];
   rules?: Record<string, RuleLevel>;
   maxFileSize?: number;
+  testPaths?: TestPathMode;
+  includeMinified?: boolean;
   token?: { readonly cancelled: boolean };
   /** Called after each file; `path` is the file just checked. */
   onProgress?: (done: number, total: number, path: string) => void;
@@ -16,6 +20,11 @@ export interface AuditOptions {
   /** Rules to run instead of the registry (tests). */
   ruleSet?: readonly Rule[];
   log?: (msg: string) => void;
+  /**
+   * Also report the secret files git stages, tracks or would pick up that no per-file check can read (databases,
+   * keystores), through the engine's repository check; with `files`, only among those. Default true.
+   */
+  repository?: boolean;
 }
 
 export interface AuditResult {
@@ -77,7 +86,10 @@ export async function auditFolder(root: string, options: AuditOptions): Promise<
       result.skipped.push({ path, reason: 'could not be read; not checked' });
     } else {
       try {
-        const r = await checkFile({ path, text }, host, { rules: options.rules, maxFileSize: options.maxFileSize, token, ruleSet: options.ruleSet });
+        const r = await checkFile({ path, text }, host, {
+          rules: options.rules, maxFileSize: options.maxFileSize, token, ruleSet: options.ruleSet,
+          testPaths: options.testPaths, includeMinified: options.includeMinified,
+        });
         if (r.skipped) result.skipped.push({ path, reason: r.skipped });
         for (const e of r.errors) result.errors.push({ path, ruleId: e.ruleId, message: e.message });
         result.findings.push(...r.findings);
@@ -92,7 +104,40 @@ export async function auditFolder(root: string, options: AuditOptions): Promise<
       sliceStart = Date.now();
     }
   }
+  if (options.repository !== false && !token?.cancelled) await addRepositoryFindings(result, options);
   return finish();
+}
+
+/** Findings of the repository check (binary and unreadable secret files), minus excluded paths, merged by path. */
+async function addRepositoryFindings(result: AuditResult, options: AuditOptions): Promise<void> {
+  try {
+    const repo = await checkRepository(options.host, {
+      rules: options.rules, ruleSet: options.ruleSet, maxFileSize: options.maxFileSize, token: options.token, paths: options.files,
+    });
+    const excluded = pathExcluder(options.exclude ?? []);
+    const found = repo.findings.filter((f) => !excluded(f.path));
+    for (const e of repo.errors) result.errors.push(e);
+    if (!found.length) return;
+    result.findings.push(...found);
+    // Stable: each file's findings keep their order.
+    result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  } catch (e) {
+    result.errors.push({ path: '', ruleId: 'git/secret-file-committed', message: `repository check failed: ${errorMessage(e)}` });
+  }
+}
+
+/** The listing's exclusions for paths the repository check found on its own: the globs, any excluded folder, node_modules. */
+export function pathExcluder(globs: string[]): (path: string) => boolean {
+  const matchers = globs.filter((g) => g.trim()).map((g) => new Minimatch(g.trim().replace(/^\.\//, '').replace(/^\/+/, ''), { dot: true }));
+  return (path) => {
+    const parts = path.split('/');
+    if (parts.includes('node_modules')) return true;
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      if (matchers.some((m) => m.match(prefix) || (i < parts.length && m.match(prefix + '/')))) return true;
+    }
+    return false;
+  };
 }
 
 function errorMessage(e: unknown): string {

@@ -10,6 +10,8 @@ export interface GitOptions {
   env?: NodeJS.ProcessEnv;
   /** Per-command timeout. Default 3000 ms. */
   timeoutMs?: number;
+  /** Timeout of whole-repository listings (untracked files, staged blobs). Default 10 times `timeoutMs`, at least 30 s. */
+  listTimeoutMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -30,8 +32,28 @@ interface Location {
   prefix: string;
 }
 
+/** A file under the listed folder, from the index or the untracked files. */
+export interface GitListedPath {
+  /** Path relative to the listed folder (posix). */
+  relPath: string;
+  /** The repository's top folder relative to the listed folder ('' when the top is the folder or encloses it). */
+  repoRoot: string;
+  staged: boolean;
+  tracked: boolean;
+}
+
+/** A blob staged for commit. */
+export interface StagedBlob {
+  /** Path relative to the folder asked about (posix). */
+  relPath: string;
+  /** Blob content; undefined when larger than the limit. */
+  content: Buffer | undefined;
+}
+
 interface Snapshot {
   index: Set<string>;
+  /** Submodule entries (mode 160000): folders with their own repository, not files. */
+  gitlinks: Set<string>;
   /** Index entries that differ from HEAD, with their status letter (A, M, T, U...). */
   changed: Map<string, string>;
 }
@@ -59,6 +81,7 @@ export class GitRepos {
   private readonly gitPath: string;
   private readonly env: NodeJS.ProcessEnv;
   private readonly timeoutMs: number;
+  private readonly listTimeoutMs: number;
   private readonly logged = new Set<string>();
   private locations = new Map<string, Promise<Location | undefined>>();
   private snapshots = new Map<string, Promise<Snapshot | undefined>>();
@@ -70,6 +93,7 @@ export class GitRepos {
     this.gitPath = options.gitPath ?? 'git';
     this.env = gitEnv(options.env ?? process.env);
     this.timeoutMs = options.timeoutMs ?? 3000;
+    this.listTimeoutMs = options.listTimeoutMs ?? Math.max(30_000, this.timeoutMs * 10);
   }
 
   /** Forgets every cached answer (the index, HEAD or an ignore file changed). */
@@ -105,6 +129,109 @@ export class GitRepos {
     const where = await this.locate(file);
     if (!where) return undefined;
     return this.checkIgnore(where.top, where.relPath);
+  }
+
+  /**
+   * Index entries (not gitlinks) and untracked, not ignored files under the folder `root`, across the repository around
+   * it, nested repositories and checked-out submodules; when `root` is not in a repository, the repositories found in
+   * its first levels. `filter` sees root-relative paths. Undefined when git is missing or no repository answered.
+   */
+  async listFiles(root: string, filter: (relPath: string) => boolean = () => true): Promise<GitListedPath[] | undefined> {
+    const out: GitListedPath[] = [];
+    let answered = false;
+    const visit = async (dir: string, rel: string, depth: number): Promise<void> => {
+      const loc = await this.locateDir(dir);
+      if (!loc) {
+        if (depth === 0 && !this.missing) for (const sub of await findRepositories(dir)) await visit(path.join(dir, sub), sub + '/', depth + 1);
+        return;
+      }
+      const [snap, untracked] = await Promise.all([
+        this.snapshot(loc.top),
+        this.run(['-c', 'core.quotePath=false', 'ls-files', '-o', '--exclude-standard', '-z', '--', '.'], dir, this.listTimeoutMs),
+      ]);
+      if (!snap || !untracked || untracked.code !== 0) {
+        if (untracked && untracked.code !== 0) this.logOnce('untracked', `git ls-files failed in ${dir}: ${firstLine(untracked.stderr)}`);
+        return;
+      }
+      answered = true;
+      // Below the workspace root each visited folder is its repository's top.
+      const repoRoot = rel.replace(/\/$/, '');
+      const nested: string[] = [];
+      for (const p of snap.index) {
+        if (!p.startsWith(loc.prefix)) continue;
+        const local = p.slice(loc.prefix.length);
+        if (snap.gitlinks.has(p)) {
+          nested.push(local);
+          continue;
+        }
+        if (!filter(rel + local)) continue;
+        const change = snap.changed.get(p);
+        out.push({ relPath: rel + local, repoRoot, staged: change !== undefined, tracked: change !== 'A' });
+      }
+      for (const p of untracked.stdout.split('\0')) {
+        if (!p) continue;
+        // An untracked nested repository is listed as its folder.
+        if (p.endsWith('/')) nested.push(p.slice(0, -1));
+        else if (filter(rel + p)) out.push({ relPath: rel + p, repoRoot, staged: false, tracked: false });
+      }
+      if (depth >= 8) return;
+      for (const n of nested) {
+        const abs = path.join(dir, n);
+        // A submodule that is not checked out has no .git: nothing to list.
+        if (await exists(path.join(abs, '.git'))) await visit(abs, rel + n + '/', depth + 1);
+      }
+    };
+    await visit(root, '', 0);
+    return answered ? out : undefined;
+  }
+
+  /**
+   * The blobs staged for commit under the folder `dir` (added, copied, modified, renamed or type-changed files; not
+   * deletions, submodules or symlinks), read from the index. Blobs over `maxBytes` come without content. Undefined when
+   * git is missing, `dir` is not in a repository, or git fails.
+   */
+  async stagedBlobs(dir: string, maxBytes: number): Promise<StagedBlob[] | undefined> {
+    const loc = await this.locateDir(dir);
+    if (!loc) return undefined;
+    const diff = await this.run(['-c', 'core.quotePath=false', 'diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--diff-filter=ACMRT', '--', '.'], dir, this.listTimeoutMs);
+    if (!diff) return undefined;
+    if (diff.code !== 0) {
+      this.logOnce('staged', `git diff --cached failed in ${dir}: ${firstLine(diff.stderr)}`);
+      return undefined;
+    }
+    const entries: { relPath: string; sha: string }[] = [];
+    const parts = diff.stdout.split('\0');
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      // `:100644 100644 <old sha> <new sha> M`, then the path (repository-relative).
+      const [, dstMode, , sha] = parts[i].slice(1).split(' ');
+      const p = parts[i + 1];
+      if (!dstMode || !sha || !p.startsWith(loc.prefix)) continue;
+      if (dstMode === '160000' || dstMode === '120000') continue;
+      entries.push({ relPath: p.slice(loc.prefix.length), sha });
+    }
+    if (entries.length === 0) return [];
+    const sizes = await this.runInput(['cat-file', '--batch-check=%(objectname) %(objectsize)'], loc.top, entries.map((e) => e.sha).join('\n') + '\n');
+    if (!sizes) return undefined;
+    const size = new Map<string, number>();
+    for (const line of sizes.toString('utf8').split('\n')) {
+      const [sha, n] = line.split(' ');
+      if (sha && n && /^\d+$/.test(n)) size.set(sha, Number(n));
+    }
+    const wanted = [...new Set(entries.filter((e) => (size.get(e.sha) ?? Infinity) <= maxBytes).map((e) => e.sha))];
+    const blobs = new Map<string, Buffer>();
+    if (wanted.length) {
+      const raw = await this.runInput(['cat-file', '--batch'], loc.top, wanted.join('\n') + '\n');
+      if (!raw) return undefined;
+      parseBatch(raw, blobs);
+    }
+    return entries.map((e) => ({ relPath: e.relPath, content: blobs.get(e.sha) }));
+  }
+
+  private async locateDir(dir: string): Promise<Location | undefined> {
+    if (this.missing) return undefined;
+    let loc = this.locations.get(dir);
+    if (!loc) this.locations.set(dir, (loc = this.revParse(dir)));
+    return loc;
   }
 
   private async locate(file: string): Promise<(Location & { relPath: string }) | undefined> {
@@ -152,16 +279,19 @@ export class GitRepos {
       }
     }
     const index = new Set<string>();
+    const gitlinks = new Set<string>();
     for (const rec of files.stdout.split('\0')) {
       const tab = rec.indexOf('\t');
-      if (tab >= 0) index.add(rec.slice(tab + 1));
+      if (tab < 0) continue;
+      index.add(rec.slice(tab + 1));
+      if (rec.startsWith('160000 ')) gitlinks.add(rec.slice(tab + 1));
     }
     const changed = new Map<string, string>();
     const parts = diff.stdout.split('\0');
     for (let i = 0; i + 1 < parts.length; i += 2) {
       if (parts[i]) changed.set(parts[i + 1], parts[i][0]);
     }
-    return { index, changed };
+    return { index, gitlinks, changed };
   }
 
   private checkIgnore(top: string, relPath: string): Promise<boolean | undefined> {
@@ -181,27 +311,55 @@ export class GitRepos {
   }
 
   /** Runs git; undefined (logged once) when it is missing, times out or cannot start. */
-  private async run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string } | undefined> {
+  private async run(args: string[], cwd: string, timeoutMs = this.timeoutMs): Promise<{ code: number; stdout: string; stderr: string } | undefined> {
     if (this.missing) return undefined;
-    const r = await this.exec(args, cwd);
+    const r = await this.exec(args, cwd, timeoutMs);
     if (r.ok) return r;
     if (r.reason === 'missing') {
       this.missing = true;
       this.logOnce('missing', `git was not found (${this.gitPath}); git checks are off`);
     } else if (r.reason === 'timeout') {
-      this.logOnce('timeout', `git ${args[0]} took longer than ${this.timeoutMs} ms in ${cwd}; git checks are off there until the repository changes`);
+      this.logOnce('timeout', `git ${args.find((a) => !a.startsWith('-') && !a.includes('='))} took longer than ${timeoutMs} ms in ${cwd}; git checks are off there until the repository changes`);
     } else {
       this.logOnce('error', `git ${args[0]} could not run in ${cwd}: ${r.message}`);
     }
     return undefined;
   }
 
-  private exec(args: string[], cwd: string): Promise<RunResult> {
+  /** Runs git with `input` on stdin; its raw stdout, or undefined (logged once) when it fails. */
+  private async runInput(args: string[], cwd: string, input: string): Promise<Buffer | undefined> {
+    if (this.missing) return undefined;
+    const r = await new Promise<{ ok: true; stdout: Buffer } | { ok: false; message: string }>((resolve) => {
+      let guard: NodeJS.Timeout | undefined;
+      try {
+        const child = execFile(this.gitPath, args, {
+          cwd, env: this.env, timeout: this.listTimeoutMs, maxBuffer: MAX_BUFFER, windowsHide: true, encoding: 'buffer',
+        }, (err, stdout) => {
+          clearTimeout(guard);
+          resolve(err ? { ok: false, message: err.message } : { ok: true, stdout });
+        });
+        guard = setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve({ ok: false, message: 'no exit after kill' });
+        }, this.listTimeoutMs + 1000);
+        guard.unref();
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(input);
+      } catch (e) {
+        resolve({ ok: false, message: e instanceof Error ? e.message : String(e) });
+      }
+    });
+    if (r.ok) return r.stdout;
+    this.logOnce('input', `git ${args[0]} failed in ${cwd}: ${firstLine(r.message)}`);
+    return undefined;
+  }
+
+  private exec(args: string[], cwd: string, timeoutMs: number): Promise<RunResult> {
     return new Promise((resolve) => {
       let guard: NodeJS.Timeout | undefined;
       try {
         const child = execFile(this.gitPath, args, {
-          cwd, env: this.env, timeout: this.timeoutMs, maxBuffer: MAX_BUFFER, windowsHide: true, encoding: 'utf8',
+          cwd, env: this.env, timeout: timeoutMs, maxBuffer: MAX_BUFFER, windowsHide: true, encoding: 'utf8',
         }, (err, stdout, stderr) => {
           clearTimeout(guard);
           if (!err) return resolve({ ok: true, code: 0, stdout, stderr });
@@ -215,7 +373,7 @@ export class GitRepos {
         guard = setTimeout(() => {
           child.kill('SIGKILL');
           resolve({ ok: false, reason: 'timeout', message: 'no exit after kill' });
-        }, this.timeoutMs + 1000);
+        }, timeoutMs + 1000);
         guard.unref();
       } catch (e) {
         resolve({ ok: false, reason: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -244,4 +402,60 @@ async function existingAncestor(dir: string): Promise<string | undefined> {
     }
     if (path.dirname(d) === d) return undefined;
   }
+}
+
+/** `<sha> blob <size>\n<content>\n` records of `git cat-file --batch`; `<sha> missing` records are skipped. */
+function parseBatch(raw: Buffer, out: Map<string, Buffer>): void {
+  let i = 0;
+  while (i < raw.length) {
+    const nl = raw.indexOf(0x0a, i);
+    if (nl < 0) return;
+    const [sha, type, size] = raw.subarray(i, nl).toString('latin1').split(' ');
+    i = nl + 1;
+    if (type === 'missing' || size === undefined) continue;
+    const n = Number(size);
+    out.set(sha, raw.subarray(i, i + n));
+    i += n + 1;
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fsp.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Folders skipped when looking for repositories below a folder that is not in one. */
+const SKIP_DIRS = new Set(['node_modules', '.git', 'vendor', 'dist', 'build', 'target', '.venv', 'venv']);
+
+/**
+ * Repositories in the first three levels below `dir` (a multi-repository folder), as relative posix paths. Stops at
+ * each repository found (its nested ones come from its own listing) and after a few thousand folders.
+ */
+async function findRepositories(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  let budget = 2000;
+  let level = [''];
+  for (let depth = 0; depth < 3 && level.length; depth++) {
+    const next: string[] = [];
+    for (const rel of level) {
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await fsp.readdir(path.join(dir, rel), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (!e.isDirectory() || SKIP_DIRS.has(e.name) || --budget < 0) continue;
+        const child = rel ? `${rel}/${e.name}` : e.name;
+        if (await exists(path.join(dir, child, '.git'))) found.push(child);
+        else next.push(child);
+      }
+    }
+    level = next;
+  }
+  return found.sort();
 }

@@ -1,8 +1,8 @@
 // The Node host: workspace files from disk (or unsaved editor buffers) and git state from the git CLI.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import type { GitFileStatus, Host } from './engine/host';
-import { GitRepos } from './git';
+import type { GitFileStatus, GitListedFile, Host } from './engine/host';
+import { GitRepos, type StagedBlob } from './git';
 
 export interface NodeHostOptions {
   /** Text of an open, possibly unsaved editor buffer for a workspace-relative path; it wins over the disk. */
@@ -62,6 +62,31 @@ export class NodeHost implements Host {
     } catch {
       return undefined;
     }
+  }
+
+  async gitFiles(filter?: (path: string) => boolean): Promise<GitListedFile[] | undefined> {
+    try {
+      const listed = await this.git.listFiles(this.root, filter);
+      return listed?.map((f) => ({ path: f.relPath, status: { staged: f.staged, tracked: f.tracked, ignored: false, repoRoot: f.repoRoot } }));
+    } catch (e) {
+      this.options.log?.(`git listing of ${this.root} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * What `git commit` would record under the root: each staged file's root-relative path and its content from the
+   * index (undefined above MAX_READ_BYTES). Undefined when git is missing, the root is not in a repository, or git fails.
+   */
+  async stagedFiles(): Promise<{ path: string; text: string | undefined }[] | undefined> {
+    let blobs: StagedBlob[] | undefined;
+    try {
+      blobs = await this.git.stagedBlobs(this.root, MAX_READ_BYTES);
+    } catch (e) {
+      this.options.log?.(`reading the staged files of ${this.root} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+    return blobs?.map((b) => ({ path: b.relPath, text: b.content && this.decoder.decode(b.content) }));
   }
 
   /** Drops cached git answers; call it when .git/index, HEAD or an ignore file changes. */

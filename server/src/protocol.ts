@@ -80,4 +80,8 @@ export const Commands = {
   unstageFile: 'warden.unstageFile',
   restartServer: 'warden.restartServer',
   showOutput: 'warden.showOutput',
+  installHook: 'warden.installHook',
+  uninstallHook: 'warden.uninstallHook',
+  /** With `{ pick: true }` (the staged-secrets status item): a quick pick of the staged files across repositories. */
+  unstageAllSecretFiles: 'warden.unstageAllSecretFiles',
 } as const;

@@ -36,6 +36,7 @@ import {
   type RecheckParams,
 } from './protocol';
 import { SettingsCache, type Settings } from './settings';
+import { BaselineCache, filterBaselined } from './engine/baseline';
 
 const CHANGE_DEBOUNCE_MS = 200;
 const REFRESH_DEBOUNCE_MS = 100;
@@ -74,6 +75,8 @@ const runs = new Map<string, number>();
 const timers = new Map<string, NodeJS.Timeout>();
 const seen = new Set<string>();
 const loggedSkips = new Set<string>();
+/** Each workspace folder's `warden.baseline` file; cleared when watched files or settings change. */
+const baselines = new BaselineCache(log);
 let runCounter = 0;
 
 function openText(fsPath: string): string | undefined {
@@ -137,12 +140,22 @@ async function check(doc: TextDocument, stale: () => boolean): Promise<Finding[]
   const result = await checkFile({ path: loc.path, text: doc.getText(), languageId: doc.languageId }, hostFor(loc, doc), {
     rules: s.rules,
     maxFileSize: s.maxFileSize,
+    testPaths: s.testPaths,
+    includeMinified: s.includeMinified,
     token,
   });
+  const findings = loc.folderUri === undefined ? result.findings : await withoutBaselined(result.findings, loc.root, s);
   if (stale()) return undefined;
   report(doc.uri, loc.path, result);
-  results.set(doc.uri, { version: doc.version, findings: result.findings });
-  return result.findings;
+  results.set(doc.uri, { version: doc.version, findings });
+  return findings;
+}
+
+/** Drops the findings the workspace folder's baseline file accepts (a missing file accepts none). */
+async function withoutBaselined(findings: Finding[], root: string | undefined, s: Settings): Promise<Finding[]> {
+  if (root === undefined || !s.baseline) return findings;
+  const accepted = await baselines.get(pathKey(root), s.baseline, (p) => hostForRoot(root).readFile(p));
+  return filterBaselined(findings, accepted).findings;
 }
 
 // ---- push diagnostics -------------------------------------------------------------------------
@@ -266,18 +279,21 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration((params) => {
   if (!caps.configuration) pushedSettings = (params.settings as { warden?: unknown } | undefined)?.warden;
   settings.clear();
+  baselines.clear();
   refreshAll();
 });
 
 connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.length === 0) return;
   invalidateHosts();
+  baselines.clear();
   refreshAll();
 });
 
 connection.onNotification(new NotificationType<RecheckParams>(RecheckNotification.method), (params) => {
   if (params?.reason) log(`re-checking: ${params.reason}`);
   invalidateHosts();
+  baselines.clear();
   refreshAll();
 });
 
@@ -421,6 +437,8 @@ connection.onRequest(new RequestType<AuditWorkspaceParams, AuditWorkspaceResult,
         exclude: s.exclude,
         rules: s.rules,
         maxFileSize: s.maxFileSize,
+        testPaths: s.testPaths,
+        includeMinified: s.includeMinified,
         token: auditToken,
         log,
         onProgress: (done: number, total: number, file: string) => {
@@ -442,7 +460,7 @@ connection.onRequest(new RequestType<AuditWorkspaceParams, AuditWorkspaceResult,
       out.push({
         uri: folder.uri,
         files: result.files,
-        findings: groupFindings(result.findings, (p) => resolverFor(folder.fsPath)(p) ?? resolveUri(folder.fsPath, p)),
+        findings: groupFindings(await withoutBaselined(result.findings, folder.fsPath, s), (p) => resolverFor(folder.fsPath)(p) ?? resolveUri(folder.fsPath, p)),
         skipped: result.skipped,
         cancelled: result.cancelled,
         durationMs: result.durationMs,

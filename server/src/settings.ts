@@ -1,5 +1,6 @@
 // Per-resource Warden settings: validation of the raw `warden` section and a per-URI promise cache.
-import { DEFAULT_MAX_FILE_SIZE, type RuleLevel } from './engine';
+import { DEFAULT_MAX_FILE_SIZE, type RuleLevel, type TestPathMode } from './engine';
+import { DEFAULT_BASELINE_PATH } from './engine/baseline';
 
 export type RunMode = 'onType' | 'onSave';
 
@@ -9,6 +10,10 @@ export interface Settings {
   rules: Record<string, RuleLevel>;
   exclude: string[];
   maxFileSize: number;
+  /** Baseline file relative to the workspace folder; '' for none. */
+  baseline: string;
+  testPaths: TestPathMode;
+  includeMinified: boolean;
 }
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
@@ -17,6 +22,9 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   rules: {},
   exclude: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  baseline: DEFAULT_BASELINE_PATH,
+  testPaths: 'same',
+  includeMinified: false,
 });
 
 const LEVELS: ReadonlySet<string> = new Set(['off', 'hint', 'info', 'warning', 'error']);
@@ -65,6 +73,18 @@ export function parseSettings(raw: unknown, knownRuleIds: ReadonlySet<string>): 
   if (raw.maxFileSize !== undefined && raw.maxFileSize !== null) {
     if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0) s.maxFileSize = raw.maxFileSize;
     else problems.push(`warden.maxFileSize must be a positive number, not ${JSON.stringify(raw.maxFileSize)}; using ${DEFAULT_MAX_FILE_SIZE}`);
+  }
+  if (raw.baseline !== undefined && raw.baseline !== null) {
+    if (typeof raw.baseline === 'string') s.baseline = raw.baseline.trim().replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+    else problems.push(`warden.baseline must be a path relative to the workspace folder, not ${JSON.stringify(raw.baseline)}; using "${DEFAULT_BASELINE_PATH}"`);
+  }
+  if (raw.testPaths !== undefined && raw.testPaths !== null) {
+    if (raw.testPaths === 'same' || raw.testPaths === 'lower' || raw.testPaths === 'off') s.testPaths = raw.testPaths;
+    else problems.push(`warden.testPaths must be "same", "lower" or "off", not ${JSON.stringify(raw.testPaths)}; using "same"`);
+  }
+  if (raw.includeMinified !== undefined && raw.includeMinified !== null) {
+    if (typeof raw.includeMinified === 'boolean') s.includeMinified = raw.includeMinified;
+    else problems.push(`warden.includeMinified must be true or false, not ${JSON.stringify(raw.includeMinified)}; using false`);
   }
   return { settings: s, problems };
 }

@@ -10,7 +10,7 @@ describe('settings', () => {
       enable: false, run: 'onSave', rules: { 'secret/generic-secret': 'off' }, exclude: ['**/fixtures/**'], maxFileSize: 5000,
     }, known);
     assert.deepEqual(problems, []);
-    assert.deepEqual(settings, { enable: false, run: 'onSave', rules: { 'secret/generic-secret': 'off' }, exclude: ['**/fixtures/**'], maxFileSize: 5000 });
+    assert.deepEqual(settings, { ...defaultSettings, enable: false, run: 'onSave', rules: { 'secret/generic-secret': 'off' }, exclude: ['**/fixtures/**'], maxFileSize: 5000 });
   });
 
   it('ignores wrong types, unknown rule ids and levels, one problem each', () => {

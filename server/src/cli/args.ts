@@ -1,5 +1,5 @@
 // Parses the `warden` command line into a command, or a usage error with a message for stderr.
-import type { RuleLevel } from '../engine';
+import type { RuleLevel, TestPathMode } from '../engine';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -14,6 +14,14 @@ export interface AuditArgs {
   /** undefined: colour when stdout is a terminal. */
   color?: boolean;
   verbose: boolean;
+  /** Check only what would be committed: the staged content of the staged files (pre-commit hooks). */
+  staged?: boolean;
+  /** Accepted findings: not reported (counted in the summary). */
+  baseline?: string;
+  /** Write the current findings' fingerprints here and exit 0. */
+  writeBaseline?: string;
+  testPaths?: TestPathMode;
+  includeMinified?: boolean;
 }
 
 export interface RulesArgs {
@@ -21,7 +29,15 @@ export interface RulesArgs {
   format: 'text' | 'json';
 }
 
-export type Command = AuditArgs | RulesArgs | { command: 'help' } | { command: 'version' };
+export interface HookArgs {
+  command: 'hook';
+  action: 'install' | 'uninstall' | 'status';
+  folder?: string;
+  /** Where to install instead of detecting husky and the pre-commit framework. */
+  target?: 'git' | 'husky' | 'pre-commit';
+}
+
+export type Command = AuditArgs | RulesArgs | HookArgs | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
@@ -33,6 +49,12 @@ export const USAGE = `Usage: warden <command> [options]
 Commands:
   audit [folder]      Check every file in folder (default: the current folder)
   rules               List the rules
+  hook install [folder]
+                      Add a pre-commit hook that runs 'warden audit --staged' (git, husky or pre-commit framework)
+  hook uninstall [folder]
+                      Remove what 'hook install' added, restoring any hook it chained
+  hook status [folder]
+                      Show where the hook is installed
   help                Show this help
 
 Audit options:
@@ -44,9 +66,20 @@ Audit options:
       --no-color          Plain text output (colour is used only on a terminal)
       --color             Colour even when stdout is not a terminal
       --verbose           List skipped files and why
+      --staged            Check only what would be committed: the staged content (from the git index) of the
+                          staged files, plus staged secret files such as keys and databases (pre-commit hooks)
+      --baseline FILE     Do not report findings accepted in FILE (a baseline JSON file)
+      --write-baseline FILE
+                          Write the current findings to FILE as a baseline and exit 0
+      --test-paths MODE   Findings in test, fixture and example files: same (default), lower or off
+      --include-minified  Also check minified bundles and source maps
 
 Rules options:
   -f, --format FORMAT     text (default) or json
+
+Hook options:
+      --target TARGET     install into git, husky or pre-commit instead of detecting it
+                          (hook exits 0 when done or when there is nothing to do, 2 outside a git repository)
 
   -h, --help              Show this help
   -v, --version           Show the version
@@ -69,6 +102,7 @@ export function parseArgs(argv: readonly string[], knownRuleIds: readonly string
   if (command === 'version') return { command: 'version' };
   if (command === 'audit') return parseAudit(args, knownRuleIds);
   if (command === 'rules') return parseRules(args);
+  if (command === 'hook') return parseHook(args);
   if (command.startsWith('-')) throw new UsageError(`unknown option '${command}' (the command comes first: warden audit ${command} ...)`);
   throw new UsageError(`unknown command '${command}'`);
 }
@@ -153,6 +187,27 @@ function parseAudit(args: string[], knownRuleIds: readonly string[]): AuditArgs 
         noValue(flag, inline);
         out.color = true;
         break;
+      case '--baseline': case '--write-baseline': {
+        const file = cursor.value(flag, inline);
+        if (!file) throw new UsageError(`${flag} needs a file name`);
+        if (flag === '--baseline') out.baseline = file;
+        else out.writeBaseline = file;
+        break;
+      }
+      case '--test-paths': {
+        const v = cursor.value(flag, inline);
+        if (v !== 'same' && v !== 'lower' && v !== 'off') throw new UsageError(`unknown --test-paths mode '${v}' (expected same, lower or off)`);
+        out.testPaths = v;
+        break;
+      }
+      case '--include-minified':
+        noValue(flag, inline);
+        out.includeMinified = true;
+        break;
+      case '--staged':
+        noValue(flag, inline);
+        out.staged = true;
+        break;
       case '--verbose':
         noValue(flag, inline);
         out.verbose = true;
@@ -193,4 +248,28 @@ function parseRuleSetting(setting: string, knownRuleIds: readonly string[]): [st
   const level = (LEVELS as readonly string[]).includes(raw) ? (raw as RuleLevel) : LEVEL_ALIASES[raw];
   if (!level) throw new UsageError(`unknown level '${raw}' for ${id} (expected off, info, warning or error)`);
   return [id, level];
+}
+
+const HOOK_ACTIONS = ['install', 'uninstall', 'status'] as const;
+
+function parseHook(args: string[]): HookArgs {
+  const action = args.shift();
+  if (action === undefined) throw new UsageError('hook needs an action: install, uninstall or status');
+  if (!(HOOK_ACTIONS as readonly string[]).includes(action)) throw new UsageError(`unknown hook action '${action}' (expected install, uninstall or status)`);
+  const out: HookArgs = { command: 'hook', action: action as HookArgs['action'] };
+  const cursor = new Cursor(args);
+  for (let tok = cursor.next(); tok; tok = cursor.next()) {
+    const { flag, inline, positional } = tok;
+    if (positional !== undefined) {
+      if (out.folder !== undefined) throw new UsageError(`expected one folder, got '${out.folder}' and '${positional}'`);
+      out.folder = positional;
+    } else if (flag === '--target' && action === 'install') {
+      const v = cursor.value(flag, inline);
+      if (v !== 'git' && v !== 'husky' && v !== 'pre-commit') throw new UsageError(`unknown --target '${v}' (expected git, husky or pre-commit)`);
+      out.target = v;
+    } else {
+      throw new UsageError(`unknown option '${flag}' for hook ${action}`);
+    }
+  }
+  return out;
 }

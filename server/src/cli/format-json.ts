@@ -31,6 +31,8 @@ export interface JsonReport {
   errors: Report['errors'];
   cancelled: boolean;
   durationMs: number;
+  /** Findings the baseline accepted; only with `--baseline`. */
+  baselined?: number;
 }
 
 /** Expects a report whose fixes were already filtered with `reportWithSafeFixes`. */
@@ -61,6 +63,7 @@ export function toJson(report: Report): JsonReport {
     errors: report.errors,
     cancelled: report.cancelled,
     durationMs: report.durationMs,
+    ...(report.baselined !== undefined ? { baselined: report.baselined } : {}),
   };
 }
 

@@ -57,6 +57,7 @@ function summary(report: Report, paint: (code: string, s: string) => string, ver
   let tail = `${plural(report.files - report.skipped.length, 'file')} checked`;
   if (report.skipped.length) tail += `, ${report.skipped.length} skipped${verbose ? '' : ' (--verbose lists them)'}`;
   if (report.errors.length) tail += `, ${plural(report.errors.length, 'rule error')}`;
+  if (report.baselined !== undefined) tail += `, ${report.baselined} baselined`;
   const cancelled = report.cancelled ? ' Audit cancelled: the report is incomplete.' : '';
   return `${head}; ${tail}.${cancelled}`;
 }

@@ -3,10 +3,14 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { version as packageVersion } from '../../../package.json';
 import { auditFolder } from '../audit';
-import { allRules, type Rule } from '../engine';
+import { allRules, type Host, type Rule } from '../engine';
 import { NodeHost } from '../host-node';
+import { filterBaselined, type Baseline } from '../engine/baseline';
 import { parseArgs, USAGE, UsageError, type AuditArgs, type RulesArgs } from './args';
+import { BaselineError, readBaselineFile, writeBaselineFile } from './baseline';
+import { runHook } from './hook';
 import { formatJson } from './format-json';
+import { stagedAudit } from './staged';
 import { formatSarif } from './format-sarif';
 import { formatText, plural } from './format-text';
 import { reportWithSafeFixes, scrub, secretValues, type Report } from './report';
@@ -50,6 +54,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     case 'rules':
       io.stdout(listRules(command, rules));
       return EXIT_OK;
+    case 'hook':
+      // Not io.env: that only carries the colour variables, and git needs the whole environment.
+      return runHook(command, { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case 'audit':
       return audit(command, io, rules);
   }
@@ -67,12 +74,37 @@ async function audit(args: AuditArgs, io: CliIO, rules: readonly Rule[]): Promis
     return EXIT_USAGE;
   }
 
-  const host = new NodeHost(root);
+  // Read before the audit, so a bad file fails fast.
+  let baseline: Baseline | undefined;
+  if (args.baseline !== undefined) {
+    try {
+      baseline = await readBaselineFile(path.resolve(io.cwd, args.baseline), args.baseline);
+    } catch (e) {
+      if (!(e instanceof BaselineError)) throw e;
+      io.stderr(`warden: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const disk = new NodeHost(root);
+  let host: Host = disk;
+  let files: string[] | undefined;
+  if (args.staged) {
+    const staged = await stagedAudit(disk, args.exclude);
+    if (!staged) {
+      io.stderr(`warden: --staged needs a git repository: ${args.folder ?? root} is not in one, git is not installed, or git failed\n`);
+      return EXIT_USAGE;
+    }
+    ({ host, files } = staged);
+  }
   const result = await auditFolder(root, {
     host,
+    files,
     exclude: args.exclude,
     rules: args.rules,
     maxFileSize: args.maxFileSize,
+    testPaths: args.testPaths,
+    includeMinified: args.includeMinified,
     ruleSet: io.ruleSet,
   });
   const listingFailed = result.errors.find((e) => !e.path && !e.ruleId);
@@ -82,8 +114,21 @@ async function audit(args: AuditArgs, io: CliIO, rules: readonly Rule[]): Promis
   }
   for (const e of result.errors) io.stderr(`warden: rule ${e.ruleId} failed on ${e.path}: ${e.message}\n`);
 
+  if (args.writeBaseline !== undefined) {
+    try {
+      const n = await writeBaselineFile(path.resolve(io.cwd, args.writeBaseline), result.findings);
+      io.stderr(`warden: ${plural(n, 'finding')} written to the baseline ${args.writeBaseline}\n`);
+    } catch (e) {
+      io.stderr(`warden: cannot write ${args.writeBaseline}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return EXIT_USAGE;
+    }
+    return EXIT_OK;
+  }
+  const { findings, baselined } = filterBaselined(result.findings, baseline);
+  result.findings = findings;
+
   const secrets = await secretValues(result.findings, (p) => host.readFile(p));
-  const report: Report = reportWithSafeFixes({ ...result, version: VERSION }, secrets);
+  const report: Report = reportWithSafeFixes({ ...result, version: VERSION, ...(baseline ? { baselined } : {}) }, secrets);
   const color = args.output === undefined && args.format === 'text' && useColor(args, io);
   const out = scrub(
     args.format === 'json' ? formatJson(report)

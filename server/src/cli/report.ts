@@ -6,6 +6,8 @@ import { basename, isDotenvName } from '../engine/languages/detect';
 export interface Report extends AuditResult {
   /** Warden's version. */
   version: string;
+  /** Findings a `--baseline` file accepted (left out of `findings`); absent without a baseline. */
+  baselined?: number;
 }
 
 /** Values shorter than this are too common to scrub from a whole report without mangling it. */

@@ -12,6 +12,17 @@ export interface GitFileStatus {
   repoRoot: string;
 }
 
+/** A file git knows about in a repository under the workspace, as `Host.gitFiles` lists it. */
+export interface GitListedFile {
+  /** Workspace-relative posix path. */
+  path: string;
+  /**
+   * Index entries are `staged` and/or `tracked`; an untracked file that is present and not ignored has neither
+   * (`ignored` is always false: ignored files are not listed).
+   */
+  status: GitFileStatus;
+}
+
 export interface Host {
   /** Text of a workspace-relative file, or undefined when it does not exist or is not readable. */
   readFile(path: string): Promise<string | undefined>;
@@ -22,6 +33,13 @@ export interface Host {
   gitStatus?(path: string): Promise<GitFileStatus | undefined>;
   /** Whether `path` is ignored by git (.gitignore, info/exclude); undefined when unknown. */
   isGitIgnored?(path: string): Promise<boolean | undefined>;
+  /**
+   * Every index entry (not submodule gitlinks) and every untracked, not ignored file under the workspace, across the
+   * repositories in it (the one around the root, nested repositories, checked-out submodules). `filter` sees
+   * workspace-relative paths and keeps the answer small. Undefined when git is missing or fails, or no repository is
+   * found: repository checks then stay silent.
+   */
+  gitFiles?(filter?: (path: string) => boolean): Promise<GitListedFile[] | undefined>;
 }
 
 /** A host over an in-memory file map, for tests and for single-buffer checks. */
@@ -44,5 +62,19 @@ export class MemoryHost implements Host {
   async isGitIgnored(path: string): Promise<boolean | undefined> {
     if (!this.git) return undefined;
     return this.git.get(path)?.ignored ?? false;
+  }
+
+  /** Index entries are the staged or tracked paths of the git map; untracked ones are the other files neither ignored nor in it as such. */
+  async gitFiles(filter?: (path: string) => boolean): Promise<GitListedFile[] | undefined> {
+    if (!this.git) return undefined;
+    const out: GitListedFile[] = [];
+    const paths = new Set([...this.git.keys(), ...this.files.keys()]);
+    for (const path of [...paths].sort()) {
+      if (filter && !filter(path)) continue;
+      const s = this.git.get(path) ?? {};
+      if (s.ignored && !s.staged && !s.tracked) continue;
+      out.push({ path, status: { staged: false, tracked: false, repoRoot: '', ...s, ignored: false } });
+    }
+    return out;
   }
 }

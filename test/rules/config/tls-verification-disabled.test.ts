@@ -1,4 +1,4 @@
-// Tests for config/tls-verification-disabled across JS/TS, Python, Go, .env, Dockerfile, YAML, shell and JSON.
+// Tests for config/tls-verification-disabled across JS/TS, Python, Go, Java, Kotlin, PHP, Ruby, .env, Dockerfile, YAML, shell and JSON.
 import rule from '../../../server/src/engine/rules/config/tls-verification-disabled';
 import { ruleTester } from '../../helpers/rule-tester';
 
@@ -38,6 +38,17 @@ ruleTester(rule, {
     { path: 'main.go', code: 'cfg := &tls.Config{InsecureSkipVerify: false}\n// InsecureSkipVerify: true\n' },
     { path: 'run.sh', code: 'echo ok # NODE_TLS_REJECT_UNAUTHORIZED=0\n' },
     { path: 'README.md', code: 'Set `NODE_TLS_REJECT_UNAUTHORIZED=0` only to debug.' },
+    { path: 'app.py', code: 'if ctx.verify_mode == ssl.CERT_NONE:\n    warn()\nMODES = {"none": ssl.CERT_NONE}\n# ctx.verify_mode = ssl.CERT_NONE\n' },
+    { path: 'app.py', code: 'x = "ctx.check_hostname = False"\nif ctx.check_hostname == False:\n    pass\nctx.check_hostname = True\n' },
+    { path: 'app.py', code: 'ctx = ssl.create_default_context()\nctx.verify_mode = ssl.CERT_REQUIRED\n' },
+    { path: 'T.java', code: 'class T implements X509TrustManager {\n  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {\n    delegate.checkServerTrusted(chain, authType);\n  }\n  public void checkClientTrusted(X509Certificate[] c, String a) {}\n}\n' },
+    { path: 'H.java', code: 'class H {\n  public boolean verify(String hostname, SSLSession session) { return hostname.equals(expected); }\n  // .setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE)\n  String s = "ALLOW_ALL_HOSTNAME_VERIFIER";\n}\n' },
+    { path: 'H.java', code: 'import org.apache.http.conn.ssl.NoopHostnameVerifier;\nclass H { HostnameVerifier v = new DefaultHostnameVerifier(); }\n' },
+    { path: 'a.php', code: '<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYPEER, true);\ncurl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2);\n// curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);\n# CURLOPT_SSL_VERIFYPEER => false\n$s = "CURLOPT_SSL_VERIFYPEER => false";\n$c = new Client([\'verify\' => $caPath]);\n' },
+    { path: 'a.rb', code: '# http.verify_mode = OpenSSL::SSL::VERIFY_NONE\nwarn "VERIFY_NONE is insecure" if mode == OpenSSL::SSL::VERIFY_NONE\nhttp.verify_mode = OpenSSL::SSL::VERIFY_PEER\n=begin\nOpenSSL::SSL::VERIFY_NONE\n=end\n' },
+    { path: 'a.rb', code: 'token = JWT.decode(t, key, true, verify: false)\n' },
+    'tls.connect({ host, checkServerIdentity: (h, c) => tls.checkServerIdentity(h, c) });',
+    "const note = 'checkServerIdentity: () => undefined';",
   ],
   invalid: [
     {
@@ -253,6 +264,131 @@ ruleTester(rule, {
           messageId: 'insecureSkipVerify', line: 5, column: 18, endColumn: 42,
           fixes: [{ output: 'cfg := &tls.Config{\n\tMinVersion: tls.VersionTLS12,\n\tInsecureSkipVerify: true,\n}\nc := &tls.Config{}\n' }],
         },
+      ],
+    },
+    {
+      name: 'Python: ssl._create_unverified_context() call',
+      path: 'app.py',
+      code: 'import ssl\nctx = ssl._create_unverified_context()\n',
+      errors: [{
+        messageId: 'unverifiedContext', line: 2, column: 7, endColumn: 37,
+        fixes: [{ title: 'Use ssl.create_default_context() (verifies certificates)', applicability: 'unsafe', output: 'import ssl\nctx = ssl.create_default_context()\n' }],
+      }],
+    },
+    {
+      name: 'Python: the process-wide monkeypatch line goes',
+      path: 'app.py',
+      code: 'import ssl\nssl._create_default_https_context = ssl._create_unverified_context\nmain()\n',
+      errors: [{ messageId: 'unverifiedContext', line: 2, column: 37, endColumn: 67, fixes: [{ applicability: 'safe', output: 'import ssl\nmain()\n' }] }],
+    },
+    {
+      name: 'Python: check_hostname = False (no fix) and verify_mode = CERT_NONE',
+      path: 'app.py',
+      code: 'ctx = ssl.create_default_context()\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE\n',
+      errors: [
+        { messageId: 'checkHostname', message: 'check_hostname = False turns off the TLS hostname check; a certificate for any host is accepted', line: 2, column: 5, endColumn: 27, fixes: [] },
+        {
+          messageId: 'certNone', line: 3, column: 5, endColumn: 32,
+          fixes: [{ title: 'Require a valid certificate (CERT_REQUIRED)', applicability: 'unsafe', output: 'ctx = ssl.create_default_context()\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_REQUIRED\n' }],
+        },
+      ],
+    },
+    {
+      name: 'Python: cert_reqs keyword, dict key and redis ssl_cert_reqs',
+      path: 'app.py',
+      code: 'sock = ssl.wrap_socket(s, cert_reqs=ssl.CERT_NONE)\nws.run_forever(sslopt={"cert_reqs": ssl.CERT_NONE})\nr = redis.Redis(ssl=True, ssl_cert_reqs=ssl.CERT_NONE)\n',
+      errors: [
+        { messageId: 'certNone', line: 1, column: 27, endColumn: 50 },
+        { messageId: 'certNone', message: /^cert_reqs = CERT_NONE/, line: 2, column: 24, endColumn: 50, fixes: [{ output: 'sock = ssl.wrap_socket(s, cert_reqs=ssl.CERT_NONE)\nws.run_forever(sslopt={"cert_reqs": ssl.CERT_REQUIRED})\nr = redis.Redis(ssl=True, ssl_cert_reqs=ssl.CERT_NONE)\n' }] },
+        { messageId: 'certNone', line: 3, column: 27, endColumn: 54 },
+      ],
+    },
+    {
+      name: 'Python: pyOpenSSL VERIFY_NONE and urllib3 assert_hostname=False',
+      path: 'app.py',
+      code: 'from OpenSSL import SSL\nctx.set_verify(SSL.VERIFY_NONE, cb)\npool = urllib3.PoolManager(assert_hostname=False)\n',
+      errors: [
+        { messageId: 'verifyNone', line: 2, column: 16, endColumn: 31, fixes: [] },
+        { messageId: 'checkHostname', line: 3, column: 28, endColumn: 49, fixes: [] },
+      ],
+    },
+    {
+      name: 'Java: X509TrustManager with an empty checkServerTrusted',
+      path: 'src/main/java/T.java',
+      code: 'class T implements X509TrustManager {\n  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {\n  }\n  public void checkClientTrusted(X509Certificate[] c, String a) {}\n}\n',
+      errors: [{ messageId: 'trustAllManager', line: 2, column: 15, endColumn: 33, fixes: [] }],
+    },
+    {
+      name: 'Java: a body with only a comment is still empty',
+      path: 'T.java',
+      code: 'class T implements X509TrustManager {\n  @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { /* trust */ }\n}\n',
+      errors: [{ messageId: 'trustAllManager', line: 2, column: 25, endColumn: 43 }],
+    },
+    {
+      name: 'Java: hostname verifiers that accept any host, trust-all strategies',
+      path: 'H.java',
+      code: 'import org.apache.http.conn.ssl.NoopHostnameVerifier;\nclass H {\n  HostnameVerifier v = (h, s) -> true;\n  void a() { conn.setHostnameVerifier(new HostnameVerifier() {\n    public boolean verify(String hostname, SSLSession session) { return true; }\n  });\n  b.setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE);\n  f = new SSLConnectionSocketFactory(ctx, SSLConnectionSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER);\n  ok.hostnameVerifier((hostname, session) -> true);\n  SSLContexts.custom().loadTrustMaterial(null, (chain, authType) -> true);\n  x.loadTrustMaterial(TrustAllStrategy.INSTANCE);\n }\n}\n',
+      errors: [
+        { messageId: 'hostnameVerifier', line: 3, column: 3, endColumn: 38 },
+        { messageId: 'hostnameVerifier', line: 5, column: 12, endColumn: 80 },
+        { messageId: 'hostnameVerifier', line: 7, column: 28, endColumn: 57 },
+        { messageId: 'hostnameVerifier', line: 8, column: 70, endColumn: 97 },
+        { messageId: 'hostnameVerifier', line: 9, column: 6, endColumn: 50 },
+        { messageId: 'trustAllManager', line: 10, column: 24, endColumn: 73 },
+        { messageId: 'trustAllManager', line: 11, column: 23, endColumn: 48 },
+      ],
+    },
+    {
+      name: 'Kotlin: empty checkServerTrusted and a lambda hostname verifier',
+      path: 'Http.kt',
+      code: 'val tm = object : X509TrustManager {\n    override fun checkServerTrusted(chain: Array<X509Certificate>, authType: String) {}\n    override fun checkClientTrusted(chain: Array<X509Certificate>, authType: String) = Unit\n}\nbuilder.hostnameVerifier { _, _ -> true }\n',
+      errors: [
+        { messageId: 'trustAllManager', line: 2, column: 18, endColumn: 36 },
+        { messageId: 'hostnameVerifier', line: 5, column: 9, endColumn: 42 },
+      ],
+    },
+    {
+      name: 'PHP: curl_setopt, curl_setopt_array, Guzzle verify, Laravel withoutVerifying, stream context',
+      path: 'src/Client.php',
+      code: '<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);\ncurl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 0);\ncurl_setopt_array($ch, [CURLOPT_SSL_VERIFYPEER => FALSE, CURLOPT_RETURNTRANSFER => true]);\n$c = new Client([\'verify\' => false]);\n$r = Http::withoutVerifying()->get($u);\n$ctx = stream_context_create([\'ssl\' => [\'verify_peer\' => false]]);\n',
+      errors: [
+        {
+          messageId: 'phpVerifyOff', message: /^CURLOPT_SSL_VERIFYPEER set to false/, line: 2, column: 18, endColumn: 47,
+          fixes: [{ title: 'Set CURLOPT_SSL_VERIFYPEER to true (verify certificates)', applicability: 'safe', output: '<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYPEER, true);\ncurl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 0);\ncurl_setopt_array($ch, [CURLOPT_SSL_VERIFYPEER => FALSE, CURLOPT_RETURNTRANSFER => true]);\n$c = new Client([\'verify\' => false]);\n$r = Http::withoutVerifying()->get($u);\n$ctx = stream_context_create([\'ssl\' => [\'verify_peer\' => false]]);\n' }],
+        },
+        {
+          messageId: 'phpVerifyOff', line: 3, column: 18, endColumn: 43,
+          fixes: [{ title: 'Set CURLOPT_SSL_VERIFYHOST to 2 (verify certificates)', output: '<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);\ncurl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2);\ncurl_setopt_array($ch, [CURLOPT_SSL_VERIFYPEER => FALSE, CURLOPT_RETURNTRANSFER => true]);\n$c = new Client([\'verify\' => false]);\n$r = Http::withoutVerifying()->get($u);\n$ctx = stream_context_create([\'ssl\' => [\'verify_peer\' => false]]);\n' }],
+        },
+        { messageId: 'phpVerifyOff', line: 4, column: 25, endColumn: 56 },
+        {
+          messageId: 'phpVerifyOff', line: 5, column: 18, endColumn: 35,
+          fixes: [{ output: '<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);\ncurl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 0);\ncurl_setopt_array($ch, [CURLOPT_SSL_VERIFYPEER => FALSE, CURLOPT_RETURNTRANSFER => true]);\n$c = new Client([\'verify\' => true]);\n$r = Http::withoutVerifying()->get($u);\n$ctx = stream_context_create([\'ssl\' => [\'verify_peer\' => false]]);\n' }],
+        },
+        { messageId: 'phpVerifyOff', line: 6, column: 12, endColumn: 30, fixes: [] },
+        { messageId: 'phpVerifyOff', line: 7, column: 41, endColumn: 63 },
+      ],
+    },
+    {
+      name: 'Ruby: VERIFY_NONE, Faraday ssl verify, rest-client and Excon flags',
+      path: 'lib/client.rb',
+      code: 'http = Net::HTTP.new(host, 443)\nhttp.verify_mode = OpenSSL::SSL::VERIFY_NONE\nconn = Faraday.new(url, ssl: { ca_file: ca, verify: false })\nRestClient::Request.execute(url: u, verify_ssl: false)\nExcon.get(u, :ssl_verify_peer => false)\n',
+      errors: [
+        {
+          messageId: 'verifyNone', message: 'OpenSSL::SSL::VERIFY_NONE turns off TLS certificate verification; this connection accepts any certificate', line: 2, column: 20, endColumn: 45,
+          fixes: [{ title: 'Use VERIFY_PEER (verify certificates)', applicability: 'safe', output: 'http = Net::HTTP.new(host, 443)\nhttp.verify_mode = OpenSSL::SSL::VERIFY_PEER\nconn = Faraday.new(url, ssl: { ca_file: ca, verify: false })\nRestClient::Request.execute(url: u, verify_ssl: false)\nExcon.get(u, :ssl_verify_peer => false)\n' }],
+        },
+        { messageId: 'verifyNone', line: 3, column: 45, endColumn: 58, fixes: [{ output: 'http = Net::HTTP.new(host, 443)\nhttp.verify_mode = OpenSSL::SSL::VERIFY_NONE\nconn = Faraday.new(url, ssl: { ca_file: ca, verify: true })\nRestClient::Request.execute(url: u, verify_ssl: false)\nExcon.get(u, :ssl_verify_peer => false)\n' }] },
+        { messageId: 'verifyNone', line: 4, column: 37, endColumn: 54 },
+        { messageId: 'verifyNone', line: 5, column: 14, endColumn: 39 },
+      ],
+    },
+    {
+      name: 'TS: checkServerIdentity that accepts any name',
+      code: 'tls.connect({ host, checkServerIdentity: () => undefined });\nconst a = new https.Agent({\n  ca,\n  checkServerIdentity: function () {},\n});\n',
+      errors: [
+        { messageId: 'checkServerIdentity', line: 1, column: 21, endColumn: 57, fixes: [{ title: 'Remove checkServerIdentity (verify the hostname)', applicability: 'safe', output: 'tls.connect({ host });\nconst a = new https.Agent({\n  ca,\n  checkServerIdentity: function () {},\n});\n' }] },
+        { messageId: 'checkServerIdentity', line: 4, column: 3, endColumn: 38, fixes: [{ output: 'tls.connect({ host, checkServerIdentity: () => undefined });\nconst a = new https.Agent({\n  ca,\n});\n' }] },
       ],
     },
   ],

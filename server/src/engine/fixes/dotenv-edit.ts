@@ -1,32 +1,11 @@
 // Pure text helpers for fixes that edit .env, .env.example and .gitignore: parse, pick a free name, append lines.
 import ignore from 'ignore';
+import { dotenvVars } from '../languages/dotenv';
 import { LineIndex } from '../text';
 import type { FileChange } from '../types';
 
-const LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*=[ \t]*(.*)$/;
-
 /** Variables a dotenv text defines, with their unquoted values (the last definition wins, as in dotenv). */
-export function parseDotenv(text: string): Map<string, string> {
-  const vars = new Map<string, string>();
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const m = LINE.exec(line);
-    if (m) vars.set(m[1], unquoteDotenvValue(m[2]));
-  }
-  return vars;
-}
-
-function unquoteDotenvValue(raw: string): string {
-  const q = raw[0];
-  if (q === '"' || q === "'" || q === '`') {
-    const close = raw.indexOf(q, 1);
-    if (close > 0) {
-      const inner = raw.slice(1, close);
-      return q === '"' ? inner.replace(/\\(["\\])/g, '$1') : inner;
-    }
-  }
-  // An unquoted value ends at a comment that follows whitespace.
-  return raw.replace(/[ \t]+#.*$/, '').trim();
-}
+export const parseDotenv = dotenvVars;
 
 /** Quotes a value when dotenv parsers would otherwise cut it (spaces, `#`, quotes). */
 export function quoteDotenvValue(value: string): string {

@@ -1,133 +1,9 @@
 // config/tls-verification-disabled: code and config that turn off TLS certificate checks (rejectUnauthorized, verify=False, NODE_TLS_REJECT_UNAUTHORIZED=0).
 import type { Lang } from '../../languages/detect';
+import { CODE, COMMENT, STRING, codeMask, isCode, isWholeString, lineSpan, listItemSpan, nextSignificant, prevSignificant } from '../../languages/lexer';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import type { LineIndex } from '../../text';
 import type { Fix, Severity } from '../../types';
-
-const CODE = 0;
-const COMMENT = 1;
-const STRING = 2;
-
-/** Per-character class of a C-like source (JS, TS, Go, JSON): code, comment or string. */
-function scanCLike(text: string, lang: Lang): Uint8Array {
-  const mask = new Uint8Array(text.length);
-  const n = text.length;
-  const templates = lang === 'javascript' || lang === 'typescript';
-  const stack: number[] = [];
-  let depth = 0;
-  let lastCode = -1;
-  const fill = (from: number, to: number, kind: number): void => {
-    mask.fill(kind, from, Math.min(to, n));
-  };
-
-  /** Scans a template body from `j`; returns where code resumes. */
-  const template = (j: number): number => {
-    const from = j;
-    while (j < n) {
-      const c = text[j];
-      if (c === '\\') j += 2;
-      else if (c === '`') {
-        fill(from, j + 1, STRING);
-        return j + 1;
-      } else if (templates && c === '$' && text[j + 1] === '{') {
-        fill(from, j + 2, STRING);
-        stack.push(depth);
-        return j + 2;
-      } else j++;
-    }
-    fill(from, n, STRING);
-    return n;
-  };
-
-  let i = 0;
-  while (i < n) {
-    const c = text[i];
-    if (c === '/' && text[i + 1] === '/') {
-      let j = text.indexOf('\n', i);
-      if (j < 0) j = n;
-      fill(i, j, COMMENT);
-      i = j;
-    } else if (c === '/' && text[i + 1] === '*') {
-      let j = text.indexOf('*/', i + 2);
-      j = j < 0 ? n : j + 2;
-      fill(i, j, COMMENT);
-      i = j;
-    } else if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      fill(i, j + 1, STRING);
-      lastCode = Math.min(j, n - 1);
-      i = j + 1;
-    } else if (c === '`') {
-      i = template(i + 1);
-      lastCode = i - 1;
-    } else if (templates && c === '/' && regexAllowed(text, lastCode)) {
-      let j = i + 1;
-      let cls = false;
-      while (j < n && text[j] !== '\n') {
-        if (text[j] === '\\') j++;
-        else if (text[j] === '[') cls = true;
-        else if (text[j] === ']') cls = false;
-        else if (text[j] === '/' && !cls) break;
-        j++;
-      }
-      fill(i, j + 1, STRING);
-      lastCode = j;
-      i = j + 1;
-    } else {
-      if (c === '{') depth++;
-      else if (c === '}') {
-        if (stack.length && stack[stack.length - 1] === depth) {
-          stack.pop();
-          mask[i] = STRING;
-          i = template(i + 1);
-          lastCode = i - 1;
-          continue;
-        }
-        depth--;
-      }
-      if (!/\s/.test(c)) lastCode = i;
-      i++;
-    }
-  }
-  return mask;
-}
-
-const REGEX_AFTER_WORD = /\b(?:return|typeof|case|in|of|delete|void|throw|new|yield|await|else|do|instanceof)$/;
-
-/** A `/` starts a regex literal (not a division) after an operator, an opener or a keyword. */
-function regexAllowed(text: string, lastCode: number): boolean {
-  if (lastCode < 0) return true;
-  const p = text[lastCode];
-  if ('(,=:[!&|?{};+-*%<>~^'.includes(p)) return true;
-  if (/[\w$]/.test(p)) return REGEX_AFTER_WORD.test(text.slice(Math.max(0, lastCode - 11), lastCode + 1));
-  return false;
-}
-
-/** Per-character class of Python source. */
-function scanPython(text: string): Uint8Array {
-  const mask = new Uint8Array(text.length);
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text[i];
-    if (c === '#') {
-      let j = text.indexOf('\n', i);
-      if (j < 0) j = n;
-      mask.fill(COMMENT, i, j);
-      i = j;
-    } else if (c === '"' || c === "'") {
-      const triple = text.startsWith(c.repeat(3), i);
-      const close = triple ? c.repeat(3) : c;
-      let j = i + close.length;
-      while (j < n && !text.startsWith(close, j) && (triple || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
-      j = Math.min(n, j + close.length);
-      mask.fill(STRING, i, j);
-      i = j;
-    } else i++;
-  }
-  return mask;
-}
 
 /** Where a `#` comment starts on a line of YAML, shell, dotenv or a Dockerfile (outside quotes), or -1. */
 function hashCommentStart(line: string): number {
@@ -142,56 +18,6 @@ function hashCommentStart(line: string): number {
     } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return i;
   }
   return -1;
-}
-
-function isCode(mask: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (mask[i] !== CODE) return false;
-  return true;
-}
-
-/** Next offset at or after `i` that is code and not whitespace. */
-function nextSignificant(text: string, mask: Uint8Array, i: number): number {
-  while (i < text.length && (mask[i] !== CODE || /\s/.test(text[i]))) i++;
-  return i;
-}
-
-/** Previous offset before `i` that is code and not whitespace, or -1. */
-function prevSignificant(text: string, mask: Uint8Array, i: number): number {
-  i--;
-  while (i >= 0 && (mask[i] !== CODE || /\s/.test(text[i]))) i--;
-  return i;
-}
-
-/** The span to delete to remove `text[s..e)` from the line: the whole line when nothing else is on it. */
-function lineSpan(lines: LineIndex, s: number, e: number): [number, number] {
-  const text = lines.text;
-  const line = lines.positionAt(s).line;
-  const ls = lines.lineStart(line);
-  const le = lines.lineEnd(line);
-  if (text.slice(ls, s).trim() !== '' || text.slice(e, le).trim() !== '') return [s, e];
-  if (line + 1 < lines.lineCount) return [ls, lines.lineStart(line + 1)];
-  if (line > 0) return [lines.lineEnd(line - 1), le];
-  return [ls, le];
-}
-
-/**
- * Span that removes one item of a comma-separated list (object property, keyword argument) and one of its
- * commas, so the rest stays valid: the comma after it when there is one, else the comma before it.
- */
-function listItemSpan(lines: LineIndex, mask: Uint8Array, s: number, e: number): [number, number] {
-  const text = lines.text;
-  const after = nextSignificant(text, mask, e);
-  if (text[after] === ',') {
-    let end = after + 1;
-    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-    // A comment between the item and its comma goes with the item.
-    return lineSpan(lines, s, end);
-  }
-  const before = prevSignificant(text, mask, s);
-  if (before >= 0 && text[before] === ',' && text.slice(before + 1, s).trim() === '') return [before, e];
-  let end = e;
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  return lineSpan(lines, s, end);
 }
 
 /** A safe fix that deletes `[start, end)`. */
@@ -385,7 +211,7 @@ const K8S_ENV = new RegExp(`^[ \\t]*-?[ \\t]*name:[ \\t]*(["']?)(${ENV})\\1[ \\t
 /** Line-oriented formats: dotenv, Dockerfile, shell, YAML, JSON (package.json scripts, config files). */
 function checkLines(ctx: RuleContext, out: Hit[]): void {
   const { text, lines, lang } = ctx;
-  if (lang === 'json') checkProperties(ctx, ctx.memo('mask:json', () => scanCLike(text, 'json')), out, 'rejectUnauthorized');
+  if (lang === 'json') checkProperties(ctx, codeMask(ctx), out, 'rejectUnauthorized');
   for (let l = 0; l < lines.lineCount; l++) {
     const line = lines.lineText(l);
     if (!line.includes(ENV) && !(lang === 'yaml' && line.includes('rejectUnauthorized'))) continue;
@@ -431,6 +257,190 @@ function envLineFix(ctx: RuleContext, l: number, line: string, at: number): { fi
   return {};
 }
 
+/** A fix that replaces `[start, end)`. */
+function replacement(ctx: RuleContext, title: string, start: number, end: number, newText: string, applicability: Fix['applicability'] = 'safe'): Fix {
+  return { title, applicability, changes: [{ path: ctx.path, edits: [ctx.lines.edit(start, end, newText)] }] };
+}
+
+/** `checkServerIdentity: () => undefined` and friends: the hostname is never compared with the certificate. */
+const JS_NO_IDENTITY_CHECK = /\bcheckServerIdentity\s*:\s*(?:(?:async\s*)?(?:\(\s*[^()]*\)|\w+)\s*=>\s*(?:undefined|null|\{\s*(?:return\s*(?:undefined|null)?\s*;?\s*)?\}|void\s+0)|function\s*\w*\s*\([^()]*\)\s*\{\s*(?:return\s*(?:undefined|null)?\s*;?\s*)?\})/g;
+
+function checkJsIdentity(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
+  const { text, lines } = ctx;
+  for (const m of text.matchAll(JS_NO_IDENTITY_CHECK)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (mask[start] !== CODE || mask[end - 1] !== CODE || (start > 0 && /[\w$.]/.test(text[start - 1]))) continue;
+    const before = text[prevSignificant(text, mask, start)];
+    const next = text[nextSignificant(text, mask, end)];
+    if ((before !== '{' && before !== ',') || (next !== undefined && next !== ',' && next !== '}')) continue;
+    out.push({ start, end, messageId: 'checkServerIdentity', fix: removal(ctx, 'Remove checkServerIdentity (verify the hostname)', listItemSpan(lines, mask, start, end)) });
+  }
+}
+
+/** Python `ssl` module: unverified contexts, `CERT_NONE`, `check_hostname = False`, pyOpenSSL `VERIFY_NONE`. */
+function checkPythonSsl(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
+  const { text, lines } = ctx;
+  const fromSsl = /^\s*from\s+ssl\s+import\b/m.test(text);
+  for (const m of text.matchAll(/(?<![\w.])(?:ssl\.)?_create_unverified_context\b/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isCode(mask, start, end) || (!m[0].startsWith('ssl.') && !fromSsl)) continue;
+    const line = lines.positionAt(start).line;
+    const ls = lines.lineStart(line);
+    const lineText = lines.lineText(line);
+    let fix: Fix | undefined;
+    // The monkeypatch `ssl._create_default_https_context = ssl._create_unverified_context` goes as a whole.
+    if (/^\s*(?:ssl\.)?_create_default_https_context\s*=\s*(?:ssl\.)?_create_unverified_context\s*(?:#.*)?$/.test(lineText)) {
+      if (pythonLineDeletable(lines, line)) fix = removal(ctx, 'Remove the unverified default context', lineSpan(lines, ls, lines.lineEnd(line)));
+    } else if (text[nextSignificant(text, mask, end)] === '(') {
+      fix = replacement(ctx, 'Use ssl.create_default_context() (verifies certificates)', start, end, m[0].startsWith('ssl.') ? 'ssl.create_default_context' : 'create_default_context', 'unsafe');
+      if (!m[0].startsWith('ssl.')) fix = undefined;
+    }
+    out.push({ start, end, messageId: 'unverifiedContext', fix });
+  }
+  const certNone = /\b(verify_mode|cert_reqs|ssl_cert_reqs)(["']?)\s*(?:=(?!=)|(?<=["'])\s*:)\s*((?:ssl\.)?CERT_NONE)\b/g;
+  for (const m of text.matchAll(certNone)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const quoted = m[2] !== '';
+    if (quoted ? mask[start] !== STRING || mask[end - 1] !== CODE : !isCode(mask, start, end)) continue;
+    if (!quoted && start > 0 && text[start - 1] !== '.' && /[\w]/.test(text[start - 1])) continue;
+    if (!m[3].startsWith('ssl.') && !fromSsl) continue;
+    const vStart = end - m[3].length;
+    out.push({
+      start: quoted ? start - 1 : start, end, messageId: 'certNone', data: { name: m[1] },
+      fix: replacement(ctx, 'Require a valid certificate (CERT_REQUIRED)', vStart, end, m[3].replace('CERT_NONE', 'CERT_REQUIRED'), 'unsafe'),
+    });
+  }
+  for (const m of text.matchAll(/\.(check_hostname|assert_hostname)\s*=(?!=)\s*False\b|\b(assert_hostname)\s*=\s*False\b(?=\s*[,)])/g)) {
+    const start = m.index + (m[0].startsWith('.') ? 1 : 0);
+    const end = m.index + m[0].length;
+    if (!isCode(mask, m.index, end)) continue;
+    if (m[2] && (calleeOf(text, mask, start) ?? '') === '') continue;
+    out.push({ start, end, messageId: 'checkHostname', data: { name: m[1] ?? m[2] } });
+  }
+  for (const m of text.matchAll(/\bset_verify\s*\(\s*(?:OpenSSL\.)?SSL\.VERIFY_NONE\b/g)) {
+    const end = m.index + m[0].length;
+    if (!isCode(mask, m.index, end)) continue;
+    out.push({ start: end - 'SSL.VERIFY_NONE'.length, end, messageId: 'verifyNone', data: { name: 'SSL.VERIFY_NONE' } });
+  }
+}
+
+/** Java and Kotlin: trust managers that accept any chain, hostname verifiers that accept any name. */
+function checkJvm(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
+  const { text } = ctx;
+  // `public void checkServerTrusted(X509Certificate[] chain, String authType) {}` (Java) or `override fun …() {}` (Kotlin).
+  for (const m of text.matchAll(/\b(?:void|fun)\s+(checkServerTrusted)\s*\(/g)) {
+    const nameStart = m.index + m[0].indexOf('checkServerTrusted');
+    if (!isCode(mask, m.index, m.index + m[0].length)) continue;
+    const open = m.index + m[0].length - 1;
+    const close = matching(text, mask, open, '(', ')');
+    if (close < 0) continue;
+    let i = nextSignificant(text, mask, close + 1);
+    const rest = text.slice(i, i + 200);
+    const head = /^(?:throws\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*|:\s*Unit\s*)?/.exec(rest)!;
+    i = nextSignificant(text, mask, i + head[0].length);
+    if (text[i] === '=' && /^=\s*Unit\b/.test(text.slice(i))) {
+      out.push({ start: nameStart, end: nameStart + m[1].length, messageId: 'trustAllManager' });
+      continue;
+    }
+    if (text[i] !== '{') continue;
+    let j = nextSignificant(text, mask, i + 1);
+    if (/^return\s*;/.test(text.slice(j, j + 10))) j = nextSignificant(text, mask, text.indexOf(';', j) + 1);
+    if (text[j] !== '}') continue;
+    out.push({ start: nameStart, end: nameStart + m[1].length, messageId: 'trustAllManager' });
+  }
+  const accepts = [
+    // `boolean verify(String host, SSLSession s) { return true; }`
+    /\bboolean\s+verify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\s+\w+\s*\)\s*\{\s*return\s+true\s*;\s*\}/g,
+    /\bfun\s+verify\s*\(\s*\w+\s*:\s*String\??\s*,\s*\w+\s*:\s*SSLSession\??\s*\)\s*(?::\s*Boolean\s*)?(?:=\s*true\b|\{\s*return\s+true\s*;?\s*\})/g,
+    // `.hostnameVerifier((h, s) -> true)`, `setDefaultHostnameVerifier((h, s) -> true)`, `HostnameVerifier v = (h, s) -> true`.
+    /\b(?:[Hh]ostnameVerifier\s*\(\s*|HostnameVerifier\s+\w+\s*=\s*)\(\s*\w+\s*,\s*\w+\s*\)\s*->\s*true\b/g,
+    /\b[Hh]ostnameVerifier\s*(?:\(\s*)?\{\s*\w+\s*,\s*\w+\s*->\s*true\s*\}/g,
+    /\bnew\s+(?:NoopHostnameVerifier|AllowAllHostnameVerifier)\s*\(\s*\)|\bNoopHostnameVerifier\.INSTANCE\b|\bALLOW_ALL_HOSTNAME_VERIFIER\b/g,
+  ];
+  for (const re of accepts) {
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (!isCode(mask, m.index, end) || /^\s*import\b/.test(ctx.lines.lineText(ctx.lines.positionAt(m.index).line))) continue;
+      out.push({ start: m.index, end, messageId: 'hostnameVerifier' });
+    }
+  }
+  for (const m of text.matchAll(/\b(?:new\s+(?:TrustAllStrategy|TrustSelfSignedStrategy)\s*\(\s*\)|(?:TrustAllStrategy|TrustSelfSignedStrategy)\.INSTANCE\b)|\bloadTrustMaterial\s*\(\s*(?:null\s*,\s*)?\(\s*\w+\s*,\s*\w+\s*\)\s*->\s*true\b/g)) {
+    const end = m.index + m[0].length;
+    if (!isCode(mask, m.index, end)) continue;
+    out.push({ start: m.index, end, messageId: 'trustAllManager' });
+  }
+}
+
+/** The offset of the bracket closing the one at `open`, or -1. */
+function matching(text: string, mask: Uint8Array, open: number, o: string, c: string): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (mask[i] !== CODE) continue;
+    if (text[i] === o) depth++;
+    else if (text[i] === c && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** PHP: cURL options, Guzzle/Laravel `verify`, stream context `verify_peer`. */
+function checkPhp(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
+  const { text } = ctx;
+  const secure: Record<string, string> = { CURLOPT_SSL_VERIFYHOST: '2' };
+  const FALSE = String.raw`(?<value>false|FALSE|False|0)\b`;
+  const patterns = [
+    new RegExp(String.raw`\bcurl_setopt\s*\(\s*[^,()]+,\s*(?<name>CURLOPT_SSL_VERIFY(?:PEER|HOST))\s*,\s*${FALSE}(?=\s*\))`, 'g'),
+    new RegExp(String.raw`(?<![\w$])(?<name>CURLOPT_SSL_VERIFY(?:PEER|HOST))\s*=>\s*${FALSE}`, 'g'),
+    new RegExp(String.raw`(?<q>["'])(?<name>verify|verify_peer|verify_peer_name)\k<q>\s*=>\s*(?<value>false|FALSE|False)\b`, 'g'),
+  ];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const { name, value, q } = m.groups!;
+      const end = m.index + m[0].length;
+      const start = q ? m.index : m.index + m[0].indexOf(name);
+      if (q ? !isWholeString(mask, start, start + name.length + 2) || !isCode(mask, start + name.length + 2, end) : !isCode(mask, start, end)) continue;
+      const good = secure[name] ?? 'true';
+      out.push({
+        start, end, messageId: 'phpVerifyOff', data: { name },
+        fix: replacement(ctx, `Set ${name} to ${good} (verify certificates)`, end - value.length, end, good),
+      });
+    }
+  }
+  for (const m of text.matchAll(/(?:->|::)\s*withoutVerifying\s*\(\s*\)/g)) {
+    const end = m.index + m[0].length;
+    if (!isCode(mask, m.index, end)) continue;
+    out.push({ start: m.index + m[0].indexOf('withoutVerifying'), end, messageId: 'phpVerifyOff', data: { name: 'withoutVerifying()' } });
+  }
+}
+
+/** Ruby: `OpenSSL::SSL::VERIFY_NONE`, Faraday `ssl: { verify: false }`, rest-client/Excon flags. */
+function checkRuby(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(/(?<![\w:])(?:OpenSSL::)?SSL::VERIFY_NONE\b/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isCode(mask, start, end)) continue;
+    const before = text.slice(Math.max(0, start - 4), start);
+    if (/(?:==|!=|===)\s*$/.test(before)) continue;
+    out.push({
+      start, end, messageId: 'verifyNone', data: { name: m[0] },
+      fix: replacement(ctx, 'Use VERIFY_PEER (verify certificates)', start, end, m[0].replace('VERIFY_NONE', 'VERIFY_PEER')),
+    });
+  }
+  for (const m of text.matchAll(/\bssl:\s*\{[^{}]*?(?<![\w:])(verify:\s*false)\b|(?<![\w:])((?:verify_ssl|ssl_verify_peer):\s*false)\b|(?<![\w:])(:(?:verify_ssl|ssl_verify_peer)\s*=>\s*false)\b/g)) {
+    const part = m[1] ?? m[2] ?? m[3];
+    const start = m.index + m[0].length - part.length;
+    const end = m.index + m[0].length;
+    if (!isCode(mask, m.index, end)) continue;
+    out.push({
+      start, end, messageId: 'verifyNone', data: { name: part.replace(/\s+/g, ' ') },
+      fix: replacement(ctx, 'Set it to true (verify certificates)', end - 'false'.length, end, 'true'),
+    });
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'config/tls-verification-disabled',
@@ -444,6 +454,14 @@ export default defineRule({
       verifyFalse: '{{name}}=False turns off TLS certificate verification; these requests accept any certificate',
       nodeTlsEnv: `${ENV}=0 turns off TLS certificate verification for every HTTPS request in the Node process`,
       insecureSkipVerify: 'InsecureSkipVerify: true turns off TLS certificate verification; this connection accepts any certificate',
+      checkServerIdentity: 'checkServerIdentity accepts every certificate name; this connection trusts a certificate issued for any host',
+      unverifiedContext: 'ssl._create_unverified_context() makes a context that accepts any certificate',
+      certNone: '{{name}} = CERT_NONE turns off TLS certificate verification; this connection accepts any certificate',
+      checkHostname: '{{name}} = False turns off the TLS hostname check; a certificate for any host is accepted',
+      verifyNone: '{{name}} turns off TLS certificate verification; this connection accepts any certificate',
+      trustAllManager: 'This trust manager accepts every certificate chain, so TLS verification is off for every connection that uses it',
+      hostnameVerifier: 'This hostname verifier accepts every host name, so a certificate issued for any site is accepted',
+      phpVerifyOff: '{{name}} set to false/0 turns off TLS certificate verification; these requests accept any certificate',
     },
     help:
       'Turning off certificate verification lets anyone on the network path impersonate the server and read or alter the traffic. ' +
@@ -454,10 +472,19 @@ export default defineRule({
   check(ctx) {
     const hits: Hit[] = [];
     const { lang, text } = ctx;
-    if (!text.includes('rejectUnauthorized') && !text.includes(ENV) && !/verify(?:_ssl|_certs)?\s*=\s*False|InsecureSkipVerify/.test(text)) return;
-    if (lang === 'javascript' || lang === 'typescript') checkJs(ctx, ctx.memo(`mask:${lang}`, () => scanCLike(text, lang)), hits);
-    else if (lang === 'python') checkPython(ctx, ctx.memo('mask:python', () => scanPython(text)), hits);
-    else if (lang === 'go') checkGo(ctx, ctx.memo('mask:go', () => scanCLike(text, lang)), hits);
+    if (!PREFILTER.test(text)) return;
+    if (lang === 'javascript' || lang === 'typescript') {
+      const mask = codeMask(ctx);
+      checkJs(ctx, mask, hits);
+      if (text.includes('checkServerIdentity')) checkJsIdentity(ctx, mask, hits);
+    } else if (lang === 'python') {
+      const mask = codeMask(ctx);
+      checkPython(ctx, mask, hits);
+      checkPythonSsl(ctx, mask, hits);
+    } else if (lang === 'go') checkGo(ctx, codeMask(ctx), hits);
+    else if (lang === 'java' || lang === 'kotlin') checkJvm(ctx, codeMask(ctx), hits);
+    else if (lang === 'php') checkPhp(ctx, codeMask(ctx), hits);
+    else if (lang === 'ruby') checkRuby(ctx, codeMask(ctx), hits);
     else checkLines(ctx, hits);
     for (const h of hits) {
       ctx.report({ start: h.start, end: h.end, messageId: h.messageId, data: h.data, severity: h.severity, fixes: h.fix ? [h.fix] : [] });
@@ -465,4 +492,12 @@ export default defineRule({
   },
 });
 
-const LANGS = new Set<Lang>(['javascript', 'typescript', 'python', 'go', 'dotenv', 'dockerfile', 'shell', 'yaml', 'json']);
+/** Files with none of these words cannot hold anything the rule reports. */
+const PREFILTER = new RegExp([
+  'rejectUnauthorized', ENV, String.raw`verify(?:_ssl|_certs)?\s*=\s*False`, 'InsecureSkipVerify', 'checkServerIdentity',
+  '_create_unverified_context', 'CERT_NONE', String.raw`(?:check|assert)_hostname`, 'VERIFY_NONE', 'checkServerTrusted',
+  'HostnameVerifier', 'HOSTNAME_VERIFIER', 'TrustAllStrategy', 'TrustSelfSignedStrategy', 'loadTrustMaterial',
+  'CURLOPT_SSL_VERIFY', `["']verify`, 'withoutVerifying', 'verify_ssl', 'ssl_verify_peer',
+].join('|'));
+
+const LANGS = new Set<Lang>(['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'php', 'ruby', 'dotenv', 'dockerfile', 'shell', 'yaml', 'json']);

@@ -1,6 +1,7 @@
 // secret/generic-secret: a secret-named variable or key (password, api_key, githubToken…) assigned a literal that looks like a real secret.
 import { envVarFix } from '../../fixes/env-var';
 import { basename, type Lang } from '../../languages/detect';
+import { parseDotenv } from '../../languages/dotenv';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { redact } from '../../text';
 import type { Fix } from '../../types';
@@ -221,6 +222,10 @@ function lineCandidates(family: Family, line: string, at: number, lang: Lang, ou
 function candidates(ctx: RuleContext): Candidate[] {
   const lang = effectiveLang(ctx.path, ctx.lang);
   const families = familiesFor(ctx.path, lang);
+  // Dotenv values may span lines (double quotes), so they come from the parser, not the line scan.
+  if (lang === 'dotenv') {
+    return ctx.memo('dotenv', () => parseDotenv(ctx.text)).map((e) => ({ key: e.key, start: e.valueStart, end: e.valueEnd, value: e.value }));
+  }
   const out: Candidate[] = [];
   const inBlock = blockTracker(lang);
   for (let l = 0; l < ctx.lines.lineCount; l++) {

@@ -1,0 +1,10 @@
+import { parseAllDocuments, isScalar } from 'yaml';
+const t = 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: "postgres"\n      - bad\n    ports: ["5432:5432"]\n';
+const d = parseAllDocuments(t) as any;
+console.log(d.length, d[0].errors.map((e:any)=>e.message));
+console.log(JSON.stringify(d[0].contents?.toJSON()));
+const t2 = 'a: 1\nb: [x\n';
+const d2 = parseAllDocuments(t2) as any; console.log(JSON.stringify(d2[0].contents?.toJSON()), d2[0].errors.length);
+const t3 = 'run: |\n  echo hi\n  echo ${{ secrets.X }}\nx: 5432\n';
+const d3 = parseAllDocuments(t3) as any; const p = d3[0].contents.items[0].value; console.log(p.range, JSON.stringify(t3.slice(p.range[0], p.range[1])), p.type);
+const q = d3[0].contents.items[1].value; console.log(isScalar(q), q.source, typeof q.value);

@@ -1,0 +1,84 @@
+// config/docker-root-user: the image's final stage runs its own CMD/ENTRYPOINT as root (no USER, or USER root/0).
+import { baseStage, dockerfile, lastUser, type Instruction, type Stage } from '../../languages/dockerfile';
+import { defineRule, docsUrl, type RuleContext } from '../../rule';
+import type { Fix } from '../../types';
+
+const ID = 'config/docker-root-user';
+
+/**
+ * Base images that already switch to a non-root user: distroless and Chainguard `nonroot`, Bitnami, the
+ * `-unprivileged`/`-rootless` variants and a few well-known ones.
+ */
+const NON_ROOT_BASE = /(?:^|\/)distroless\/[^:@]+[:@-]?.*nonroot|[:-]nonroot\b|^cgr\.dev\/chainguard\/|(?:^|\/)bitnami\/|-unprivileged(?::|$)|-rootless\b|^(?:docker\.io\/)?(?:jenkins\/jenkins|grafana\/grafana|prom\/[\w-]+|sonarqube|gitea\/gitea)(?::|@|$)/i;
+const ROOT = /^(?:root|0)(?::.*)?$/i;
+
+function userNamed(image: string): string {
+  const bare = image.toLowerCase().replace(/^docker\.io\/(?:library\/)?/, '');
+  if (/^node(?::|@|$)/.test(bare)) return 'node';
+  // scratch has no /etc/passwd: only a numeric user works there.
+  if (bare === 'scratch') return '65534';
+  return 'nobody';
+}
+
+/** The user a stage ends with, following `FROM <earlier stage>`: a name, `root`, or `base` when the base image decides. */
+function effectiveUser(ctx: RuleContext, stage: Stage, seen = new Set<Stage>()): { user: string; ins?: Instruction; image: string } {
+  const last = lastUser(stage);
+  if (last) return { user: last.user, ins: last.ins, image: stage.image };
+  const df = dockerfile(ctx);
+  const base = seen.has(stage) ? undefined : baseStage(df, stage);
+  if (base) return { ...effectiveUser(ctx, base, seen.add(stage)), ins: undefined };
+  return { user: NON_ROOT_BASE.test(stage.image) ? 'base' : 'root', image: stage.image };
+}
+
+function firstLineEnd(ctx: RuleContext, ins: Instruction): number {
+  return Math.min(ins.end, ctx.lines.lineEnd(ins.line));
+}
+
+export default defineRule({
+  meta: {
+    id: ID,
+    category: 'config',
+    description: 'The final stage of a Dockerfile runs its process as root',
+    severity: 'warning',
+    cwe: 'CWE-250',
+    fix: 'unsafe',
+    messages: {
+      explicitRoot: 'The image ends with USER {{user}}: the container process runs as root; switch to a non-root user',
+      noUser: 'No USER in the final stage: {{keyword}} runs as root; add a non-root USER before it',
+    },
+    help: `A process running as root in a container turns any code-execution bug into root inside the container and makes a container escape far more damaging. See ${docsUrl(ID)}`,
+  },
+  appliesTo: ({ lang }) => lang === 'dockerfile',
+  check(ctx) {
+    const df = dockerfile(ctx);
+    const final = df.stages[df.stages.length - 1];
+    if (!final) return;
+    const { user, ins, image } = effectiveUser(ctx, final);
+    if (!ROOT.test(user)) return;
+    const name = userNamed(image);
+    if (ins && final.instructions.includes(ins)) {
+      const at = ins.argsStart + ins.args.indexOf(user);
+      const fix: Fix = {
+        title: `Run as ${name} instead of ${user}`,
+        applicability: 'unsafe',
+        changes: [{ path: ctx.path, edits: [ctx.lines.edit(at, at + user.length, name)] }],
+      };
+      ctx.report({ start: ins.start, end: firstLineEnd(ctx, ins), messageId: 'explicitRoot', data: { user }, fixes: [fix] });
+      return;
+    }
+    // Only the stage's own process counts: without CMD/ENTRYPOINT the base image's entrypoint decides (and the
+    // official postgres, nginx or redis images drop privileges themselves).
+    const runs = final.instructions.filter((i) => i.name === 'CMD' || i.name === 'ENTRYPOINT');
+    if (runs.length === 0 || ins) return;
+    const first = runs[0];
+    const ls = ctx.lines.lineStart(first.line);
+    const indent = ctx.text.slice(ls, first.start);
+    const fix: Fix = {
+      title: `Add USER ${name} before ${first.name}`,
+      applicability: 'unsafe',
+      changes: [{ path: ctx.path, edits: [ctx.lines.edit(ls, ls, `${indent}USER ${name}${ctx.lines.eol}`)] }],
+    };
+    const last = runs[runs.length - 1];
+    ctx.report({ start: last.start, end: firstLineEnd(ctx, last), messageId: 'noUser', data: { keyword: last.name }, fixes: [fix] });
+  },
+});

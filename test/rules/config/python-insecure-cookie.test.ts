@@ -1,0 +1,53 @@
+// Tests for config/python-insecure-cookie: Secure / HttpOnly cookie flags set to False in Django and Flask settings.
+import rule from '../../../server/src/engine/rules/config/python-insecure-cookie';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  path: 'mysite/settings.py',
+  valid: [
+    'SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True\n',
+    'import os\nSESSION_COOKIE_SECURE = os.environ.get("HTTPS") == "1"\n',
+    'CSRF_COOKIE_HTTPONLY = False\n',
+    '# SESSION_COOKIE_SECURE = False\n',
+    { path: 'mysite/settings/dev.py', code: 'SESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False\n' },
+    { path: 'mysite/settings/local.py', code: 'SESSION_COOKIE_SECURE = False\n' },
+    { path: 'config.py', code: 'class DevelopmentConfig(Config):\n    SESSION_COOKIE_SECURE = False\n' },
+    { name: 'not a settings or config module', path: 'app/cookies.py', code: 'SESSION_COOKIE_SECURE = False\n' },
+    { path: 'tests/test_settings.py', code: 'SESSION_COOKIE_SECURE = False\n' },
+  ],
+  invalid: [
+    {
+      name: 'Django settings: Secure off for session and CSRF cookies',
+      code: 'SESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False  # behind a proxy\n',
+      errors: [
+        {
+          messageId: 'notSecure', line: 1, column: 1, endColumn: 30, severity: 'warning',
+          message: 'SESSION_COOKIE_SECURE = False lets the browser send this cookie over plain HTTP, where anyone on the network can read it',
+          fixes: [{ title: 'Set SESSION_COOKIE_SECURE = True', applicability: 'unsafe', output: 'SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = False  # behind a proxy\n' }],
+        },
+        { messageId: 'notSecure', line: 2, column: 1, endColumn: 27, fixes: [{ output: 'SESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = True  # behind a proxy\n' }] },
+      ],
+    },
+    {
+      name: 'Django settings: HttpOnly off',
+      path: 'mysite/settings/production.py',
+      code: 'from .base import *\nSESSION_COOKIE_HTTPONLY = False\n',
+      errors: [{ messageId: 'notHttpOnly', line: 2, column: 1, endColumn: 32, message: /^SESSION_COOKIE_HTTPONLY = False lets page scripts read this cookie/ }],
+    },
+    {
+      name: 'Flask: app.config and config.update, any module',
+      path: 'app/__init__.py',
+      code: 'app.config["SESSION_COOKIE_SECURE"] = False\napp.config.update(REMEMBER_COOKIE_HTTPONLY=False, SESSION_COOKIE_SAMESITE="Lax")\n',
+      errors: [
+        { messageId: 'notSecure', line: 1, column: 1, endColumn: 44, fixes: [{ output: 'app.config["SESSION_COOKIE_SECURE"] = True\napp.config.update(REMEMBER_COOKIE_HTTPONLY=False, SESSION_COOKIE_SAMESITE="Lax")\n' }] },
+        { messageId: 'notHttpOnly', line: 2, column: 19, endColumn: 49 },
+      ],
+    },
+    {
+      name: 'Flask config class',
+      path: 'config.py',
+      code: 'class ProductionConfig(Config):\n    REMEMBER_COOKIE_SECURE = False\n',
+      errors: [{ messageId: 'notSecure', line: 2, column: 5, endColumn: 35 }],
+    },
+  ],
+});
