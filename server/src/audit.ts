@@ -113,6 +113,7 @@ async function addRepositoryFindings(result: AuditResult, options: AuditOptions)
   try {
     const repo = await checkRepository(options.host, {
       rules: options.rules, ruleSet: options.ruleSet, maxFileSize: options.maxFileSize, token: options.token, paths: options.files,
+      testPaths: options.testPaths,
     });
     const excluded = pathExcluder(options.exclude ?? []);
     const found = repo.findings.filter((f) => !excluded(f.path));

@@ -511,6 +511,20 @@ async function uninstallPreCommit(file: string): Promise<{ changed: boolean; mes
 // ---------------------------------------------------------------------------------------------------------------
 // Public API.
 
+/**
+ * Every file that may hold our block. `pre-commit install` (the framework) moves an existing git hook to
+ * `pre-commit.legacy` and still runs it, so our block can end up there.
+ */
+function placesOf(l: Layout): HookLocation[] {
+  const places: HookLocation[] = [
+    { target: 'git', file: fileFor(l, 'git') },
+    { target: 'git', file: fileFor(l, 'git') + '.legacy' },
+  ];
+  if (l.husky) places.push({ target: 'husky', file: fileFor(l, 'husky') });
+  if (l.preCommitConfig) places.push({ target: 'pre-commit', file: fileFor(l, 'pre-commit') });
+  return places;
+}
+
 /** Installs the hook where the repository runs its pre-commit hooks; installing twice changes nothing. */
 export async function installHook(folder: string, options: HookOptions = {}): Promise<HookChange> {
   const l = await layout(folder, options);
@@ -524,10 +538,7 @@ export async function uninstallHook(folder: string, options: HookOptions = {}): 
   const l = await layout(folder, options);
   const removed: HookLocation[] = [];
   const messages: string[] = [];
-  const places: HookLocation[] = [{ target: 'git', file: fileFor(l, 'git') }];
-  if (l.husky) places.push({ target: 'husky', file: fileFor(l, 'husky') });
-  if (l.preCommitConfig) places.push({ target: 'pre-commit', file: fileFor(l, 'pre-commit') });
-  for (const p of places) {
+  for (const p of placesOf(l)) {
     const r = p.target === 'pre-commit' ? await uninstallPreCommit(p.file) : await uninstallShell(p.file, p.target);
     if (r.changed) {
       removed.push(p);
@@ -541,10 +552,7 @@ export async function uninstallHook(folder: string, options: HookOptions = {}): 
 export async function hookStatus(folder: string, options: HookOptions = {}): Promise<HookStatus> {
   const l = await layout(folder, options);
   const installed: HookLocation[] = [];
-  const places: HookLocation[] = [{ target: 'git', file: fileFor(l, 'git') }];
-  if (l.husky) places.push({ target: 'husky', file: fileFor(l, 'husky') });
-  if (l.preCommitConfig) places.push({ target: 'pre-commit', file: fileFor(l, 'pre-commit') });
-  for (const p of places) {
+  for (const p of placesOf(l)) {
     const stat = await fsp.lstat(p.file).catch(() => undefined);
     if (stat?.isFile() && findBlock(await fsp.readFile(p.file, 'utf8'))) installed.push(p);
   }

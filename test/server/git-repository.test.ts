@@ -90,6 +90,19 @@ describe('checkRepository on real repositories', function () {
     assert.deepEqual(noRepo.findings.map((f) => f.path), ['keys/deploy.pem']);
   });
 
+  it('binary files under test folders are marked like checkFile marks its findings, and follow testPaths', async () => {
+    initRepo(tmp);
+    write(tmp, 'test/fixtures/sample.db', sqlite());
+    git(tmp, 'add', '.');
+    const host = new NodeHost(tmp);
+    const same = await checkRepository(host, { ruleSet });
+    assert.deepEqual(same.findings.map((f) => `${f.severity} ${f.message}`), [
+      'error test/fixtures/sample.db (database) is staged for commit; its contents would go into the repository (in a test file)',
+    ]);
+    assert.deepEqual((await checkRepository(host, { ruleSet, testPaths: 'lower' })).findings.map((f) => f.severity), ['warning']);
+    assert.deepEqual((await checkRepository(host, { ruleSet, testPaths: 'off' })).findings, []);
+  });
+
   it('nested repositories: each file against its own repository', async () => {
     initRepo(tmp);
     write(tmp, 'README.md', 'x\n');

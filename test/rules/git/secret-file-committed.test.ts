@@ -80,7 +80,7 @@ ruleTester(rule, {
       path: 'test/fixtures/server.pem',
       code: key,
       git: tracked('test/fixtures/server.pem'),
-      errors: [{ messageId: 'tracked', severity: 'error', message: /it is under a test or example folder: if it only holds test data, turn this rule off for it/ }],
+      errors: [{ messageId: 'tracked', severity: 'error', message: /purge it from history \(git filter-repo or BFG Repo-Cleaner\) \(in a test file\)$/ }],
     },
     {
       name: 'a service-account key by content, any name',

@@ -81,7 +81,7 @@ ruleTester(rule, {
       path: 'spec/keys/test.pem',
       code: privateKey(3),
       git: untracked('spec/keys/test.pem'),
-      errors: [{ messageId: 'notIgnored', severity: 'warning', message: /it is under a test or example folder/ }],
+      errors: [{ messageId: 'notIgnored', severity: 'warning', message: /would commit it \(in a test file\)$/ }],
     },
   ],
 });

@@ -117,3 +117,35 @@ export function composeServices(ctx: Pick<RuleContext, 'memo' | 'text'>): [strin
   }
   return out;
 }
+
+export interface WorkflowStep {
+  jobName: string;
+  job: YAMLMap;
+  step: YAMLMap;
+}
+
+/** GitHub Actions `jobs.*.steps[*]` of every document. */
+export function workflowSteps(ctx: Pick<RuleContext, 'memo' | 'text'>): WorkflowStep[] {
+  const out: WorkflowStep[] = [];
+  for (const doc of yamlDocs(ctx)) {
+    for (const [jobName, pair] of entries(getNode(doc, 'jobs'))) {
+      if (!isMap(pair.value)) continue;
+      const steps = getNode(pair.value, 'steps');
+      if (isSeq(steps)) for (const s of steps.items) if (isMap(s)) out.push({ jobName, job: pair.value, step: s });
+    }
+  }
+  return out;
+}
+
+/** The events a workflow's `on:` lists (string, list or mapping form). */
+export function workflowEvents(ctx: Pick<RuleContext, 'memo' | 'text'>): Set<string> {
+  const events = new Set<string>();
+  for (const doc of yamlDocs(ctx)) {
+    const on = getNode(doc, 'on') ?? getNode(doc, 'true');
+    const s = scalarString(on);
+    if (s) events.add(s);
+    if (isSeq(on)) for (const i of on.items) events.add(scalarString(i) ?? '');
+    for (const [name] of entries(on)) events.add(name);
+  }
+  return events;
+}

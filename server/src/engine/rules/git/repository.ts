@@ -1,5 +1,5 @@
 // The repository check: secret files that git stages, tracks or would pick up, including binary ones no per-file check can read.
-import { checkFile, fingerprint, ruleLevel, skipReason } from '../../engine';
+import { checkFile, fingerprint, isTestPath, ruleLevel, skipReason, type TestPathMode } from '../../engine';
 import type { GitFileStatus, Host } from '../../host';
 import { allRules } from '../../registry';
 import type { Rule } from '../../rule';
@@ -18,6 +18,8 @@ export interface RepositoryCheckOptions {
   /** As checkFile: larger files count as not checkable. */
   maxFileSize?: number;
   token?: { readonly cancelled: boolean };
+  /** As checkFile: findings in test, fixture and example paths keep their severity, are lowered, or are dropped. */
+  testPaths?: TestPathMode;
   /**
    * Workspace-relative paths to look at instead of asking `host.gitFiles()` (the staged files of `warden audit --staged`);
    * their state comes from `host.gitStatus`.
@@ -93,7 +95,7 @@ export async function checkRepository(host: Host, options: RepositoryCheckOption
     try {
       if (checkable) {
         if (options.report !== 'all') continue;
-        const r = await checkFile({ path, text }, host, { ruleSet: [rule], rules: options.rules, maxFileSize: options.maxFileSize });
+        const r = await checkFile({ path, text }, host, { ruleSet: [rule], rules: options.rules, maxFileSize: options.maxFileSize, testPaths: options.testPaths });
         result.findings.push(...r.findings);
         for (const e of r.errors) result.errors.push({ path, ...e });
       } else {
@@ -102,7 +104,8 @@ export async function checkRepository(host: Host, options: RepositoryCheckOption
         const report = rule === secretFileNotIgnored
           ? await notIgnoredReport(path, file, status, (p) => host.readFile(p))
           : await committedReport(path, file, status, { readFile: (p) => host.readFile(p), isGitIgnored: host.isGitIgnored?.bind(host) });
-        result.findings.push(fileFinding(rule, path, report, options));
+        const finding = fileFinding(rule, path, report, options);
+        if (finding) result.findings.push(finding);
       }
     } catch (e) {
       result.errors.push({ path, ruleId, message: e instanceof Error ? e.message : String(e) });
@@ -136,13 +139,22 @@ async function listCandidates(host: Host, options: RepositoryCheckOptions): Prom
   }
 }
 
-function fileFinding(rule: Rule, path: string, r: Omit<Report, 'start' | 'end'>, options: RepositoryCheckOptions): Finding {
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
+/** A finding at 1:1 of a file checkFile cannot read, marked for test paths as checkFile marks its own. */
+function fileFinding(rule: Rule, path: string, r: Omit<Report, 'start' | 'end'>, options: RepositoryCheckOptions): Finding | undefined {
   const level = options.rules?.[rule.meta.id];
-  const severity: Severity = level !== undefined && level !== 'off' ? level : (r.severity ?? rule.meta.severity);
+  let severity: Severity = level !== undefined && level !== 'off' ? level : (r.severity ?? rule.meta.severity);
+  let message = format(rule.meta.messages[r.messageId] ?? r.messageId, r.data);
+  if (isTestPath(path)) {
+    if (options.testPaths === 'off') return undefined;
+    message += ' (in a test file)';
+    if (options.testPaths === 'lower') severity = LOWER[severity];
+  }
   return {
     ruleId: rule.meta.id,
     messageId: r.messageId,
-    message: format(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
+    message,
     severity,
     path,
     start: 0,

@@ -3,7 +3,7 @@ import { defineRule, docsUrl } from '../../rule';
 import type { GitFileStatus } from '../../host';
 import type { Fix, Report } from '../../types';
 import { isSecretEnvFile } from './env-file-staged';
-import { addToGitignoreFix, classifySecretFile, ignorePatterns, isSecretFileName, testNote, unstageFix, type SecretFile } from './secret-files';
+import { addToGitignoreFix, classifySecretFile, ignorePatterns, isSecretFileName, unstageFix, type SecretFile } from './secret-files';
 
 export const COMMITTED_ID = 'git/secret-file-committed';
 
@@ -30,7 +30,7 @@ export async function committedReport(path: string, file: SecretFile, status: Gi
   fixes.push(unstageFix(path, status.tracked));
   return {
     messageId,
-    data: { name: path, kind: file.label, note: testNote(file) },
+    data: { name: path, kind: file.label },
     // Stable while the file's contents change: one finding per file and state.
     matched: `${messageId}:${path}`,
     fixes,
@@ -46,10 +46,10 @@ export default defineRule({
     cwe: 'CWE-538',
     fix: 'safe',
     messages: {
-      staged: '{{name}} ({{kind}}) is staged for commit; its contents would go into the repository{{note}}',
+      staged: '{{name}} ({{kind}}) is staged for commit; its contents would go into the repository',
       tracked:
         '{{name}} ({{kind}}) is committed, so it is in git history: rotate the secrets it holds, stop tracking it (git rm --cached) ' +
-        'and purge it from history (git filter-repo or BFG Repo-Cleaner){{note}}',
+        'and purge it from history (git filter-repo or BFG Repo-Cleaner)',
     },
     help:
       'Private keys, keystores, password and application databases, dumps, credentials files and Terraform state hold secrets ' +

@@ -2,7 +2,7 @@
 import { defineRule, docsUrl } from '../../rule';
 import type { GitFileStatus } from '../../host';
 import type { Fix, Report } from '../../types';
-import { addToGitignoreFix, classifySecretFile, ignorePatterns, isSecretFileName, testNote, type SecretFile } from './secret-files';
+import { addToGitignoreFix, classifySecretFile, ignorePatterns, isSecretFileName, type SecretFile } from './secret-files';
 
 export const NOT_IGNORED_ID = 'git/secret-file-not-ignored';
 
@@ -19,7 +19,7 @@ export async function notIgnoredReport(
   const patterns = await ignorePatterns(path, status.repoRoot, async (p) => (await readFile(p)) !== undefined);
   const fix = await addToGitignoreFix(path, status.repoRoot, patterns, readFile);
   if (fix) fixes.push(fix);
-  return { messageId: 'notIgnored', data: { name: path, kind: file.label, note: testNote(file) }, matched: `notIgnored:${path}`, fixes };
+  return { messageId: 'notIgnored', data: { name: path, kind: file.label }, matched: `notIgnored:${path}`, fixes };
 }
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
     cwe: 'CWE-538',
     fix: 'safe',
     messages: {
-      notIgnored: '{{name}} ({{kind}}) is not covered by .gitignore; `git add -A` or `git commit -a` would commit it{{note}}',
+      notIgnored: '{{name}} ({{kind}}) is not covered by .gitignore; `git add -A` or `git commit -a` would commit it',
     },
     help:
       'A secret file that is neither tracked nor ignored is one `git add .` away from the repository. Add it to .gitignore ' +

@@ -40,7 +40,7 @@ export interface SecretFile {
   kind: SecretFileKind;
   /** `private key`, `database backup`... */
   label: string;
-  /** Under a test, fixture, example or docs folder: still reported, but the message says so. */
+  /** Under a test, fixture, example or docs folder (the engine marks findings there as in a test file). */
   testPath: boolean;
 }
 
@@ -165,11 +165,6 @@ export function classifySecretFile(path: string, text: string | undefined): Secr
   if (!c || !c.content(text)) return undefined;
   const label = LABEL[c.kind] + (c.backup ? ' backup' : '');
   return { kind: c.kind, label, testPath: isTestLikePath(path) };
-}
-
-/** Message suffix for files under test folders: the severity stays, the reader gets the likely reason. */
-export function testNote(file: SecretFile): string {
-  return file.testPath ? '; it is under a test or example folder: if it only holds test data, turn this rule off for it' : '';
 }
 
 const ENV_TEMPLATES = ['.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults'];
