@@ -6,7 +6,7 @@ const impure = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'v
   'fs', 'fs/*', 'node:fs', 'node:fs/*', 'child_process', 'node:child_process'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test/fixtures/**', '.cache/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test/fixtures/**', '.cache/**', '.scratch/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -35,7 +35,6 @@ async function main() {
       entry,
       home,
       kind: 'vscode-server',
-      extraArgs: ['--extensionDevelopmentPath', root, '--extensionTestsPath', suite],
       env: { WARDEN_E2E_RESULT: resultFile },
       log: verbose ? (s) => process.stdout.write(`[code-server] ${s}`) : undefined,
     });
@@ -48,7 +47,12 @@ async function main() {
       if (verbose || /^\[Extension Host\]/.test(text)) console.log(`  ${text.replace(/^\[Extension Host\]\s*/, '').replace(/%c/g, '')}`);
     });
     const opened = Date.now();
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { timeout: 60_000 });
+    // The VS Code server ignores --extensionDevelopmentPath/--extensionTestsPath on its command line ("not supported
+    // for server"); the web workbench takes them from the `payload` query parameter and hands them to the remote
+    // extension host, which runs the tests (the same route as "Developer: Reload With Extensions Under Development").
+    const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+    const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(suite)]];
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 60_000 });
 
     const deadline = Date.now() + SUITE_TIMEOUT_MS;
     while (!existsSync(resultFile)) {

@@ -1,5 +1,6 @@
 // `warden audit --staged` on real repositories: the staged content (not the working tree) of staged files only, plus staged secret files.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -116,6 +117,26 @@ describe('warden audit --staged', function () {
       assert.equal((JSON.parse(r.stdout) as JsonOut).files, 1, '.gitmodules only');
     } finally {
       fs.rmSync(lib, { recursive: true, force: true });
+    }
+  });
+
+  it('inside a hook of `git commit -a` or `git commit <paths>`: the temporary index git names in GIT_INDEX_FILE', async () => {
+    const index = path.join(tmp, '.git', 'next-index-test.lock');
+    const env: NodeJS.ProcessEnv = { ...process.env, GIT_INDEX_FILE: index };
+    delete env.GIT_DIR;
+    execFileSync('git', ['read-tree', 'HEAD'], { cwd: tmp, env });
+    write(tmp, 'src/config.js', `const accessKeyId = '${STAGED_KEY}';\n`);
+    execFileSync('git', ['add', 'src/config.js'], { cwd: tmp, env });
+    assert.equal((await cli(['audit', '--staged'], tmp)).code, 0, 'the real index has nothing staged');
+    const saved = process.env.GIT_INDEX_FILE;
+    process.env.GIT_INDEX_FILE = index;
+    try {
+      const r = await cli(['audit', '--staged', '--format', 'json'], tmp);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.deepEqual((JSON.parse(r.stdout) as JsonOut).findings.map((f) => f.path), ['src/config.js']);
+    } finally {
+      if (saved === undefined) delete process.env.GIT_INDEX_FILE;
+      else process.env.GIT_INDEX_FILE = saved;
     }
   });
 

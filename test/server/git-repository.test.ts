@@ -39,6 +39,7 @@ describe('checkRepository on real repositories', function () {
     write(tmp, 'cache.sqlite', sqlite());
     write(tmp, 'certs/ca.pem', certificate());
     write(tmp, 'src/app.js', 'x\n');
+    write(tmp, 'node_modules/lib/test/key.pem', privateKey(2));
     git(tmp, 'add', '.gitignore', 'release.p12', 'certs/ca.pem', 'src/app.js');
     git(tmp, 'commit', '-q', '-m', 'init');
     git(tmp, 'add', 'data/app.db', 'id_rsa');

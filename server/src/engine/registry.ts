@@ -6,6 +6,8 @@ import genericSecret from './rules/secret/generic-secret';
 import stringBuiltQuery from './rules/sql/string-built-query';
 import tlsVerificationDisabled from './rules/config/tls-verification-disabled';
 import envFileStaged from './rules/git/env-file-staged';
+import secretFileCommitted from './rules/git/secret-file-committed';
+import secretFileNotIgnored from './rules/git/secret-file-not-ignored';
 
 function build(rules: Rule[]): readonly Rule[] {
   const seen = new Set<string>();
@@ -22,6 +24,8 @@ export const allRules: readonly Rule[] = build([
   stringBuiltQuery,
   tlsVerificationDisabled,
   envFileStaged,
+  secretFileCommitted,
+  secretFileNotIgnored,
 ]);
 
 export function findRule(id: string): Rule | undefined {

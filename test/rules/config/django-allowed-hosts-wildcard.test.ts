@@ -38,7 +38,7 @@ ruleTester(rule, {
       name: 'wildcard fallback of an environment read',
       code: 'import os\nALLOWED_HOSTS = os.getenv("ALLOWED_HOSTS", "*").split(",")\n',
       errors: [{
-        messageId: 'fallback', line: 2, column: 45, endColumn: 48,
+        messageId: 'fallback', line: 2, column: 44, endColumn: 47,
         fixes: [{ title: 'Fall back to no allowed hosts', output: 'import os\nALLOWED_HOSTS = os.getenv("ALLOWED_HOSTS", "").split(",")\n' }],
       }],
     },

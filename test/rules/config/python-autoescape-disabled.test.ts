@@ -24,7 +24,7 @@ ruleTester(rule, {
       name: 'Jinja2 autoescape=False for HTML templates',
       code: JINJA + `env = Environment(loader=${LOADER}, autoescape=False)\nhtml = env.get_template("index.html").render(user=user)\n`,
       errors: [{
-        messageId: 'jinjaDisabled', line: 3, column: 49, endColumn: 65, severity: 'warning',
+        messageId: 'jinjaDisabled', line: 3, column: 57, endColumn: 73, severity: 'warning',
         message: 'autoescape=False renders every template variable as raw HTML: any user-controlled value becomes cross-site scripting',
         fixes: [{
           title: 'Turn autoescaping on (autoescape=True)', applicability: 'unsafe',

@@ -6,7 +6,7 @@ const ID = 'config/gha-secret-echoed';
 
 const SECRET_EXPR = /\$\{\{\s*secrets\.([\w-]+)\s*\}\}/g;
 /** echo/printf/cat <<< in command position, up to the end of the simple command. */
-const PRINT = /(?:^|&&|\|\||;|\bthen\b|\bdo\b|\belse\b)[ \t]*(echo|printf|cat[ \t]+<<<)\b([^;&|\n]*)(\|(?!\|))?/gm;
+const PRINT = /(?:^|&&|\|\||;|\bthen\b|\bdo\b|\belse\b)[ \t]*(echo\b|printf\b|cat[ \t]+<<<)([^;&|\n]*)(\|(?!\|))?/gm;
 const XTRACE = /(?:^|[;&|][ \t]*)[ \t]*(set[ \t]+(?:-[a-wyz]*x[a-z]*|-o[ \t]+xtrace))\b/m;
 
 export default defineRule({

@@ -6,7 +6,7 @@ import { isTestLikePath } from '../secret/heuristics';
 const ID = 'config/python-autoescape-disabled';
 const ENVIRONMENTS = /^(?:jinja2\.)?(?:sandbox\.)?(?:Sandboxed)?Environment$/;
 /** Jinja2 also renders SQL, YAML and code, where escaping must stay off: only HTML-rendering modules count. */
-const RENDERS_HTML = /\.html?\b|text\/html|\bimport\s+(?:flask|django|fastapi|starlette|aiohttp|bottle|tornado|sanic|quart)\b|\bfrom\s+(?:flask|django|fastapi|starlette|aiohttp|bottle|tornado|sanic|quart)\b/;
+const RENDERS_HTML = /\.html?\b|text\/html|<\/?(?:html|body|div|p|span|a|h[1-6]|ul|li|table|form|br|script)\b|\bimport\s+(?:flask|django|fastapi|starlette|aiohttp|bottle|tornado|sanic|quart)\b|\bfrom\s+(?:flask|django|fastapi|starlette|aiohttp|bottle|tornado|sanic|quart)\b/;
 
 function checkEnvironment(ctx: RuleContext, src: PySource, call: PyCall): void {
   if (src.hasUnpacking(call)) return;

@@ -59,6 +59,8 @@ export interface RepositoryCheckResult {
   errors: { path: string; ruleId: string; message: string }[];
 }
 
+const VENDORED = /(?:^|\/)node_modules\//;
+
 const GIT_RULES = [envFileStaged, secretFileCommitted, secretFileNotIgnored];
 
 /**
@@ -133,7 +135,8 @@ async function listCandidates(host: Host, options: RepositoryCheckOptions): Prom
   }
   if (!host.gitFiles) return undefined;
   try {
-    return await host.gitFiles((p) => isSecretFileName(p, { json: true }));
+    // Dependencies are not the project's files (and their test keys are many), even where .gitignore forgot them.
+    return await host.gitFiles((p) => isSecretFileName(p, { json: true }) && !VENDORED.test(p));
   } catch {
     return undefined;
   }
