@@ -4,7 +4,35 @@ import { providerRule } from './rules/secret/provider';
 import { providerSpecs } from './rules/secret/providers';
 import genericSecret from './rules/secret/generic-secret';
 import stringBuiltQuery from './rules/sql/string-built-query';
+import composeDatabasePortExposed from './rules/config/compose-database-port-exposed';
+import composeDockerSocket from './rules/config/compose-docker-socket';
+import composeHostNamespace from './rules/config/compose-host-namespace';
+import composePrivileged from './rules/config/compose-privileged';
+import composeRedisNoAuth from './rules/config/compose-redis-no-auth';
+import defaultPassword from './rules/config/default-password';
+import djangoAllowedHostsWildcard from './rules/config/django-allowed-hosts-wildcard';
+import dockerAddRemoteUrl from './rules/config/docker-add-remote-url';
+import dockerExposeSsh from './rules/config/docker-expose-ssh';
+import dockerRootUser from './rules/config/docker-root-user';
+import dockerSecretBuildArg from './rules/config/docker-secret-build-arg';
+import dockerSudo from './rules/config/docker-sudo';
+import envCorsWildcard from './rules/config/env-cors-wildcard';
+import envDebugInProduction from './rules/config/env-debug-in-production';
+import envShortSecret from './rules/config/env-short-secret';
+import ghaPullRequestTargetCheckout from './rules/config/gha-pull-request-target-checkout';
+import ghaSecretEchoed from './rules/config/gha-secret-echoed';
+import ghaSecretInCommandLine from './rules/config/gha-secret-in-command-line';
+import insecureDownload from './rules/config/insecure-download';
+import pythonAutoescapeDisabled from './rules/config/python-autoescape-disabled';
+import pythonCorsWildcard from './rules/config/python-cors-wildcard';
+import pythonCsrfDisabled from './rules/config/python-csrf-disabled';
+import pythonDebugEnabled from './rules/config/python-debug-enabled';
+import pythonEvalInjection from './rules/config/python-eval-injection';
+import pythonInsecureCookie from './rules/config/python-insecure-cookie';
+import pythonWeakSecretKey from './rules/config/python-weak-secret-key';
+import tlsSslmodeDisable from './rules/config/tls-sslmode-disable';
 import tlsVerificationDisabled from './rules/config/tls-verification-disabled';
+import tlsWeakVersion from './rules/config/tls-weak-version';
 import envFileStaged from './rules/git/env-file-staged';
 import secretFileCommitted from './rules/git/secret-file-committed';
 import secretFileNotIgnored from './rules/git/secret-file-not-ignored';
@@ -22,7 +50,35 @@ export const allRules: readonly Rule[] = build([
   ...providerSpecs.map(providerRule),
   genericSecret,
   stringBuiltQuery,
+  composeDatabasePortExposed,
+  composeDockerSocket,
+  composeHostNamespace,
+  composePrivileged,
+  composeRedisNoAuth,
+  defaultPassword,
+  djangoAllowedHostsWildcard,
+  dockerAddRemoteUrl,
+  dockerExposeSsh,
+  dockerRootUser,
+  dockerSecretBuildArg,
+  dockerSudo,
+  envCorsWildcard,
+  envDebugInProduction,
+  envShortSecret,
+  ghaPullRequestTargetCheckout,
+  ghaSecretEchoed,
+  ghaSecretInCommandLine,
+  insecureDownload,
+  pythonAutoescapeDisabled,
+  pythonCorsWildcard,
+  pythonCsrfDisabled,
+  pythonDebugEnabled,
+  pythonEvalInjection,
+  pythonInsecureCookie,
+  pythonWeakSecretKey,
+  tlsSslmodeDisable,
   tlsVerificationDisabled,
+  tlsWeakVersion,
   envFileStaged,
   secretFileCommitted,
   secretFileNotIgnored,

@@ -14,6 +14,7 @@ ruleTester(rule, {
     { path: 'db.py', code: 'msg = "use sslmode=disable only locally"\nsslmode_disable = True\n' },
     { path: 'Db.java', code: 'String s = "useSSL=false";  // not a JDBC URL\n' },
     { path: 'README.md', code: 'postgres://app@db/app?sslmode=disable' },
+    { name: 'a regular expression that looks for the setting', path: 'src/check.ts', code: 'if (!/sslmode=disable|useSSL=false/i.test(text)) return;\n' },
   ],
   invalid: [
     {

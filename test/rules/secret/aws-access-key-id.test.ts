@@ -83,7 +83,7 @@ ruleTester(rule, {
       name: 'JSON',
       path: 'config/prod.json',
       code: `{ "aws": { "key": "${key}", "other": "${awsKeyId(3, 'A3TX')}" } }`,
-      errors: [{ messageId: 'found', fixes: [] }, { messageId: 'found', fixes: [] }],
+      errors: [{ messageId: 'found', fixes: [{ applicability: 'displayOnly' }] }, { messageId: 'found', fixes: [{ applicability: 'displayOnly' }] }],
     },
     {
       name: 'inside a URL query string',

@@ -270,13 +270,34 @@ ruleTester(rule, {
       name: 'docker-compose environment list',
       path: 'docker-compose.yml',
       code: `    environment:\n      - POSTGRES_PASSWORD=${pw}\n`,
-      errors: [{ messageId: 'found', line: 2, column: 27, fixes: [] }],
+      errors: [{
+        messageId: 'found', line: 2, column: 27,
+        fixes: [{
+          title: 'Move secret to environment variable POSTGRES_PASSWORD', applicability: 'unsafe',
+          output: '    environment:\n      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\n',
+          files: { '.env': `POSTGRES_PASSWORD=${pw}\n`, '.gitignore': '.env\n' },
+        }],
+      }],
+    },
+    {
+      name: 'a committed file: the secret is in history, rotate it',
+      path: 'src/db.ts',
+      code: `const dbPassword = "${pw}";\n`,
+      git: { 'src/db.ts': { tracked: true } },
+      errors: [{ messageId: 'tracked', message: /in a file committed to git: it is in history, so rotate it/ }],
+    },
+    {
+      name: 'a staged, never committed file: not yet in history',
+      path: 'src/db2.ts',
+      code: `const dbPassword = "${pw}";\n`,
+      git: { 'src/db2.ts': { staged: true } },
+      errors: [{ messageId: 'found' }],
     },
     {
       name: 'JSON',
       path: 'config/default.json',
       code: `{\n  "auth": {\n    "client_secret": "${tok}"\n  }\n}\n`,
-      errors: [{ messageId: 'found', line: 3, column: 23, fixes: [] }],
+      errors: [{ messageId: 'found', line: 3, column: 23, fixes: [{ title: /^JSON cannot read the environment: set CLIENT_SECRET/, applicability: 'displayOnly' }] }],
     },
     {
       name: '.env: informational',
@@ -305,7 +326,7 @@ ruleTester(rule, {
     { name: 'Terraform', path: 'infra/main.tf', code: `resource "aws_db_instance" "db" {\n  password = "${pw}"\n}\n`, errors: [{ messageId: 'found', line: 2 }] },
     { name: 'SQL', path: 'db/init.sql', code: `CREATE USER app IDENTIFIED BY '${pw}';\n`, errors: [{ messageId: 'found', column: 32 }] },
     // Other languages: reported, no fix.
-    { name: 'Go', path: 'main.go', code: `const apiToken = "${tok}"\npassword := "${pw}"\n`, errors: [{ messageId: 'found', fixes: [] }, { messageId: 'found', line: 2, fixes: [] }] },
+    { name: 'Go', path: 'main.go', code: `const apiToken = "${tok}"\npassword := "${pw}"\n`, errors: [{ messageId: 'found', fixes: [] }, { messageId: 'found', line: 2, fixes: [{ output: `const apiToken = "${tok}"\npassword := os.Getenv("PASSWORD")\n` }] }] },
     { name: 'Java', path: 'App.java', code: `private static final String API_KEY = "${tok}";`, errors: [{ messageId: 'found' }] },
     { name: 'C#', path: 'App.cs', code: `var conn = new Client { Password = "${pw}" };`, errors: [{ messageId: 'found' }] },
     { name: 'Ruby hash rocket', path: 'config.rb', code: `config = { :password => '${pw}', "api_key" => "${tok}" }`, errors: [{ messageId: 'found' }, { messageId: 'found' }] },

@@ -51,6 +51,8 @@ export default defineRule({
       while (from > 0 && mask[from - 1] === STRING && text[from - 1] !== '\n') from--;
       let to = end;
       while (to < text.length && mask[to] === STRING && text[to] !== '\n') to++;
+      // A regular expression that looks for the setting (`/sslmode=disable/`) is not a connection string.
+      if (text[from] === '/' && (ctx.lang === 'javascript' || ctx.lang === 'typescript')) continue;
       const words = text.slice(from, to).replace(/^["'`]|["'`]$/g, '').split(/[\s&?;]+/);
       if (words.some((w) => /^[A-Za-z][A-Za-z'.,!]*$/.test(w))) continue;
       const g = m.groups!;

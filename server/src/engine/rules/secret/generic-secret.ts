@@ -1,5 +1,6 @@
 // secret/generic-secret: a secret-named variable or key (password, api_key, githubToken…) assigned a literal that looks like a real secret.
 import { envVarFix } from '../../fixes/env-var';
+import { isCommitted } from './heuristics';
 import { basename, type Lang } from '../../languages/detect';
 import { parseDotenv } from '../../languages/dotenv';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
@@ -157,7 +158,11 @@ function codeCandidates(line: string, at: number, out: Candidate[]): void {
 
 function lineCandidates(family: Family, line: string, at: number, lang: Lang, out: Candidate[]): void {
   const push = (key: string, valueAt: number, s: ReturnType<typeof scalar>): void => {
-    if (s) out.push({ key, start: at + valueAt + s.at, end: at + valueAt + s.at + s.len, value: s.value });
+    if (!s) return;
+    const start = at + valueAt + s.at;
+    const end = start + s.len;
+    // The env-var fix replaces the whole scalar, quotes included; it decides per language whether it can.
+    out.push({ key, start, end, value: s.value, literal: s.quoted ? { start: start - 1, end: end + 1 } : { start, end } });
   };
   switch (family) {
     case 'code':
@@ -250,6 +255,8 @@ export default defineRule({
     messages: {
       found: '{{name}} is assigned a hardcoded secret {{redacted}}; load it from the environment or a secret manager',
       dotenv: '{{name}} holds a secret {{redacted}} in {{file}}; keep this file out of version control',
+      tracked:
+        '{{name}} is assigned a hardcoded secret {{redacted}} in a file committed to git: it is in history, so rotate it, then load it from the environment',
     },
     help: `A password, token or key written into source or configuration is readable by everyone with the repository and stays in its history. See ${docsUrl(ID)}`,
   },
@@ -284,7 +291,7 @@ export default defineRule({
         const fix = await envVarFix(ctx, { start: literal.start, end: literal.end, value, name: c.key });
         if (fix) fixes.push(fix);
       }
-      ctx.report({ start, end: c.end, messageId: 'found', data, fixes });
+      ctx.report({ start, end: c.end, messageId: (await isCommitted(ctx)) ? 'tracked' : 'found', data, fixes });
     }
   },
 });

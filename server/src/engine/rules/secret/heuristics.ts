@@ -1,4 +1,5 @@
 // Heuristics of the generic secret rule: which names hold secrets, and which assigned values look like real ones.
+import type { RuleContext } from '../../rule';
 import { shannonEntropy } from '../../text';
 import { looksLikeFiller, matchesAnyProvider } from './provider';
 
@@ -180,4 +181,9 @@ export function isTestLikePath(path: string): boolean {
   return /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__|examples?|samples?|demos?|docs?)\//i.test(path)
     || /\.(?:test|spec|stories)\.[^./]+$/i.test(path)
     || /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.(?:py|go|rb|exs))$/i.test(path);
+}
+
+/** Whether the file is in HEAD, so a secret in it is already in git history (asked once per file, only when there is a finding). */
+export function isCommitted(ctx: RuleContext): Promise<boolean> {
+  return ctx.memo('secret:committed', async () => (await ctx.host.gitStatus?.(ctx.path))?.tracked === true);
 }

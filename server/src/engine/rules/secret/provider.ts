@@ -5,6 +5,7 @@ import { defineRule, docsUrl, type Rule, type RuleContext } from '../../rule';
 import { redact, shannonEntropy } from '../../text';
 import type { Severity } from '../../types';
 import { providerSpecs } from './providers';
+import { isCommitted } from './heuristics';
 
 export interface ProviderSpec {
   /** `secret/<provider>-<kind>` */
@@ -176,6 +177,7 @@ export function providerRule(spec: ProviderSpec): Rule {
       messages: {
         found: `${spec.label} {{redacted}} is hardcoded; load it from the environment`,
         dotenv: `${spec.label} {{redacted}} is stored in {{file}}; keep this file out of version control`,
+        tracked: `${spec.label} {{redacted}} is hardcoded in a file committed to git: it is in history, so revoke and rotate it, then load it from the environment`,
       },
       help: spec.help ?? `${spec.description}. See ${docsUrl(spec.id)}`,
     },
@@ -195,7 +197,7 @@ export function providerRule(spec: ProviderSpec): Rule {
           const fix = name ? await envVarFix(ctx, { start: lit.start, end: lit.end, value: m.secret, name }) : undefined;
           if (fix) fixes.push(fix);
         }
-        ctx.report({ start: m.start, end: m.end, messageId: 'found', data: { redacted }, fixes });
+        ctx.report({ start: m.start, end: m.end, messageId: (await isCommitted(ctx)) ? 'tracked' : 'found', data: { redacted }, fixes });
       }
     },
   });

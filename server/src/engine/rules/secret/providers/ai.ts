@@ -1,4 +1,4 @@
-// AI platform API keys as provider data: OpenAI, Anthropic, OpenRouter, Hugging Face, Groq, xAI, Perplexity.
+// AI platform API keys as provider data: OpenAI, Anthropic, OpenRouter, Hugging Face, Groq, xAI, Perplexity, Replicate, LangSmith, Pinecone.
 import type { ProviderSpec } from '../provider';
 import { ALPHABETS, sampleSecret } from '../samples';
 import { tokenSpec } from './kit';
@@ -116,4 +116,45 @@ export const perplexityApiKey: ProviderSpec = tokenSpec({
   truncateTo: 30,
   envName: 'PERPLEXITY_API_KEY',
   help: help('A Perplexity key spends the account\'s credits.', 'PERPLEXITY_API_KEY', 'the API settings page'),
+});
+
+export const replicateApiToken: ProviderSpec = tokenSpec({
+  id: 'secret/replicate-api-token',
+  label: 'Replicate API token',
+  description: 'Replicate API token (`r8_` + 37 alphanumerics) hardcoded in source or configuration',
+  prefix: 'r8_',
+  body: '[A-Za-z0-9]{37}',
+  keywords: ['r8_'],
+  make: (seed) => 'r8_' + alnum(37, 730 + seed),
+  truncateTo: 30,
+  envName: 'REPLICATE_API_TOKEN',
+  help: help('A Replicate token runs models and deployments billed to the account.', 'REPLICATE_API_TOKEN', 'replicate.com/account/api-tokens'),
+});
+
+export const langsmithApiKey: ProviderSpec = tokenSpec({
+  id: 'secret/langsmith-api-key',
+  label: 'LangSmith API key',
+  description: 'LangSmith API key (`lsv2_pt_` or `lsv2_sk_` + 32 hex + `_` + 10 hex) hardcoded in source or configuration',
+  prefix: 'lsv2_(?:pt|sk)_',
+  body: '[a-f0-9]{32}_[a-f0-9]{10}',
+  keywords: ['lsv2_pt_', 'lsv2_sk_'],
+  make: (seed) => `lsv2_${seed % 2 ? 'pt' : 'sk'}_${hex(32, 740 + seed)}_${hex(10, 745 + seed)}`,
+  truncateTo: 30,
+  envName: 'LANGSMITH_API_KEY',
+  minEntropy: 3.0,
+  help: help('A LangSmith personal (lsv2_pt_) or service (lsv2_sk_) key reads the traces of the workspace: prompts, completions and the data in them.', 'LANGSMITH_API_KEY', 'the LangSmith settings'),
+  extraFp: () => [`key = "lsv2_xx_${hex(32, 748)}_${hex(10, 749)}"`],
+});
+
+export const pineconeApiKey: ProviderSpec = tokenSpec({
+  id: 'secret/pinecone-api-key',
+  label: 'Pinecone API key',
+  description: 'Pinecone API key (`pcsk_` + 5-6 characters + `_` + 63 alphanumerics) hardcoded in source or configuration',
+  prefix: 'pcsk_',
+  body: '[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63}',
+  keywords: ['pcsk_'],
+  make: (seed) => `pcsk_${alnum(5 + (seed % 2), 750 + seed)}_${alnum(63, 755 + seed)}`,
+  truncateTo: 50,
+  envName: 'PINECONE_API_KEY',
+  help: help('A Pinecone key reads, writes and deletes the project\'s indexes.', 'PINECONE_API_KEY', 'the Pinecone console'),
 });

@@ -1,4 +1,4 @@
-// Messaging, email and commerce APIs: Twilio, SendGrid, Mailgun, Shopify, Discord, Telegram.
+// Messaging, email and commerce APIs: Twilio, SendGrid, Mailgun, Mailchimp, Brevo, Postmark, Shopify, Discord, Telegram.
 import type { ProviderSpec } from '../provider';
 import { ALPHABETS, sampleSecret } from '../samples';
 import { decodeBase64 } from './checks';
@@ -139,4 +139,74 @@ export const telegramBotToken: ProviderSpec = {
     ],
   },
   help: 'A bot token controls the bot: reads its chats and sends as it. Read it from TELEGRAM_BOT_TOKEN and revoke it with @BotFather.',
+};
+
+const mailchimpKey = (seed: number): string => `${hex(32, 1200 + seed)}-us${1 + (seed % 21)}`;
+
+export const mailchimpApiKey: ProviderSpec = {
+  id: 'secret/mailchimp-api-key',
+  label: 'Mailchimp API key',
+  description: 'Mailchimp API key (32 hex digits and its data center, `-us<n>`) hardcoded in source or configuration',
+  regex: /(?<![\w-])([0-9a-f]{32}-us[0-9]{1,2})(?![\w-])/,
+  keywords: ['-us'],
+  minEntropy: 3.0,
+  severity: 'error',
+  cwe: 'CWE-798',
+  envName: 'MAILCHIMP_API_KEY',
+  samples: {
+    tp: () => [`mailchimp.setConfig({ apiKey: "${mailchimpKey(1)}", server: "us2" });`, `MAILCHIMP_API_KEY=${mailchimpKey(2)}`],
+    fp: () => [
+      `key = "${'0'.repeat(32)}-us1"`,
+      `key = "${hex(24, 1205)}-us6"`,
+      `key = "${hex(32, 1206)}-use"`,
+      `locale = "en-us"`,
+      `id = "x${mailchimpKey(3)}"`,
+    ],
+  },
+  help: 'A Mailchimp key reads the account\'s audiences (subscriber emails) and sends campaigns. Read it from MAILCHIMP_API_KEY and disable an exposed key in Account > Extras > API keys.',
+};
+
+export const brevoApiKey: ProviderSpec = tokenSpec({
+  id: 'secret/brevo-api-key',
+  label: 'Brevo (Sendinblue) API key',
+  description: 'Brevo (Sendinblue) API or SMTP key (`xkeysib-` or `xsmtpsib-` + 64 hex + `-` + 16 alphanumerics) hardcoded in source or configuration',
+  prefix: 'x(?:keysib|smtpsib)-',
+  body: '[a-f0-9]{64}-[A-Za-z0-9]{16}',
+  keywords: ['xkeysib-', 'xsmtpsib-'],
+  make: (seed) => `${seed % 2 ? 'xkeysib' : 'xsmtpsib'}-${hex(64, 1210 + seed)}-${sampleSecret(ALPHABETS.alnum, 16, 1215 + seed)}`,
+  truncateTo: 50,
+  envName: 'BREVO_API_KEY',
+  minEntropy: 3.0,
+  help: 'A Brevo API (xkeysib-) or SMTP (xsmtpsib-) key sends email from the account and reads its contact lists. Read it from the environment and delete an exposed key in the SMTP & API settings.',
+});
+
+const uuid = (seed: number): string => {
+  const h = hex(32, 1220 + seed);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+export const postmarkServerToken: ProviderSpec = {
+  id: 'secret/postmark-server-token',
+  label: 'Postmark server token',
+  description: 'Postmark server or account token (a UUID assigned to a Postmark token name or sent in its X-Postmark header)',
+  regex: /(?:postmark[\w.-]{0,30}?(?:token|key)|x-postmark-(?:server|account)-token)["'`]?\s*(?::=|=>|=|:|,)\s*["'`]?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])/i,
+  keywords: ['postmark'],
+  minEntropy: 3.0,
+  severity: 'error',
+  cwe: 'CWE-798',
+  envName: 'POSTMARK_SERVER_TOKEN',
+  samples: {
+    tp: () => [
+      `POSTMARK_SERVER_TOKEN=${uuid(1)}`,
+      `const client = new postmark.ServerClient(); const postmarkToken = "${uuid(2)}";`,
+      `curl -H "X-Postmark-Server-Token: ${uuid(3)}" https://api.postmarkapp.com/email`,
+    ],
+    fp: () => [
+      `POSTMARK_SERVER_TOKEN=00000000-0000-0000-0000-000000000000`,
+      `postmark_message_id = "${uuid(4)}"`,
+      `request_id = "${uuid(5)}" // postmark token`,
+      'curl -H "X-Postmark-Server-Token: $POSTMARK_SERVER_TOKEN" https://api.postmarkapp.com/email',
+    ],
+  },
+  help: 'A Postmark server token sends email from the server\'s verified senders and reads its message history. Read it from POSTMARK_SERVER_TOKEN and regenerate an exposed token in the server\'s API Tokens tab.',
 };

@@ -1,4 +1,4 @@
-// Slack credentials as provider data: bot, user, workspace and configuration tokens, and incoming webhook URLs.
+// Slack credentials as provider data: bot, user, workspace, configuration and app-level tokens, and incoming webhook URLs.
 import type { ProviderSpec } from '../provider';
 import { ALPHABETS, sampleSecret } from '../samples';
 import { tokenSpec } from './kit';
@@ -57,6 +57,19 @@ export const slackConfigToken: ProviderSpec = tokenSpec({
   truncateTo: 60,
   envName: 'SLACK_CONFIG_TOKEN',
   help: help('A configuration access or refresh token creates and changes apps of the workspace.'),
+});
+
+export const slackAppToken: ProviderSpec = tokenSpec({
+  id: 'secret/slack-app-token',
+  label: 'Slack app-level token',
+  description: 'Slack app-level token (`xapp-` + app id, timestamp and 64 hex) hardcoded in source or configuration',
+  prefix: 'xapp-',
+  body: '[0-9]-[A-Z0-9]{8,12}-[0-9]{10,16}-[a-f0-9]{64}',
+  keywords: ['xapp-'],
+  make: (seed) => `xapp-1-A${upnum(10, 425 + seed)}-${digits(13, 430 + seed)}-${hex(64, 435 + seed)}`,
+  truncateTo: 40,
+  envName: 'SLACK_APP_TOKEN',
+  help: help('An app-level token (Socket Mode) receives the app\'s events and opens connections as the app.'),
 });
 
 const hook = (seed: number): string =>
