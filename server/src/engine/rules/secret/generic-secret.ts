@@ -1,13 +1,13 @@
 // secret/generic-secret: a secret-named variable or key (password, api_key, githubToken…) assigned a literal that looks like a real secret.
 import { envVarFix } from '../../fixes/env-var';
-import { isCommitted } from './heuristics';
 import { basename, type Lang } from '../../languages/detect';
 import { parseDotenv } from '../../languages/dotenv';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { redact } from '../../text';
 import type { Fix } from '../../types';
-import { isTestLikePath, looksLikeSecret, secretKind } from './heuristics';
-import { isLocalDotenv } from './provider';
+import { isCommitted, isTestLikePath, looksLikeSecret, secretKind } from './heuristics';
+import { filePrefilter, findProviderSecrets, isLocalDotenv } from './provider';
+import { providerSpecs } from './providers';
 
 const ID = 'secret/generic-secret';
 
@@ -244,6 +244,12 @@ function candidates(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** Spans the provider rules report in this file, computed once and only when a generic candidate gets this far. */
+function providerSpans(ctx: RuleContext): [number, number][] {
+  return ctx.memo('secret/provider-spans', () =>
+    providerSpecs.flatMap((spec) => findProviderSecrets(spec, ctx.text, filePrefilter(ctx)).map((m): [number, number] => [m.start, m.end])));
+}
+
 export default defineRule({
   meta: {
     id: ID,
@@ -280,6 +286,8 @@ export default defineRule({
         continue;
       }
       if (!looksLikeSecret(value, kind, { key: c.key, strict })) continue;
+      // A provider rule that needs context (a secret-access-key name, a nearby key id) reports this value itself.
+      if (providerSpans(ctx).some(([s, e]) => s < c.end && start < e)) continue;
       seen.add(c.start);
       const data = { name: c.key, redacted: redact(value), file: basename(ctx.path) };
       if (dotenv) {
