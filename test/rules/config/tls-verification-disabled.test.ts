@@ -38,6 +38,7 @@ ruleTester(rule, {
     { path: 'main.go', code: 'cfg := &tls.Config{InsecureSkipVerify: false}\n// InsecureSkipVerify: true\n' },
     { path: 'run.sh', code: 'echo ok # NODE_TLS_REJECT_UNAUTHORIZED=0\n' },
     { path: 'README.md', code: 'Set `NODE_TLS_REJECT_UNAUTHORIZED=0` only to debug.' },
+    { name: 'Python: CERT_NONE chosen by a caller flag', path: 'http/conn.py', code: 'import ssl\nctx.verify_mode = ssl.CERT_NONE if disable_validation else ssl.CERT_REQUIRED\n' },
     { path: 'app.py', code: 'if ctx.verify_mode == ssl.CERT_NONE:\n    warn()\nMODES = {"none": ssl.CERT_NONE}\n# ctx.verify_mode = ssl.CERT_NONE\n' },
     { path: 'app.py', code: 'x = "ctx.check_hostname = False"\nif ctx.check_hostname == False:\n    pass\nctx.check_hostname = True\n' },
     { path: 'app.py', code: 'ctx = ssl.create_default_context()\nctx.verify_mode = ssl.CERT_REQUIRED\n' },

@@ -7,6 +7,9 @@ const TLS12 = "Require TLS 1.2 or later (minVersion: 'TLSv1.2')";
 ruleTester(rule, {
   path: 'src/server.ts',
   valid: [
+    // Libraries that map or compare protocol constants do not choose one.
+    { path: 'contrib/pyopenssl.py', code: 'import ssl\nfrom OpenSSL import SSL\n_versions = {\n    ssl.PROTOCOL_TLSv1: SSL.TLSv1_METHOD,\n}\n_versions[ssl.PROTOCOL_SSLv3] = SSL.SSLv3_METHOD\n' },
+    { path: 'net/conn.py', code: 'import ssl\nif version == ssl.PROTOCOL_TLSv1:\n    warn()\nif proto in (ssl.PROTOCOL_TLSv1_1,):\n    pass\n' },
     "tls.createServer({ minVersion: 'TLSv1.2' });",
     "const o = { secureProtocol: 'SSLv23_method' };",
     'const msg = "minVersion: \'TLSv1\'";',
@@ -22,6 +25,12 @@ ruleTester(rule, {
     { path: 'a.php', code: '<?php\ncurl_setopt($ch, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2);\n// CURL_SSLVERSION_TLSv1_0\n' },
   ],
   invalid: [
+    {
+      name: 'one finding per line where a call names the version twice',
+      path: 'net/client.py',
+      code: 'import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)  # was SSL.TLSv1_METHOD\n',
+      errors: [{ messageId: 'weakVersion', line: 2, column: 22 }],
+    },
     {
       name: 'TS: minVersion TLSv1 and secureProtocol TLSv1_method',
       code: "const s = tls.createServer({ key, cert, minVersion: 'TLSv1' });\nconst a = new https.Agent({\n  secureProtocol: 'TLSv1_method',\n});\n",

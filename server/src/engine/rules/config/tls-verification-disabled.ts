@@ -307,6 +307,8 @@ function checkPythonSsl(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
     if (quoted ? mask[start] !== STRING || mask[end - 1] !== CODE : !isCode(mask, start, end)) continue;
     if (!quoted && start > 0 && text[start - 1] !== '.' && /[\w]/.test(text[start - 1])) continue;
     if (!m[3].startsWith('ssl.') && !fromSsl) continue;
+    // `CERT_NONE if insecure else CERT_REQUIRED`: an option the caller chose, not verification turned off here.
+    if (/^[ \t]+if\b/.test(text.slice(end, end + 8))) continue;
     const vStart = end - m[3].length;
     out.push({
       start: quoted ? start - 1 : start, end, messageId: 'certNone', data: { name: m[1] },

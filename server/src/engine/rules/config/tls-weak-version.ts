@@ -108,11 +108,17 @@ export default defineRule({
   check(ctx) {
     if (!PREFILTER.test(ctx.text)) return;
     const mask = codeMask(ctx);
+    const reported = new Set<number>();
     for (const p of PATTERNS[ctx.lang] ?? []) {
       for (const m of ctx.text.matchAll(p.re)) {
         if (!inCode(ctx.text, mask, m, p.quoted === true)) continue;
         const [start, end] = p.atVersion ? versionLiteral(ctx.text, m) : [m.index, m.index + m[0].length];
         if (p.when && !p.when(ctx, m, mask)) continue;
+        if (ctx.lang === 'python' && !pythonUse(ctx, m)) continue;
+        // One finding per line: `PROTOCOL_TLSv1: SSL.TLSv1_METHOD` names one choice twice.
+        const line = ctx.lines.positionAt(start).line;
+        if (reported.has(line)) continue;
+        reported.add(line);
         const f = p.fix?.(m);
         const fixes: Fix[] = f ? [{ title: f.title, applicability: 'unsafe', changes: [{ path: ctx.path, edits: [ctx.lines.edit(f.start, f.end, f.text)] }] }] : [];
         ctx.report({ start, end, messageId: 'weakVersion', data: { version: label(m.groups!.version) }, fixes });
@@ -120,6 +126,19 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A Python protocol constant that selects a version, not one a library names in a table or a test: a mapping
+ * (`{PROTOCOL_TLSv1: TLSv1_METHOD}`, `versions[PROTOCOL_SSLv3] = …`), a comparison or a `hasattr` probe is not a use.
+ */
+function pythonUse(ctx: RuleContext, m: RegExpMatchArray): boolean {
+  const line = ctx.lines.lineText(ctx.lines.positionAt(m.index!).line);
+  if (/PROTOCOL_\w+\s*[\]:]/.test(line)) return false;
+  const before = ctx.text.slice(Math.max(0, m.index! - 12), m.index!);
+  const after = ctx.text.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
+  if (/(?:==|!=|\bis|\bin|\bnot)\s*[([{]?\s*$/.test(before) || /^\s*(?:==|!=|\bis\b|\bin\b)/.test(after)) return false;
+  return true;
+}
 
 /** The match is code; a quoted version value must be one whole string literal and the match must not start mid-word. */
 function inCode(text: string, mask: Uint8Array, m: RegExpMatchArray, quoted: boolean): boolean {
