@@ -2,6 +2,7 @@
 import type { RuleContext } from '../../rule';
 import { shannonEntropy } from '../../text';
 import { looksLikeFiller, matchesAnyProvider } from './provider';
+import { providerSpecs } from './providers';
 
 /** `password` values are chosen by people (short, few symbols); `secret` values are generated (long, random). */
 export type SecretKind = 'password' | 'secret';
@@ -172,8 +173,19 @@ export function looksLikeSecret(value: string, kind: SecretKind, options: ValueO
   } else if (entropy < 3.0 || (v.length < 16 && classes < 2)) {
     return false;
   }
-  // A provider rule owns values it recognises (and decides about their examples).
-  return !matchesAnyProvider(v);
+  // A provider rule owns values it recognises (and decides about their examples); a value with a provider's prefix
+  // that its rule rejected (bad checksum, wrong length, sandbox) is a fake or a sample, and public keys are public.
+  return !matchesAnyProvider(v) && !hasProviderPrefix(v) && !PUBLIC_BY_DESIGN.test(v);
+}
+
+/** Client-side keys meant to ship in web pages and apps (Stripe publishable, Mapbox public, Supabase publishable) and sandbox credentials. */
+const PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_|pk\.eyJ|sb_publishable_|NRJS-|access_token\$sandbox\$|access-sandbox-)/;
+
+let prefixes: RegExp[] | undefined;
+
+function hasProviderPrefix(v: string): boolean {
+  prefixes ??= providerSpecs.flatMap((s) => (s.publicPrefix ? [s.publicPrefix] : []));
+  return prefixes.some((p) => p.test(v));
 }
 
 /** Paths where secrets are usually fixtures: tests, examples, docs. */
