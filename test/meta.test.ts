@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, docsUrl } from '../server/src/engine';
 import { PROVIDERS_PAGE } from '../server/src/engine/rule';
+import { GRAMMARS } from '../server/src/engine/languages/tree-sitter';
 import { Commands } from '../server/src/protocol';
 import { defaultSettings, parseSettings } from '../server/src/settings';
 
@@ -195,8 +196,11 @@ describe('meta: .vscodeignore', () => {
     for (const f of ['dist/client.js', 'dist/server.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', pkg.icon]) {
       assert.ok(allowed.includes(f), `${f} is not allowlisted`);
     }
-    // Only the two bundles from dist/: no sourcemaps, no CLI.
-    assert.deepEqual(allowed.filter((f) => f.startsWith('dist/')).sort(), ['dist/client.js', 'dist/server.js']);
+    // Only the two bundles and the tree-sitter wasm files from dist/: no sourcemaps, no CLI.
+    assert.deepEqual(allowed.filter((f) => f.startsWith('dist/') && !f.endsWith('.wasm')).sort(), ['dist/client.js', 'dist/server.js']);
+    const wasm = ['tree-sitter.wasm', ...GRAMMARS.map((g) => `tree-sitter-${g}.wasm`)].map((f) => `dist/${f}`);
+    assert.deepEqual(allowed.filter((f) => f.endsWith('.wasm')).sort(), wasm.sort(), 'the wasm files the engine loads (languages/tree-sitter.ts)');
+    for (const f of wasm) assert.ok(read('scripts/build.mjs').includes(f.slice('dist/tree-sitter-'.length, -'.wasm'.length)), `scripts/build.mjs does not copy ${f}`);
     for (const f of allowed.filter((a) => !a.startsWith('dist/') && !a.includes('*'))) {
       assert.ok(existsSync(join(root, f)), `${f} is allowlisted but does not exist`);
     }

@@ -16,6 +16,32 @@ export interface NodeHostOptions {
   gitEnv?: NodeJS.ProcessEnv;
 }
 
+/** The wasm files a host may hand to the engine (tree-sitter runtime and grammars). */
+const WASM_NAME = /^tree-sitter(?:-[a-z]+(?:-[a-z]+)?)?\.wasm$/;
+/** Next to the bundle (dist/, where the build copies them), else the package when running from sources. */
+const WASM_DIRS = [__dirname, path.join(__dirname, '..', '..', 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm')];
+const wasmCache = new Map<string, Promise<Uint8Array | undefined>>();
+
+/** Reads a bundled tree-sitter wasm file once per process; undefined when it is not shipped. */
+export function loadBundledWasm(file: string): Promise<Uint8Array | undefined> {
+  if (!WASM_NAME.test(file)) return Promise.resolve(undefined);
+  let p = wasmCache.get(file);
+  if (!p) {
+    p = (async () => {
+      for (const dir of WASM_DIRS) {
+        try {
+          return new Uint8Array(await fsp.readFile(path.join(dir, file)));
+        } catch {
+          // try the next place
+        }
+      }
+      return undefined;
+    })();
+    wasmCache.set(file, p);
+  }
+  return p;
+}
+
 /** Files above this size are not read: they are not source a rule should scan. */
 export const MAX_READ_BYTES = 10 * 1024 * 1024;
 
@@ -39,6 +65,10 @@ export class NodeHost implements Host {
     } catch {
       return undefined;
     }
+  }
+
+  loadWasm(file: string): Promise<Uint8Array | undefined> {
+    return loadBundledWasm(file);
   }
 
   async gitStatus(relPath: string): Promise<GitFileStatus | undefined> {

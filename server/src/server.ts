@@ -25,7 +25,7 @@ import { auditFolder } from './audit';
 import { codeActionsForDiagnostics, findingToDiagnostic, fixAllAction, groupFindings, readDiagnosticData, type DocumentContext } from './convert';
 import { allRules, checkFile, MemoryHost, type CheckResult, type Finding, type Host } from './engine';
 import { Folders, fsPathOf, pathKey, resolveUri, type Location } from './folders';
-import { NodeHost } from './host-node';
+import { loadBundledWasm, NodeHost } from './host-node';
 import {
   AuditWorkspaceRequest,
   FIX_ALL_KIND,
@@ -96,7 +96,7 @@ function hostForRoot(root: string): NodeHost {
 }
 
 function hostFor(loc: Location, doc: TextDocument): Host {
-  if (loc.root === undefined) return new MemoryHost(new Map([[loc.path, doc.getText()]]));
+  if (loc.root === undefined) return new MemoryHost(new Map([[loc.path, doc.getText()]]), undefined, loadBundledWasm);
   return hostForRoot(loc.root);
 }
 

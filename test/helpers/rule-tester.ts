@@ -1,5 +1,6 @@
 // RuleTester: valid/invalid cases per rule, asserting ids, positions, messages and each fix's output.
 import * as assert from 'node:assert/strict';
+import { loadBundledWasm } from '../../server/src/host-node';
 import { applyFix, checkFile, MemoryHost, type Applicability, type Finding, type GitFileStatus, type Rule, type Severity } from '../../server/src/engine';
 
 export interface ValidCase {
@@ -62,7 +63,8 @@ async function run(rule: Rule, c: ValidCase & { path: string }): Promise<Finding
   const files = new Map(Object.entries(c.files ?? {}));
   files.set(c.path, c.code);
   const git = c.git ? new Map(Object.entries(c.git)) : undefined;
-  const host = new MemoryHost(files, git);
+  // The bundled tree-sitter grammars, as the Node host reads them (rules that parse with a real grammar need them).
+  const host = new MemoryHost(files, git, loadBundledWasm);
   const result = await checkFile({ path: c.path, text: c.code }, host, { ruleSet: [rule] });
   assert.deepEqual(result.errors, [], 'rule threw');
   return result.findings;

@@ -161,6 +161,11 @@ export async function checkFile(file: FileInput, host: Host, options: CheckOptio
       findings.push(finding);
     }
   }
+  // Shared values that hold resources outside the JS heap (tree-sitter trees live in wasm memory) are freed here.
+  for (const value of memo.values()) {
+    const dispose = (value as { dispose?: unknown } | null | undefined)?.dispose;
+    if (typeof dispose === 'function') dispose.call(value);
+  }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
 }

@@ -40,6 +40,11 @@ export interface Host {
    * found: repository checks then stay silent.
    */
   gitFiles?(filter?: (path: string) => boolean): Promise<GitListedFile[] | undefined>;
+  /**
+   * Bytes of a bundled WebAssembly file by name: `tree-sitter.wasm` (the parser runtime) or `tree-sitter-<grammar>.wasm`.
+   * Undefined when it is not available: checks that need a real parser then stay silent.
+   */
+  loadWasm?(file: string): Promise<Uint8Array | undefined>;
 }
 
 /** A host over an in-memory file map, for tests and for single-buffer checks. */
@@ -47,7 +52,13 @@ export class MemoryHost implements Host {
   constructor(
     readonly files: Map<string, string> = new Map(),
     readonly git?: Map<string, Partial<GitFileStatus>>,
+    /** Where `loadWasm` gets its bytes; without it no grammar is available. */
+    readonly wasm?: (file: string) => Promise<Uint8Array | undefined>,
   ) {}
+
+  async loadWasm(file: string): Promise<Uint8Array | undefined> {
+    return this.wasm?.(file);
+  }
 
   async readFile(path: string): Promise<string | undefined> {
     return this.files.get(path);

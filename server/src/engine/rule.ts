@@ -13,7 +13,10 @@ export interface RuleContext {
   readonly lines: LineIndex;
   readonly host: Host;
   report(report: Report): void;
-  /** A value computed once per file and shared by all rules (parse trees, tokenizations). */
+  /**
+   * A value computed once per file and shared by all rules (parse trees, tokenizations). A value with a `dispose()`
+   * method is disposed once every rule has run on the file.
+   */
   memo<T>(key: string, compute: () => T): T;
   /** Reads another workspace file once per check (for fixes that edit `.env`, `.gitignore`). */
   readFile(path: string): Promise<string | undefined>;

@@ -1,0 +1,532 @@
+// sql/string-built-query for JavaScript and TypeScript: templates, `+` and `+=` reaching a database query call.
+import type { TSESTree } from '@typescript-eslint/types';
+import { analyze, decodeChars, looksLikeSql, rewrite, type Analysis, type Item, type Position, type Style, type ValuesSlot } from '../../fixes/parameterize';
+import { importedModules, jsAst, resolveVariable, walk, type JsAst, type Node } from '../../languages/javascript';
+import { isJsLike, type Lang } from '../../languages/detect';
+import type { RuleContext } from '../../rule';
+import type { Fix, TextEdit } from '../../types';
+import { short, SQL_HINT, type SqlDetector } from './detector';
+
+type Call = TSESTree.CallExpression;
+type Expr = TSESTree.Expression;
+
+/** Methods whose first argument is a whole statement; the text must look like SQL. */
+const STATEMENT_METHODS = new Set(['query', 'execute', 'run', 'get', 'all', 'each', 'exec', 'prepare', 'raw', 'unsafe', '$queryRawUnsafe', '$executeRawUnsafe']);
+/** Knex methods that take an SQL fragment; the name alone says it is SQL. */
+const KNEX_FRAGMENT = new Set(['whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orHavingRaw', 'andHavingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'fromRaw', 'selectRaw', 'onRaw']);
+/** Where the first hole of a Knex fragment sits. */
+const FRAGMENT_START: Record<string, Position> = { orderByRaw: 'name', groupByRaw: 'name', selectRaw: 'name', fromRaw: 'name', joinRaw: 'name' };
+const KNEX_RECEIVER = /^(?:knex|db|trx|tx|database|conn|connection|client|k)$/i;
+const NOT_A_DATABASE = /^(?:child_?process|cp|childProcess|shell|execa|\$)$/i;
+
+const PG_MODULES = new Set(['pg', 'pg-pool', 'pg-promise', 'pg-native', '@vercel/postgres', '@neondatabase/serverless', 'postgres', '@databases/pg', 'slonik']);
+const Q_MODULES = new Set(['mysql', 'mysql2', 'mysql2/promise', 'mariadb', 'sqlite3', 'sqlite', 'better-sqlite3', 'node:sqlite', 'knex', '@databases/mysql']);
+
+const ESCAPERS = /^(?:escape|escapeId|escapeLiteral|escapeIdentifier|escapeString|quote|quoteIdent|quoteIdentifier|quoteLiteral|quoteString|sqlEscape|escapeSql|escapeSQL)$/;
+const NUMERIC_CALLS = new Set(['Number', 'parseInt', 'parseFloat', 'Math', 'BigInt']);
+const PLACEHOLDER_TEXT = /^[\s,?$@:()\d]*[?$@:][\s,?$@:()\w]*$/;
+
+type Sink = {
+  call: Call;
+  method: string;
+  /** The node holding the SQL (first argument, or `text` of `{ text, values }`). */
+  query: Expr;
+  fragment: boolean;
+};
+
+export const javascript: SqlDetector = {
+  appliesTo: ({ lang, path }: { lang: Lang; path: string }) => isJsLike(lang) && !path.endsWith('.d.ts'),
+  check(ctx) {
+    // Cheap prefilters, so that most files (no query-shaped call, or no SQL text anywhere) are never parsed.
+    if (!SINK_CALL.test(ctx.text)) return;
+    if (!FRAGMENT_CALL.test(ctx.text) && !SQL_HINT.test(ctx.text)) return;
+    const js = jsAst(ctx);
+    if (!js) return;
+    new Checker(ctx, js).run();
+  },
+};
+
+const SINK_CALL = /(?:\b(?:query|execute|run|get|all|each|exec|prepare|raw|unsafe|\w+Raw|literal)|\$\w+RawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
+/** Sinks whose argument is an SQL fragment, flagged without statement keywords. */
+const FRAGMENT_CALL = /(?:\b(?:raw|unsafe|\w+Raw|literal)|\$\w+RawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
+class Checker {
+  private modules: Set<string> | undefined;
+  private readonly seen = new Set<Node>();
+
+  constructor(private readonly ctx: RuleContext, private readonly js: JsAst) {}
+
+  run(): void {
+    walk(this.js.ast, (n) => {
+      if (n.type !== 'CallExpression') return;
+      const sink = this.sink(n);
+      if (sink) this.checkSink(sink);
+    });
+  }
+
+  private src(n: Node): string {
+    return this.ctx.text.slice(n.range[0], n.range[1]);
+  }
+
+  private sink(call: Call): Sink | undefined {
+    const callee = call.callee;
+    let method: string | undefined;
+    let receiver: string | undefined;
+    if (callee.type === 'MemberExpression') {
+      method = propName(callee);
+      receiver = nameOf(callee.object);
+    } else if (callee.type === 'Identifier' && (callee.name === 'query' || callee.name === 'execute')) method = callee.name;
+    if (!method || !call.arguments.length) return undefined;
+    let fragment = false;
+    if (KNEX_FRAGMENT.has(method)) fragment = true;
+    else if (method === 'literal') {
+      if (!receiver || !/^sequelize$/i.test(receiver)) return undefined;
+      fragment = true;
+    } else if (method === 'raw') fragment = receiver !== undefined && KNEX_RECEIVER.test(receiver);
+    else if (!STATEMENT_METHODS.has(method)) return undefined;
+    if (receiver && NOT_A_DATABASE.test(receiver)) return undefined;
+    let arg = call.arguments[0];
+    if (arg.type === 'SpreadElement') return undefined;
+    if (arg.type === 'ObjectExpression' && (method === 'query' || method === 'execute')) {
+      const text = arg.properties.find((p): p is TSESTree.Property => p.type === 'Property' && (keyName(p) === 'text' || keyName(p) === 'sql'));
+      if (!text || text.value.type === 'AssignmentPattern' || isPattern(text.value)) return undefined;
+      arg = text.value as Expr;
+    }
+    return { call, method, query: arg, fragment };
+  }
+
+  private checkSink(sink: Sink): void {
+    if (this.seen.has(sink.query)) return;
+    this.seen.add(sink.query);
+    const built = this.build(sink.query, sink.call);
+    if (!built) return;
+    const a = analyze(built.items, sink.fragment ? FRAGMENT_START[sink.method] ?? 'fragment' : 'fragment');
+    if (!sink.fragment && !looksLikeSql(a.skeleton)) return;
+
+    const values: Item[] = [];
+    const names: Item[] = [];
+    const fragments: Item[] = [];
+    for (const h of a.holes) {
+      const it = built.items[h.item];
+      if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
+      if (h.pos === 'value') values.push(it);
+      else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
+    }
+    // A fragment next to a values argument is most often a list of placeholders built in a loop.
+    const arg0 = sink.call.arguments[0];
+    const hasParams = (sink.call.arguments.length > 1 && !isFunction(sink.call.arguments[1])) ||
+      (arg0.type === 'ObjectExpression' && arg0.properties.some((p) => p.type === 'Property' && keyName(p) === 'values'));
+    if (!values.length && !names.length && (!fragments.length || hasParams)) return;
+
+    const [start, end] = sink.query.range;
+    if (values.length) {
+      const first = values[0];
+      this.ctx.report({
+        start, end, messageId: 'interpolatedValue',
+        data: { expr: short(first.kind === 'hole' ? first.src : '') },
+        fixes: built.rewritable ? this.fixes(sink, built.items, a, built.root) : [],
+      });
+    } else {
+      const first = names[0] ?? fragments[0];
+      this.ctx.report({ start, end, messageId: 'interpolatedIdentifier', data: { expr: short(first.kind === 'hole' ? first.src : '') } });
+    }
+  }
+
+  /**
+   * The items of the SQL passed at `node`: directly, or through a local variable and its `+=` appends before the call.
+   * `rewritable` when one template/concatenation holds all of it and a fix may replace it.
+   */
+  private build(node: Expr, call: Call): { items: Item[]; root: Expr; rewritable: boolean } | undefined {
+    const e = unwrap(node);
+    if (isBuilt(e)) {
+      const items = this.flatten(e);
+      return items.some((i) => i.kind === 'hole' && !i.safe) ? { items, root: e, rewritable: true } : undefined;
+    }
+    if (e.type !== 'Identifier') return undefined;
+    const v = resolveVariable(this.js, e);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (!v || !def || def.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier') return undefined;
+    const decl = def.node;
+    const fnOf = (n: Node) => enclosingFunction(n);
+    const callFn = fnOf(call);
+    if (fnOf(decl) !== callFn) return undefined;
+    // Writes before the call in the same function, in source order; a plain `=` restarts the text.
+    let parts: Expr[] = decl.init ? [decl.init] : [];
+    let appended = false;
+    const writes = v.references
+      .filter((r) => r.isWrite() && r.identifier !== decl.id && r.identifier.range[0] < call.range[0] && fnOf(r.identifier) === callFn)
+      .sort((x, y) => x.identifier.range[0] - y.identifier.range[0]);
+    for (const w of writes) {
+      const p = w.identifier.parent;
+      if (p?.type !== 'AssignmentExpression' || p.left !== w.identifier) return undefined;
+      if (p.operator === '=') parts = [p.right];
+      else if (p.operator === '+=') { parts.push(p.right); appended = true; }
+      else return undefined;
+    }
+    if (!parts.length || (!appended && !isBuilt(unwrap(parts[0])))) return undefined;
+    const items: Item[] = [];
+    for (const p of parts) {
+      const u = unwrap(p);
+      if (isBuilt(u) || isStringLiteral(u)) this.flattenInto(u, items);
+      else items.push(this.hole(u));
+    }
+    if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+    const reads = v.references.filter((r) => r.isRead());
+    const rewritable = !appended && writes.length === 0 && def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const' && reads.length === 1 && decl.init !== null;
+    return { items, root: unwrap(decl.init ?? parts[0]), rewritable };
+  }
+
+  private flatten(e: Expr): Item[] {
+    const out: Item[] = [];
+    this.flattenInto(e, out);
+    return out;
+  }
+
+  private flattenInto(e: Expr, out: Item[]): void {
+    e = unwrap(e);
+    if (e.type === 'Literal' && typeof e.value === 'string') {
+      out.push(...decodeChars(e.raw.slice(1, -1), false));
+    } else if (e.type === 'TemplateLiteral') {
+      e.quasis.forEach((q, i) => {
+        out.push(...decodeChars(q.value.raw, true));
+        if (i < e.expressions.length) out.push(this.hole(e.expressions[i]));
+      });
+    } else if (e.type === 'BinaryExpression' && e.operator === '+' && isStringy(e)) {
+      this.flattenInto(e.left, out);
+      this.flattenInto(e.right, out);
+    } else out.push(this.hole(e));
+  }
+
+  private hole(e: Expr): Item {
+    const src = this.src(e);
+    const text = this.constant(e, 0);
+    if (text !== undefined) return { kind: 'hole', src, safe: true, text };
+    return { kind: 'hole', src, safe: this.safe(e, 0), devControlled: this.devControlled(e) };
+  }
+
+  /** The value of a constant expression: literals, constant templates and concatenations, `const` bindings to those. */
+  private constant(e: Node, depth: number): string | undefined {
+    if (depth > 6) return undefined;
+    e = unwrap(e as Expr);
+    switch (e.type) {
+      case 'Literal':
+        return e.value === null || e.value instanceof RegExp ? undefined : String(e.value);
+      case 'TemplateLiteral': {
+        let s = e.quasis[0].value.cooked ?? '';
+        for (let i = 0; i < e.expressions.length; i++) {
+          const v = this.constant(e.expressions[i], depth + 1);
+          if (v === undefined) return undefined;
+          s += v + (e.quasis[i + 1].value.cooked ?? '');
+        }
+        return s;
+      }
+      case 'BinaryExpression': {
+        if (e.operator !== '+') return undefined;
+        const l = this.constant(e.left, depth + 1);
+        const r = l === undefined ? undefined : this.constant(e.right, depth + 1);
+        return l !== undefined && r !== undefined ? l + r : undefined;
+      }
+      case 'Identifier': {
+        const init = this.constInit(e);
+        return init ? this.constant(init, depth + 1) : undefined;
+      }
+      case 'MemberExpression': {
+        // `TABLES.users` on a const object literal, or a TS enum member.
+        const key = propName(e);
+        if (!key || e.object.type !== 'Identifier') return undefined;
+        const v = resolveVariable(this.js, e.object);
+        const def = v?.defs[0];
+        if (def?.node.type === 'TSEnumDeclaration') {
+          const m = def.node.body.members.find((x) => (x.id.type === 'Identifier' ? x.id.name : x.id.value) === key);
+          return m?.initializer ? this.constant(m.initializer, depth + 1) : undefined;
+        }
+        const init = this.constInit(e.object);
+        if (init?.type !== 'ObjectExpression') return undefined;
+        const p = init.properties.find((x): x is TSESTree.Property => x.type === 'Property' && keyName(x) === key);
+        return p ? this.constant(p.value, depth + 1) : undefined;
+      }
+      case 'CallExpression': {
+        // ['a', 'b'].join(', ')
+        if (e.callee.type !== 'MemberExpression' || propName(e.callee) !== 'join') return undefined;
+        const arr = e.callee.object.type === 'Identifier' ? this.constInit(e.callee.object) : e.callee.object;
+        if (arr?.type !== 'ArrayExpression') return undefined;
+        const sep = e.arguments[0] ? this.constant(e.arguments[0], depth + 1) : ',';
+        if (sep === undefined) return undefined;
+        const parts: string[] = [];
+        for (const x of arr.elements) {
+          const v = x && x.type !== 'SpreadElement' ? this.constant(x, depth + 1) : undefined;
+          if (v === undefined) return undefined;
+          parts.push(v);
+        }
+        return parts.join(sep);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The initializer of a binding that is never reassigned. */
+  private constInit(id: TSESTree.Identifier): Node | undefined {
+    const v = resolveVariable(this.js, id);
+    if (!v || v.defs.length !== 1) return undefined;
+    const def = v.defs[0];
+    if (def.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
+    const decl = def.node;
+    if (def.parent?.type === 'VariableDeclaration' && def.parent.kind !== 'const' && v.references.some((r) => r.isWrite() && r.identifier !== decl.id)) return undefined;
+    return decl.init ? unwrap(decl.init) : undefined;
+  }
+
+  /** Values that cannot carry SQL: numbers, escaped values, placeholder lists, choices between constants. */
+  private safe(e: Node, depth: number): boolean {
+    if (depth > 6) return false;
+    e = unwrap(e as Expr);
+    if (this.constant(e, depth) !== undefined) return true;
+    switch (e.type) {
+      case 'ConditionalExpression':
+        return this.safe(e.consequent, depth + 1) && this.safe(e.alternate, depth + 1);
+      case 'LogicalExpression':
+        return this.safe(e.left, depth + 1) && this.safe(e.right, depth + 1);
+      case 'UnaryExpression':
+        return e.operator === '+' || e.operator === '-' || e.operator === '~' || e.operator === '!' || e.operator === 'typeof' || e.operator === 'void';
+      case 'BinaryExpression':
+        // Arithmetic other than `+` always yields a number.
+        return ['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>'].includes(e.operator) ||
+          (e.operator === '+' && this.safe(e.left, depth + 1) && this.safe(e.right, depth + 1));
+      case 'Identifier': {
+        if (isScreaming(e.name)) return true;
+        const init = this.constInit(e);
+        return init ? this.safe(init, depth + 1) : false;
+      }
+      case 'MemberExpression': {
+        const key = propName(e);
+        if (key === 'length' || (key !== undefined && isScreaming(key))) return true;
+        // An allow-list lookup: `SORTABLE[sort]` on a const object or array of constants.
+        const init = e.object.type === 'Identifier' ? this.constInit(e.object) : undefined;
+        if (init?.type === 'ObjectExpression') return init.properties.every((p) => p.type === 'Property' && this.constant(p.value, depth + 1) !== undefined);
+        if (init?.type === 'ArrayExpression') return init.elements.every((x) => x !== null && x.type !== 'SpreadElement' && this.constant(x, depth + 1) !== undefined);
+        return false;
+      }
+      case 'CallExpression': {
+        const callee = e.callee;
+        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propName(callee) : undefined;
+        if (!name) return false;
+        if (ESCAPERS.test(name)) return true;
+        if (callee.type === 'Identifier' && NUMERIC_CALLS.has(name)) return true;
+        if (callee.type === 'MemberExpression') {
+          const obj = nameOf(callee.object);
+          if (obj === 'Math' || obj === 'Number' || (obj === 'Date' && name === 'now')) return true;
+          if (name === 'toFixed' || name === 'getTime' || name === 'toISOString') return true;
+          if (name === 'join' || name === 'toString') return this.placeholderList(callee.object, depth + 1);
+        }
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** `ids.map(() => '?')`, `ids.map((_, i) => `$${i + 1}`)`, `Array(n).fill('?')`: only placeholders. */
+  private placeholderList(e: Node, depth: number): boolean {
+    e = unwrap(e as Expr);
+    if (e.type === 'Identifier') {
+      const init = this.constInit(e);
+      return init ? this.placeholderList(init, depth + 1) : false;
+    }
+    if (e.type !== 'CallExpression' || e.callee.type !== 'MemberExpression') return false;
+    const name = propName(e.callee);
+    const arg = e.arguments[0];
+    if (name === 'fill') return arg !== undefined && PLACEHOLDER_TEXT.test(this.constant(arg, depth) ?? '');
+    if (name !== 'map' || !arg || (arg.type !== 'ArrowFunctionExpression' && arg.type !== 'FunctionExpression')) return false;
+    let body: Node | null | undefined = arg.body;
+    if (body?.type === 'BlockStatement') {
+      const ret = body.body.find((s): s is TSESTree.ReturnStatement => s.type === 'ReturnStatement');
+      body = ret?.argument;
+    }
+    if (!body) return false;
+    const b = unwrap(body as Expr);
+    if (b.type === 'TemplateLiteral') return PLACEHOLDER_TEXT.test(b.quasis.map((q) => q.value.cooked ?? '').join('0'));
+    return PLACEHOLDER_TEXT.test(this.constant(b, depth) ?? '');
+  }
+
+  /** `this.table`, imports and SCREAMING_CASE names are the developer's, not the user's. */
+  private devControlled(e: Expr): boolean {
+    e = unwrap(e);
+    let root: Node = e;
+    while (root.type === 'MemberExpression') root = root.object;
+    if (root.type === 'ThisExpression') return true;
+    if (e.type === 'Identifier') {
+      if (isScreaming(e.name)) return true;
+      const v = resolveVariable(this.js, e);
+      return v?.defs[0]?.type === 'ImportBinding';
+    }
+    if (root.type === 'Identifier') {
+      const v = resolveVariable(this.js, root);
+      if (v?.defs[0]?.type === 'ImportBinding' && e.type === 'MemberExpression') return true;
+    }
+    return false;
+  }
+
+  // --- fixes -------------------------------------------------------------------------------------------------
+
+  private fixes(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
+    const { method, call } = sink;
+    if (method === 'exec' || method === 'literal' || method === '$queryRawUnsafe' || method === '$executeRawUnsafe') return [];
+    const receiver = call.callee.type === 'MemberExpression' ? nameOf(call.callee.object) : undefined;
+    if (method === 'raw' && receiver === 'Prisma') return [];
+    const { style, assumed } = this.style(sink, receiver);
+    const slot = this.slot(sink, receiver);
+    if (!slot) return [];
+    const r = rewrite(items, a, style, slot.slot.existing);
+    if (!r) return [];
+    const edit = this.ctx.lines.edit(root.range[0], root.range[1], r.sql);
+    const valuesEdit = slot.slot.write(r.values);
+    if (!valuesEdit) return [];
+    let title = 'Parameterize query';
+    if (assumed) title += ` (assumed ${style === '$' ? '$1' : '?'} placeholders)`;
+    if (slot.display) title += ` (then pass ${r.values.length === 1 ? 'the value' : 'the values'} to the statement's ${slot.display})`;
+    const edits: TextEdit[] = slot.display ? [edit] : [edit, valuesEdit];
+    return [{ title, applicability: slot.display ? 'displayOnly' : 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  private style(sink: Sink, receiver: string | undefined): { style: Style; assumed: boolean } {
+    const m = sink.method;
+    if (KNEX_FRAGMENT.has(m) || m === 'raw' || m === 'prepare' || (m === 'query' && receiver !== undefined && /^sequelize$/i.test(receiver))) return { style: '?', assumed: false };
+    this.modules ??= importedModules(this.js);
+    const mods = [...this.modules];
+    const pg = mods.some((x) => PG_MODULES.has(x));
+    const q = mods.some((x) => Q_MODULES.has(x) || x === 'sequelize');
+    if (pg && !q) return { style: '$', assumed: false };
+    if (q && !pg) return { style: '?', assumed: false };
+    if (m === 'unsafe' || (receiver && /pg|postgres|neon|psql/i.test(receiver))) return { style: '$', assumed: true };
+    return { style: '?', assumed: true };
+  }
+
+  /** Where the values go for this call shape; `display` names the later call for better-sqlite3 statements kept in a variable. */
+  private slot(sink: Sink, receiver: string | undefined): { slot: ValuesSlot; display?: string } | undefined {
+    const { call, method } = sink;
+    const lines = this.ctx.lines;
+    const arg0 = call.arguments[0];
+    const list = (vals: string[]) => `[${vals.join(', ')}]`;
+
+    if (arg0.type === 'ObjectExpression') {
+      // { text, values } / { sql, values }
+      const prop = arg0.properties.find((p): p is TSESTree.Property => p.type === 'Property' && keyName(p) === 'values');
+      if (call.arguments.length > 1 && !isFunction(call.arguments[1])) return undefined;
+      if (!prop) {
+        const textProp = sink.query.parent!;
+        return { slot: { existing: [], write: (v) => lines.edit(textProp.range[1], textProp.range[1], `, values: ${list(v)}`) } };
+      }
+      const existing = arrayElements(prop.value, this.ctx.text);
+      if (!existing) return undefined;
+      return { slot: { existing, write: (v) => lines.edit(prop.value.range[0], prop.value.range[1], list(v)) } };
+    }
+
+    if (method === 'prepare') {
+      const member = call.parent;
+      const outer = member?.parent;
+      if (member?.type === 'MemberExpression' && member.object === call && outer?.type === 'CallExpression' && outer.callee === member &&
+          ['get', 'all', 'run', 'iterate'].includes(propName(member) ?? '')) {
+        const args = outer.arguments;
+        if (args.some((x) => x.type === 'SpreadElement' || x.type === 'ObjectExpression' || x.type === 'ArrayExpression')) return undefined;
+        const existing = args.map((x) => this.src(x));
+        const open = this.ctx.text.indexOf('(', member.range[1]);
+        const close = outer.range[1] - 1;
+        return { slot: { existing, write: (v) => lines.edit(args.length ? args[0].range[0] : open + 1, args.length ? args[args.length - 1].range[1] : close, v.join(', ')) } };
+      }
+      return { slot: { existing: [], write: () => lines.edit(call.range[1], call.range[1], '') }, display: '.run/.get/.all' };
+    }
+
+    const second = call.arguments[1];
+    if (method === 'query' && receiver !== undefined && /^sequelize$/i.test(receiver)) {
+      // sequelize.query(sql, { replacements: [...] })
+      if (!second) return { slot: { existing: [], write: (v) => lines.edit(arg0.range[1], arg0.range[1], `, { replacements: ${list(v)} }`) } };
+      if (second.type !== 'ObjectExpression') return undefined;
+      if (second.properties.some((p) => p.type !== 'Property' || keyName(p) === 'bind')) return undefined;
+      const rep = second.properties.find((p): p is TSESTree.Property => p.type === 'Property' && keyName(p) === 'replacements');
+      if (rep) {
+        const existing = arrayElements(rep.value, this.ctx.text);
+        if (!existing) return undefined;
+        return { slot: { existing, write: (v) => lines.edit(rep.value.range[0], rep.value.range[1], list(v)) } };
+      }
+      if (!second.properties.length) return { slot: { existing: [], write: (v) => lines.edit(second.range[0], second.range[1], `{ replacements: ${list(v)} }`) } };
+      const firstProp = second.properties[0];
+      return { slot: { existing: [], write: (v) => lines.edit(firstProp.range[0], firstProp.range[0], `replacements: ${list(v)}, `) } };
+    }
+
+    if (!second || isFunction(second)) {
+      return { slot: { existing: [], write: (v) => lines.edit(arg0.range[1], arg0.range[1], `, ${list(v)}`) } };
+    }
+    const existing = arrayElements(second, this.ctx.text);
+    if (!existing) return undefined;
+    return { slot: { existing, write: (v) => lines.edit(second.range[0], second.range[1], list(v)) } };
+  }
+}
+
+// --- AST helpers -----------------------------------------------------------------------------------------------
+
+function unwrap(e: Expr): Expr {
+  while (e.type === 'TSAsExpression' || e.type === 'TSNonNullExpression' || e.type === 'TSSatisfiesExpression' || e.type === 'TSTypeAssertion') e = e.expression;
+  return e;
+}
+
+function isStringLiteral(e: Node): boolean {
+  return e.type === 'Literal' && typeof e.value === 'string';
+}
+
+/** A template with expressions, or a `+` with a string on one side. */
+function isBuilt(e: Expr): boolean {
+  return (e.type === 'TemplateLiteral' && e.expressions.length > 0) || (e.type === 'BinaryExpression' && e.operator === '+' && isStringy(e));
+}
+
+function isStringy(e: Node): boolean {
+  e = unwrap(e as Expr);
+  if (isStringLiteral(e) || e.type === 'TemplateLiteral') return true;
+  return e.type === 'BinaryExpression' && e.operator === '+' && (isStringy(e.left) || isStringy(e.right));
+}
+
+function isFunction(n: Node): boolean {
+  return n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression';
+}
+
+function isPattern(n: Node): boolean {
+  return n.type === 'ObjectPattern' || n.type === 'ArrayPattern' || n.type === 'RestElement';
+}
+
+function isScreaming(name: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(name) && name.length > 1;
+}
+
+function propName(m: TSESTree.MemberExpression): string | undefined {
+  if (!m.computed && m.property.type === 'Identifier') return m.property.name;
+  if (m.computed && m.property.type === 'Literal' && typeof m.property.value === 'string') return m.property.value;
+  return undefined;
+}
+
+function keyName(p: TSESTree.Property): string | undefined {
+  if (!p.computed && p.key.type === 'Identifier') return p.key.name;
+  if (p.key.type === 'Literal' && typeof p.key.value === 'string') return p.key.value;
+  return undefined;
+}
+
+/** A readable name for a call's receiver: `db`, `this.db` -> `db`, `getPool()` -> `getPool`. */
+function nameOf(n: Node): string | undefined {
+  if (n.type === 'Identifier') return n.name;
+  if (n.type === 'ThisExpression') return 'this';
+  if (n.type === 'MemberExpression') return propName(n);
+  if (n.type === 'CallExpression') return nameOf(n.callee);
+  if (n.type === 'AwaitExpression') return nameOf(n.argument);
+  if (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression') return nameOf(n.expression);
+  if (n.type === 'ChainExpression') return nameOf(n.expression);
+  return undefined;
+}
+
+function enclosingFunction(n: Node): Node | undefined {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') return p;
+  }
+  return undefined;
+}
+
+function arrayElements(n: Node, text: string): string[] | undefined {
+  if (n.type !== 'ArrayExpression' || n.elements.some((x) => !x || x.type === 'SpreadElement')) return undefined;
+  return n.elements.map((x) => text.slice(x!.range[0], x!.range[1]));
+}

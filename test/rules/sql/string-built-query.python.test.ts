@@ -1,0 +1,523 @@
+// Tests for sql/string-built-query in Python: sinks per driver, variable flow, precision, and each driver's fix.
+import * as assert from 'node:assert/strict';
+import { applyFix, checkFile, MemoryHost, type Rule } from '../../../server/src/engine';
+import { parse, resetTreeSitter, walkTree, type SyntaxNode } from '../../../server/src/engine/languages/tree-sitter';
+import rule from '../../../server/src/engine/rules/sql/string-built-query';
+import { loadBundledWasm } from '../../../server/src/host-node';
+import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+
+const VALUE = 'interpolatedValue';
+const IDENT = 'interpolatedIdentifier';
+const SQLITE = 'import sqlite3\n\n';
+const PG = 'import psycopg2\n\n';
+const DEF = 'def find(cur, name, uid):\n';
+
+const valid: (string | { name: string; code: string })[] = [
+  // constants and parameters
+  SQLITE + DEF + '    cur.execute("SELECT * FROM users WHERE name = ?", (name,))\n',
+  PG + DEF + '    cur.execute("SELECT * FROM users WHERE name = %s AND id = %s", (name, uid))\n',
+  PG + DEF + '    cur.execute("SELECT * FROM users WHERE name = %(name)s", {"name": name})\n',
+  { name: 'Bandit B608 good: % placeholders with the values as the second argument', code: PG + DEF + '    cur.execute("SELECT * FROM foo WHERE id = \'%s\'", uid)\n' },
+  PG + 'TABLE = "users"\n' + DEF + '    cur.execute(f"SELECT * FROM {TABLE} WHERE id = %s", (uid,))\n',
+  PG + 'COLUMNS = ["id", "name"]\n' + DEF + '    cur.execute("SELECT %s FROM users" % ", ".join(COLUMNS))\n',
+  PG + DEF + '    table = "users"\n    cur.execute("DELETE FROM " + table + " WHERE id = %s", (uid,))\n',
+  PG + DEF + '    cur.execute("SELECT * FROM users WHERE id = %d" % uid)\n',
+  PG + DEF + '    cur.execute(f"SELECT * FROM users LIMIT {int(uid)} OFFSET {uid * 20}")\n',
+  PG + DEF + '    cur.execute(f"SELECT * FROM users WHERE id = {uid:d}")\n',
+  PG + DEF + '    cur.execute("SELECT * FROM t WHERE id = {}".format(len(name)))\n',
+  // allow-lists and choices between constants
+  PG + 'SORTS = {"name": "name", "created": "created_at"}\n' + DEF + '    cur.execute(f"SELECT * FROM users ORDER BY {SORTS[name]}")\n',
+  PG + 'SORTS = {"name": "name", "created": "created_at"}\n' + DEF + '    cur.execute(f"SELECT * FROM users ORDER BY {SORTS.get(name, \'name\')}")\n',
+  PG + DEF + '    direction = "DESC" if uid else "ASC"\n    cur.execute(f"SELECT * FROM users ORDER BY id {direction}")\n',
+  PG + DEF + '    for table in ("sessions", "tokens"):\n        cur.execute(f"DELETE FROM {table} WHERE user_id = %s", (uid,))\n',
+  // placeholder lists
+  PG + 'def find(cur, ids):\n    cur.execute("SELECT * FROM users WHERE id IN (%s)" % ",".join(["%s"] * len(ids)), ids)\n',
+  SQLITE + 'def find(cur, ids):\n    marks = ", ".join("?" for _ in ids)\n    cur.execute(f"SELECT * FROM users WHERE id IN ({marks})", ids)\n',
+  SQLITE + 'def find(cur, ids):\n    cur.execute("SELECT * FROM users WHERE id IN (" + ",".join("?" * len(ids)) + ")", ids)\n',
+  // fragments with parameters, developer-controlled names
+  PG + 'def find(cur, where, params):\n    cur.execute("SELECT * FROM users WHERE " + " AND ".join(where), params)\n',
+  PG + 'class Repo:\n    def find(self, cur, uid):\n        cur.execute(f"SELECT * FROM {self.table} WHERE id = %s", (uid,))\n',
+  'from django.db import connection\n\ndef find(uid):\n    with connection.cursor() as c:\n        c.execute("SELECT * FROM %s WHERE id = %%s" % User._meta.db_table, [uid])\n',
+  // variables built from constants only, `+=` appends of placeholders
+  PG + DEF + '    sql = "SELECT * FROM users WHERE 1 = 1"\n    params = []\n    if name:\n        sql += " AND name = %s"\n        params.append(name)\n    cur.execute(sql, params)\n',
+  PG + DEF + '    sql = "SELECT * FROM users WHERE id = %s"\n    cur.execute(sql, (uid,))\n',
+  // text that never reaches a query call
+  PG + DEF + '    logger.info(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
+  PG + DEF + '    raise ValueError(f"DELETE FROM users failed for {name}")\n',
+  PG + DEF + '    print("Select from the menu " + name)\n',
+  PG + DEF + '    query = f"SELECT * FROM users WHERE name = \'{name}\'"\n    return query\n',
+  // prose, and query-named calls that are not databases
+  PG + DEF + '    cur.execute("please select one from " + name)\n',
+  PG + DEF + '    subprocess.execute(f"select {name} from x")\n',
+  PG + DEF + '    self.fetch(f"https://api.example.com/users/{name}")\n',
+  // psycopg2.sql composition is how identifiers are built safely
+  'from psycopg2 import sql\n\n' + DEF + '    cur.execute(sql.SQL("SELECT * FROM {} WHERE id = %s").format(sql.Identifier(name)), (uid,))\n',
+  // SQLAlchemy text() with bind parameters, and a `text` that is not SQLAlchemy's
+  'from sqlalchemy import text\n\n' + DEF + '    cur.execute(text("SELECT * FROM users WHERE id = :id"), {"id": uid})\n',
+  DEF + '    cur.execute(text(f"SELECT * FROM users WHERE id = {uid}"))\n',
+  // numbers and escaped values
+  PG + DEF + '    cur.execute(f"SELECT * FROM users WHERE created > \'{datetime.now().isoformat()}\'")\n',
+  'import pymysql\n\n' + DEF + '    cur.execute("SELECT * FROM users WHERE name = \'%s\'" % pymysql.converters.escape_string(name))\n',
+  // typed parameters, primary keys, escapers (and local aliases of them), more placeholder lists
+  PG + 'def find(cur, uid: int, user):\n    cur.execute(f"SELECT * FROM users WHERE id = {uid} OR id = {user.pk}")\n',
+  'from django.db import connection\n\ndef cols(cursor, table, cols):\n    qn = connection.ops.quote_name\n    cursor.execute("SELECT %s FROM %s" % (", ".join(qn(c) for c in cols), qn(table)))\n',
+  SQLITE + DEF + '    cur.execute("SELECT * FROM users WHERE name = \'%s\'" % name.replace("\'", "\'\'"))\n',
+  PG + 'def find(cur, ids):\n    cur.execute("SELECT * FROM t WHERE id IN (%s)" % ", ".join(map(lambda _: "%s", ids)), ids)\n',
+  PG + 'def find(cur, ids):\n    marks = ("%s," * len(ids))[:-1]\n    cur.execute(f"SELECT * FROM t WHERE id IN ({marks})", ids)\n',
+  // a value in a comment
+  PG + DEF + '    cur.execute(f"SELECT * FROM users -- for {name}\\nWHERE id = %s", (uid,))\n',
+  // broken code: the call has a syntax error
+  PG + DEF + '    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'",, )\n',
+];
+
+const invalid: InvalidCase[] = [
+  // --- sqlite3: ? ---------------------------------------------------------------------------------------------
+  {
+    name: 'sqlite3: f-string with a quoted value',
+    code: SQLITE + DEF + '    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
+    errors: [{
+      messageId: VALUE, message: 'SQL query built by interpolating `name`: pass it as a query parameter instead (SQL injection).',
+      line: 4, column: 17, endLine: 4, endColumn: 61,
+      fixes: [{ title: 'Parameterize query', applicability: 'unsafe', output: SQLITE + DEF + '    cur.execute("SELECT * FROM users WHERE name = ?", (name,))\n' }],
+    }],
+  },
+  {
+    name: 'sqlite3: % formatting with a tuple, merged in text order with an existing ?',
+    code: SQLITE + DEF + '    cur.execute("SELECT * FROM users WHERE name = \'%s\' AND id = ?" % (name,), (uid,))\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17, endColumn: 77,
+      fixes: [{ output: SQLITE + DEF + '    cur.execute("SELECT * FROM users WHERE name = ? AND id = ?", (name, uid))\n' }],
+    }],
+  },
+  {
+    name: 'sqlite3: LIKE wildcards move into the value',
+    code: SQLITE + DEF + '    cur.execute("SELECT * FROM users WHERE name LIKE \'%" + name + "%\'")\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17,
+      fixes: [{ output: SQLITE + DEF + '    cur.execute("SELECT * FROM users WHERE name LIKE ?", (f"%{name}%",))\n' }],
+    }],
+  },
+  {
+    name: 'sqlite3: .format() with positional and keyword fields',
+    code: SQLITE + DEF + '    cur.execute("UPDATE users SET name = \'{}\' WHERE id = {id}".format(name, id=uid))\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17, endColumn: 84,
+      fixes: [{ output: SQLITE + DEF + '    cur.execute("UPDATE users SET name = ? WHERE id = ?", (name, uid))\n' }],
+    }],
+  },
+  {
+    name: 'sqlite3: a local variable assigned once and read once is rewritten where it is built',
+    code: SQLITE + DEF + '    sql = "DELETE FROM users WHERE id = %s" % uid\n    cur.execute(sql)\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 17, endColumn: 20,
+      fixes: [{ output: SQLITE + DEF + '    sql = "DELETE FROM users WHERE id = ?"\n    cur.execute(sql, (uid,))\n' }],
+    }],
+  },
+  {
+    name: 'sqlite3: += appends are followed (no fix)',
+    code: SQLITE + DEF + '    sql = "SELECT * FROM users"\n    if name:\n        sql += " WHERE name = \'" + name + "\'"\n    cur.execute(sql)\n',
+    errors: [{ messageId: VALUE, line: 7, column: 17, endColumn: 20, fixes: [] }],
+  },
+  {
+    name: 'sqlite3: sql = sql + ... appends are followed (no fix)',
+    code: SQLITE + DEF + '    sql = "SELECT * FROM users WHERE 1 = 1"\n    sql = sql + " AND id = " + str(uid)\n    conn.execute(sql)\n',
+    errors: [{ messageId: VALUE, line: 6, column: 18, message: /`str\(uid\)`/, fixes: [] }],
+  },
+  {
+    name: 'sqlite3: "...[VALUE]...".replace("[VALUE]", x) (Bandit B608)',
+    code: SQLITE + DEF + '    cur.execute("SELECT * FROM foo WHERE id = \'[VALUE]\'".replace("[VALUE]", name))\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17,
+      fixes: [{ output: SQLITE + DEF + '    cur.execute("SELECT * FROM foo WHERE id = ?", (name,))\n' }],
+    }],
+  },
+  {
+    name: 'asyncpg: a cursor over built SQL (no fix)',
+    code: 'import asyncpg\n\nasync def rows(conn, name):\n    async with conn.transaction():\n        return await conn.cursor(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
+    errors: [{ messageId: VALUE, line: 5, column: 34, fixes: [] }],
+  },
+  {
+    name: 'sqlite3: executescript takes no parameters (no fix)',
+    code: SQLITE + DEF + '    cur.executescript(f"DELETE FROM users WHERE name = \'{name}\';")\n',
+    errors: [{ messageId: VALUE, line: 4, column: 23, fixes: [] }],
+  },
+  {
+    name: 'sqlite3: raw string stays raw',
+    code: SQLITE + DEF + '    cur.execute(r"SELECT * FROM t WHERE a GLOB \'[0-9]\\d\' AND b = " + name)\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17,
+      fixes: [{ output: SQLITE + DEF + '    cur.execute(r"SELECT * FROM t WHERE a GLOB \'[0-9]\\d\' AND b = ?", (name,))\n' }],
+    }],
+  },
+  // --- psycopg2 / PyMySQL / mysql-connector: %s ---------------------------------------------------------------
+  {
+    name: 'psycopg2: literal % is doubled when parameters are added',
+    code: PG + DEF + '    cur.execute(f"SELECT * FROM users WHERE email LIKE \'%@example.com\' AND id = {uid}")\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17, endColumn: 87,
+      fixes: [{ output: PG + DEF + '    cur.execute("SELECT * FROM users WHERE email LIKE \'%%@example.com\' AND id = %s", (uid,))\n' }],
+    }],
+  },
+  {
+    name: 'psycopg2: merged into an existing list after the existing %s, %% kept',
+    code: PG + DEF + '    cur.execute("SELECT * FROM users WHERE id = %s AND tag LIKE \'x%%\' AND name = \'" + name + "\'", [uid])\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17,
+      fixes: [{ output: PG + DEF + '    cur.execute("SELECT * FROM users WHERE id = %s AND tag LIKE \'x%%\' AND name = %s", [uid, name])\n' }],
+    }],
+  },
+  {
+    name: 'psycopg2: %(name)s with a dict literal',
+    code: PG + DEF + '    cur.execute("SELECT * FROM users WHERE name = \'%(n)s\' AND active = %(a)s" % {"n": name, "a": "true"})\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17,
+      fixes: [{ output: PG + DEF + '    cur.execute("SELECT * FROM users WHERE name = %s AND active = true", (name,))\n' }],
+    }],
+  },
+  {
+    name: 'psycopg2: a developer-controlled table stays an f-string field',
+    code: PG + 'class Repo:\n    def find(self, cur, uid):\n        cur.execute(f"SELECT * FROM {self.table} WHERE id = {uid}")\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 21,
+      fixes: [{ output: PG + 'class Repo:\n    def find(self, cur, uid):\n        cur.execute(f"SELECT * FROM {self.table} WHERE id = %s", (uid,))\n' }],
+    }],
+  },
+  {
+    name: 'psycopg2: triple-quoted multi-line query',
+    code: PG + DEF + '    cur.execute("""\n        SELECT *\n        FROM users\n        WHERE name = \'%s\'\n    """ % name)\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17, endLine: 8, endColumn: 15,
+      fixes: [{ output: PG + DEF + '    cur.execute("""\n        SELECT *\n        FROM users\n        WHERE name = %s\n    """, (name,))\n' }],
+    }],
+  },
+  {
+    name: 'psycopg2: mogrify',
+    code: PG + DEF + '    return cur.mogrify(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
+    errors: [{ messageId: VALUE, line: 4, column: 24, fixes: [{ output: PG + DEF + '    return cur.mogrify("SELECT * FROM users WHERE name = %s", (name,))\n' }] }],
+  },
+  {
+    name: 'psycopg2: the values of a non-literal params argument cannot be merged (no fix)',
+    code: PG + DEF + '    cur.execute(f"SELECT * FROM users WHERE id = %s AND name = \'{name}\'", params)\n',
+    errors: [{ messageId: VALUE, line: 4, column: 17, fixes: [] }],
+  },
+  {
+    name: 'PyMySQL: concatenation reaching cursor.execute',
+    code: 'import pymysql\n\n' + DEF + '    cur.execute("SELECT * FROM users WHERE name = \'" + name + "\' AND id = " + str(uid))\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17,
+      fixes: [{ output: 'import pymysql\n\n' + DEF + '    cur.execute("SELECT * FROM users WHERE name = %s AND id = %s", (name, str(uid)))\n' }],
+    }],
+  },
+  {
+    name: 'mysql-connector: cursor from cnx.cursor(), a literal % stays single (it only substitutes %s)',
+    code: 'import mysql.connector\n\ndef find(cnx, name):\n    cnx.cursor().execute(f"DELETE FROM users WHERE name = \'{name}\' AND note LIKE \'x%\'")\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 26,
+      fixes: [{ output: 'import mysql.connector\n\ndef find(cnx, name):\n    cnx.cursor().execute("DELETE FROM users WHERE name = %s AND note LIKE \'x%\'", (name,))\n' }],
+    }],
+  },
+  // --- Django ----------------------------------------------------------------------------------------------------
+  {
+    name: 'Django: connection.cursor() in a with block',
+    code: 'from django.db import connection\n\ndef rename(uid, name):\n    with connection.cursor() as cursor:\n        cursor.execute(f"UPDATE app_user SET name = \'{name}\' WHERE id = {uid}")\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 24,
+      fixes: [{ output: 'from django.db import connection\n\ndef rename(uid, name):\n    with connection.cursor() as cursor:\n        cursor.execute("UPDATE app_user SET name = %s WHERE id = %s", (name, uid))\n' }],
+    }],
+  },
+  {
+    name: 'Django: Model.objects.raw() gets a params list',
+    code: 'from django.db import models\n\ndef find(request):\n    return Person.objects.raw("SELECT * FROM app_person WHERE last_name = \'%s\'" % request.GET["name"])\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 31, message: /`request\.GET\["name"\]`/,
+      fixes: [{ output: 'from django.db import models\n\ndef find(request):\n    return Person.objects.raw("SELECT * FROM app_person WHERE last_name = %s", [request.GET["name"]])\n' }],
+    }],
+  },
+  {
+    name: 'Django: RawSQL merges into its params',
+    code: 'from django.db.models.expressions import RawSQL\n\ndef find(q):\n    return Entry.objects.annotate(v=RawSQL("SELECT col FROM t WHERE other = \'%s\'" % q, []))\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 44,
+      fixes: [{ output: 'from django.db.models.expressions import RawSQL\n\ndef find(q):\n    return Entry.objects.annotate(v=RawSQL("SELECT col FROM t WHERE other = %s", [q]))\n' }],
+    }],
+  },
+  {
+    name: 'Django: .extra(where=[...]) (no fix)',
+    code: 'from django.db import models\n\ndef find(request):\n    return Entry.objects.extra(where=["headline = \'%s\'" % request.GET["q"]])\n',
+    errors: [{ messageId: VALUE, line: 4, column: 39, fixes: [] }],
+  },
+  // --- SQLAlchemy ----------------------------------------------------------------------------------------------
+  {
+    name: 'SQLAlchemy: text() passed to execute gets a dict of bind parameters',
+    code: 'from sqlalchemy import text\n\ndef find(session, name):\n    return session.execute(text(f"SELECT * FROM users WHERE name = \'{name}\'"))\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 33,
+      fixes: [{ output: 'from sqlalchemy import text\n\ndef find(session, name):\n    return session.execute(text("SELECT * FROM users WHERE name = :name"), {"name": name})\n' }],
+    }],
+  },
+  {
+    name: 'SQLAlchemy: merged into an existing dict, avoiding a bind name in use',
+    code: 'import sqlalchemy as sa\n\ndef find(conn, user, uid):\n    conn.execute(sa.text("SELECT * FROM t WHERE id = :name AND owner = \'" + user.name + "\'"), {"name": uid})\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 26,
+      fixes: [{ output: 'import sqlalchemy as sa\n\ndef find(conn, user, uid):\n    conn.execute(sa.text("SELECT * FROM t WHERE id = :name AND owner = :name_2"), {"name": uid, "name_2": user.name})\n' }],
+    }],
+  },
+  {
+    name: 'SQLAlchemy: text() elsewhere gets .bindparams()',
+    code: 'from sqlalchemy import select, text\n\ndef find(q):\n    return select(User).where(text("name = \'" + q + "\'"))\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 36,
+      fixes: [{ output: 'from sqlalchemy import select, text\n\ndef find(q):\n    return select(User).where(text("name = :q").bindparams(q=q))\n' }],
+    }],
+  },
+  {
+    name: 'SQLAlchemy: a plain string to session.execute is wrapped in text()',
+    code: 'from sqlalchemy import text\n\ndef find(session, uid):\n    session.execute("DELETE FROM users WHERE id = %s" % uid)\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 21,
+      fixes: [{ output: 'from sqlalchemy import text\n\ndef find(session, uid):\n    session.execute(text("DELETE FROM users WHERE id = :uid"), {"uid": uid})\n' }],
+    }],
+  },
+  {
+    name: 'SQLAlchemy: engine.execute with a string, text() through the module (Bandit B608)',
+    code: 'import sqlalchemy\n\ndef find(engine, identifier):\n    engine.execute("SELECT * FROM foo WHERE id = \'%s\'" % identifier)\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 20,
+      fixes: [{ output: 'import sqlalchemy\n\ndef find(engine, identifier):\n    engine.execute(sqlalchemy.text("SELECT * FROM foo WHERE id = :identifier"), {"identifier": identifier})\n' }],
+    }],
+  },
+  {
+    name: 'SQLAlchemy: exec_driver_sql with an unknown driver (no fix)',
+    code: 'from sqlalchemy import create_engine\n\ndef find(conn, name):\n    conn.exec_driver_sql(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
+    errors: [{ messageId: VALUE, line: 4, column: 26, fixes: [] }],
+  },
+  // --- asyncpg ---------------------------------------------------------------------------------------------------
+  {
+    name: 'asyncpg: fetch with $1',
+    code: 'import asyncpg\n\nasync def find(conn, uid):\n    return await conn.fetch(f"SELECT * FROM users WHERE id = {uid}")\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 29,
+      fixes: [{ output: 'import asyncpg\n\nasync def find(conn, uid):\n    return await conn.fetch("SELECT * FROM users WHERE id = $1", uid)\n' }],
+    }],
+  },
+  {
+    name: 'asyncpg: numbered after the existing $1, before keyword arguments',
+    code: 'import asyncpg\n\nasync def find(pool, uid, name):\n    return await pool.fetchval(f"SELECT count(*) FROM t WHERE a = $1 AND b = \'{name}\'", uid, timeout=5)\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 32,
+      fixes: [{ output: 'import asyncpg\n\nasync def find(pool, uid, name):\n    return await pool.fetchval("SELECT count(*) FROM t WHERE a = $1 AND b = $2", uid, name, timeout=5)\n' }],
+    }],
+  },
+  // --- pandas ----------------------------------------------------------------------------------------------------
+  {
+    name: 'pandas: read_sql over sqlite3 gets params=',
+    code: 'import sqlite3\nimport pandas as pd\n\ndef load(con, name):\n    return pd.read_sql(f"SELECT * FROM users WHERE name = \'{name}\'", con)\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 24,
+      fixes: [{ output: 'import sqlite3\nimport pandas as pd\n\ndef load(con, name):\n    return pd.read_sql("SELECT * FROM users WHERE name = ?", con, params=(name,))\n' }],
+    }],
+  },
+  {
+    name: 'pandas: read_sql_query over psycopg2 merges into params=',
+    code: 'import psycopg2\nimport pandas as pd\n\ndef load(con, name, uid):\n    return pd.read_sql_query("SELECT * FROM t WHERE id = %s AND name = \'" + name + "\'", con, params=[uid])\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 30,
+      fixes: [{ output: 'import psycopg2\nimport pandas as pd\n\ndef load(con, name, uid):\n    return pd.read_sql_query("SELECT * FROM t WHERE id = %s AND name = %s", con, params=[uid, name])\n' }],
+    }],
+  },
+  {
+    name: 'pandas: unknown driver (no fix)',
+    code: 'import pandas as pd\n\ndef load(engine, name):\n    return pd.read_sql(f"SELECT * FROM users WHERE name = \'{name}\'", engine)\n',
+    errors: [{ messageId: VALUE, line: 4, column: 24, fixes: [] }],
+  },
+  // --- unknown driver, identifiers, lists ------------------------------------------------------------------------
+  {
+    name: 'no driver import: reported without a fix',
+    code: DEF + '    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
+    errors: [{ messageId: VALUE, line: 2, column: 17, fixes: [] }],
+  },
+  {
+    name: 'a file importing two drivers with different styles: no fix',
+    code: 'import sqlite3\nimport psycopg2\n\n' + DEF + '    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
+    errors: [{ messageId: VALUE, line: 5, column: 17, fixes: [] }],
+  },
+  {
+    name: 'interpolated table name',
+    code: PG + 'def purge(cur, table):\n    cur.execute(f"DELETE FROM {table}")\n',
+    errors: [{
+      messageId: IDENT, line: 4, column: 17, endColumn: 39,
+      message: 'SQL structure (table or column name, sort order, fragment) built from `table`: a placeholder cannot stand for it; check it against an allow-list.',
+      fixes: [],
+    }],
+  },
+  {
+    name: 'interpolated ORDER BY column, even with parameters',
+    code: PG + 'def find(cur, sort, uid):\n    cur.execute("SELECT * FROM users WHERE id = %s ORDER BY " + sort, (uid,))\n',
+    errors: [{ messageId: IDENT, line: 4, column: 17, fixes: [] }],
+  },
+  {
+    name: 'a fragment without parameters',
+    code: PG + 'def find(cur, where):\n    cur.execute("SELECT * FROM users WHERE " + where)\n',
+    errors: [{ messageId: IDENT, line: 4, column: 17 }],
+  },
+  {
+    name: 'a joined list in IN (...) cannot be one placeholder (no fix)',
+    code: PG + 'def find(cur, ids):\n    cur.execute(f"SELECT * FROM users WHERE id IN ({\',\'.join(ids)})")\n',
+    errors: [{ messageId: VALUE, line: 4, column: 17, fixes: [] }],
+  },
+  {
+    name: 'executemany with a built statement (no fix)',
+    code: PG + 'def save(cur, table, rows, tag):\n    cur.executemany(f"INSERT INTO log (tag, v) VALUES (\'{tag}\', %s)", rows)\n',
+    errors: [{ messageId: VALUE, line: 4, column: 21, fixes: [] }],
+  },
+  {
+    name: 'module-level script code',
+    code: SQLITE + 'import sys\nconn = sqlite3.connect("app.db")\nconn.execute("DELETE FROM users WHERE name = \'%s\'" % sys.argv[1])\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 14,
+      fixes: [{ output: SQLITE + 'import sys\nconn = sqlite3.connect("app.db")\nconn.execute("DELETE FROM users WHERE name = ?", (sys.argv[1],))\n' }],
+    }],
+  },
+];
+
+ruleTester(rule, { path: 'app/db.py', valid, invalid });
+
+// --- fix outputs parse and pass as many values as they have placeholders ----------------------------------------------
+
+/** Placeholders of each style in a Python string literal's text. */
+function placeholders(sql: string): number {
+  const q = sql.match(/\?/g)?.length ?? 0;
+  const s = sql.replace(/%%/g, '').match(/%s/g)?.length ?? 0;
+  const d = new Set(sql.match(/\$\d+/g) ?? []).size;
+  const n = new Set(sql.match(/(?<![:\w]):\w+/g) ?? []).size;
+  return q + s + d + n;
+}
+
+async function withTree<T>(code: string, f: (root: SyntaxNode) => T): Promise<T | undefined> {
+  let out: T | undefined;
+  const probe: Rule = {
+    meta: { ...rule.meta, id: 'sql/probe' },
+    appliesTo: () => true,
+    async check(ctx) {
+      const tree = await parse(ctx, 'python');
+      if (tree) out = f(tree.rootNode);
+    },
+  };
+  await checkFile({ path: 'probe.py', text: code }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [probe] });
+  return out;
+}
+
+describe('rule sql/string-built-query (Python) fix outputs', () => {
+  /** The string literal a call's SQL argument is, through `text(...)` and a local `name = "..."`. */
+  const sqlOf = (root: SyntaxNode, arg: SyntaxNode | undefined): SyntaxNode | undefined => {
+    if (!arg) return undefined;
+    if (arg.type === 'string') return arg;
+    if (arg.type === 'call') return sqlOf(root, arg.childForFieldName('arguments')?.namedChildren[0] ?? undefined);
+    if (arg.type !== 'identifier') return undefined;
+    let found: SyntaxNode | undefined;
+    walkTree(root, (n) => {
+      if (n.type === 'assignment' && n.childForFieldName('left')?.text === arg.text && n.childForFieldName('right')?.type === 'string') found = n.childForFieldName('right')!;
+    });
+    return found;
+  };
+  const count = (n: SyntaxNode) => n.namedChildren.filter((x) => x !== null && x.type !== 'comment').length;
+
+  for (const c of invalid) {
+    for (const fix of c.errors.flatMap((e) => e.fixes ?? [])) {
+      if (fix.output === undefined) continue;
+      const output = fix.output;
+      it(`${c.name}: output parses and placeholders match values`, async () => {
+        const checked = await withTree(output, (root) => {
+          assert.equal(root.hasError, false, 'fix output does not parse');
+          let n = 0;
+          walkTree(root, (node) => {
+            if (node.type !== 'call') return;
+            const fn = node.childForFieldName('function');
+            const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((x): x is SyntaxNode => x !== null && x.type !== 'comment');
+            let sql: SyntaxNode | undefined;
+            let values: number;
+            if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'bindparams') {
+              // text("...").bindparams(a=a)
+              sql = sqlOf(root, fn.childForFieldName('object') ?? undefined);
+              values = args.length;
+            } else {
+              sql = sqlOf(root, args[0]);
+              const params = args.find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'params')?.childForFieldName('value');
+              const rest = args.slice(1).filter((x) => x.type !== 'keyword_argument');
+              const v = params ?? rest[0];
+              if (!v) values = 0;
+              else if (v.type === 'tuple' || v.type === 'list' || v.type === 'dictionary') values = count(v);
+              else values = rest.length; // asyncpg: one argument per value
+            }
+            if (!sql || !/[?$%:]/.test(sql.text)) return;
+            // Placeholders outside SQL string literals.
+            assert.equal(values, placeholders(sql.text.replace(/'[^']*'/g, "''")), `placeholders vs values in ${node.text}`);
+            n++;
+            return false;
+          });
+          return n;
+        });
+        assert.ok((checked ?? 0) > 0, 'no parameterized query found in the output');
+      });
+    }
+  }
+});
+
+// --- the tree-sitter loader ------------------------------------------------------------------------------------------
+
+describe('tree-sitter grammars through the host', () => {
+  const code = SQLITE + DEF + '    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n';
+
+  it('loads the Python grammar through MemoryHost and parses once per file', async () => {
+    const asked: string[] = [];
+    const host = new MemoryHost(new Map(), undefined, async (f) => (asked.push(f), loadBundledWasm(f)));
+    let same = false;
+    const probe: Rule = {
+      meta: { ...rule.meta, id: 'sql/probe' },
+      appliesTo: () => true,
+      async check(ctx) {
+        const a = await parse(ctx, 'python');
+        const b = await parse(ctx, 'python');
+        same = a !== undefined && a === b && a.rootNode.type === 'module';
+      },
+    };
+    resetTreeSitter();
+    const r = await checkFile({ path: 'app/db.py', text: code }, host, { ruleSet: [probe, rule] });
+    assert.ok(same, 'one tree per file');
+    assert.deepEqual(asked, ['tree-sitter.wasm', 'tree-sitter-python.wasm']);
+    assert.equal(r.findings.filter((f) => f.ruleId === rule.meta.id).length, 1);
+    // Loaded once per process: a second file asks for nothing.
+    await checkFile({ path: 'app/other.py', text: code }, host, { ruleSet: [rule] });
+    assert.equal(asked.length, 2);
+  });
+
+  it('is silent when the host has no grammar, and does not crash', async () => {
+    resetTreeSitter();
+    try {
+      for (const host of [new MemoryHost(), new MemoryHost(new Map(), undefined, async () => undefined), new MemoryHost(new Map(), undefined, async () => new Uint8Array([0, 1, 2]))]) {
+        const r = await checkFile({ path: 'app/db.py', text: code }, host, { ruleSet: [rule] });
+        assert.deepEqual(r.errors, []);
+        assert.deepEqual(r.findings, []);
+      }
+    } finally {
+      resetTreeSitter();
+    }
+  });
+
+  it('does not parse files without SQL text or query calls', async () => {
+    const asked: string[] = [];
+    const host = new MemoryHost(new Map(), undefined, async (f) => (asked.push(f), loadBundledWasm(f)));
+    resetTreeSitter();
+    await checkFile({ path: 'app/util.py', text: 'def add(a, b):\n    return a + b\n' }, host, { ruleSet: [rule] });
+    await checkFile({ path: 'app/log.py', text: 'log.info(f"select {x} from the menu")\n' }, host, { ruleSet: [rule] });
+    assert.deepEqual(asked, []);
+  });
+
+  it('applies the fix text as a whole', async () => {
+    const r = await checkFile({ path: 'app/db.py', text: code }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [rule] });
+    const fix = r.findings[0].fixes.find((f) => f.kind !== 'suppress')!;
+    const after = applyFix(fix, () => code).get('app/db.py');
+    assert.equal(after, SQLITE + DEF + '    cur.execute("SELECT * FROM users WHERE name = ?", (name,))\n');
+  });
+});
