@@ -54,11 +54,13 @@ export async function ensureCodeServer() {
     const child = spawn(npm, ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], {
       cwd: cacheDir,
       stdio: ['ignore', 'inherit', 'inherit'],
+      // Its own process group, so a timeout also ends the install scripts npm started.
+      detached: process.platform !== 'win32',
       // postinstall.sh refuses to run as root unless npm_config_unsafe_perm is set (npm 7+ ignores the flag itself).
       env: { ...process.env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
     });
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
       reject(new Error(`npm install code-server timed out after ${INSTALL_TIMEOUT_MS / 60_000} minutes`));
     }, INSTALL_TIMEOUT_MS);
     child.on('error', reject);
@@ -142,11 +144,11 @@ export function vscodeServerMain(entry) {
  * without auth, with its own config, user data and extensions folders. The child runs in its own process group,
  * so stop() ends its helpers (extension host, language server) too.
  */
-export async function startCodeServer({ entry, home, kind = 'code-server', extraArgs = [], env = {}, log }) {
+export async function startCodeServer({ entry, home, kind = 'code-server', extraArgs = [], env = {}, log, settings = {} }) {
   const port = await freePort();
   const userDataDir = join(home, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(TEST_USER_SETTINGS, null, 2));
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_USER_SETTINGS, ...settings }, null, 2));
   const common = ['--extensions-dir', join(home, 'extensions'), '--disable-workspace-trust'];
   let args;
   if (kind === 'vscode-server') {
@@ -175,23 +177,51 @@ export async function startCodeServer({ entry, home, kind = 'code-server', extra
   try {
     await waitForHttp(kind === 'vscode-server' ? `${url}/version` : `${url}/healthz`, 60_000, () => !exited);
   } catch (e) {
-    stop(child);
+    await stop(child);
     throw new Error(`${e.message}\n${Buffer.concat(out).toString().slice(-4000)}`);
   }
   return { child, url, port, output: () => Buffer.concat(out).toString(), exited: () => exited };
 }
 
-/** Ends a process started with detached: true, and everything it started. */
+/** Installs a .vsix into `home`'s extensions folder with code-server's CLI (the folder startCodeServer uses). */
+export function installExtension(entry, home, vsix) {
+  const r = spawnSync(process.execPath, [entry, '--extensions-dir', join(home, 'extensions'), '--user-data-dir', join(home, 'user-data'), '--install-extension', vsix], {
+    cwd: home, encoding: 'utf8', timeout: 120_000,
+  });
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  if (r.error || r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${r.error?.message ?? r.status}):\n${out.slice(-2000)}`);
+  return out.trim();
+}
+
+/**
+ * Ends a process started with detached: true, and everything it started (its process group): SIGTERM, then SIGKILL
+ * after 3 s. Resolves once the group is gone or was sent SIGKILL, so callers can exit right after.
+ */
 export function stop(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    child.kill('SIGTERM');
-  }
-  setTimeout(() => {
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-  }, 3000).unref();
+  if (!child) return Promise.resolve();
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+      return true;
+    } catch {
+      return false; // no such group: everything has exited
+    }
+  };
+  if (!signalGroup('SIGTERM')) return Promise.resolve();
+  return new Promise((resolve) => {
+    const deadline = Date.now() + 3000;
+    const poll = setInterval(() => {
+      // Signal 0 probes the group without touching it.
+      if (!signalGroup(0)) {
+        clearInterval(poll);
+        resolve();
+      } else if (Date.now() > deadline) {
+        clearInterval(poll);
+        signalGroup('SIGKILL');
+        resolve();
+      }
+    }, 100);
+  });
 }
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];

@@ -4,6 +4,7 @@ import { providerRule } from './rules/secret/provider';
 import { providerSpecs } from './rules/secret/providers';
 import genericSecret from './rules/secret/generic-secret';
 import stringBuiltQuery from './rules/sql/string-built-query';
+import aspnetDebugEnabled from './rules/config/aspnet-debug-enabled';
 import composeDatabasePortExposed from './rules/config/compose-database-port-exposed';
 import composeDockerSocket from './rules/config/compose-docker-socket';
 import composeHostNamespace from './rules/config/compose-host-namespace';
@@ -19,10 +20,24 @@ import dockerSudo from './rules/config/docker-sudo';
 import envCorsWildcard from './rules/config/env-cors-wildcard';
 import envDebugInProduction from './rules/config/env-debug-in-production';
 import envShortSecret from './rules/config/env-short-secret';
+import expressCorsWildcard from './rules/config/express-cors-wildcard';
+import expressDebugErrorHandler from './rules/config/express-debug-error-handler';
+import expressSessionWeakSecret from './rules/config/express-session-weak-secret';
 import ghaPullRequestTargetCheckout from './rules/config/gha-pull-request-target-checkout';
 import ghaSecretEchoed from './rules/config/gha-secret-echoed';
 import ghaSecretInCommandLine from './rules/config/gha-secret-in-command-line';
+import ghaScriptInjection from './rules/config/gha-script-injection';
+import ghaUnsecureCommands from './rules/config/gha-unsecure-commands';
+import ghaWriteAllPermissions from './rules/config/gha-write-all-permissions';
 import insecureDownload from './rules/config/insecure-download';
+import jwtHardcodedSecret from './rules/config/jwt-hardcoded-secret';
+import jwtNoneAlgorithm from './rules/config/jwt-none-algorithm';
+import jwtVerificationDisabled from './rules/config/jwt-verification-disabled';
+import k8sDockerSocket from './rules/config/k8s-docker-socket';
+import k8sHostNamespace from './rules/config/k8s-host-namespace';
+import k8sPrivilegedContainer from './rules/config/k8s-privileged-container';
+import k8sRunAsRoot from './rules/config/k8s-run-as-root';
+import phoenixCheckOriginDisabled from './rules/config/phoenix-check-origin-disabled';
 import pythonAutoescapeDisabled from './rules/config/python-autoescape-disabled';
 import pythonCorsWildcard from './rules/config/python-cors-wildcard';
 import pythonCsrfDisabled from './rules/config/python-csrf-disabled';
@@ -30,6 +45,7 @@ import pythonDebugEnabled from './rules/config/python-debug-enabled';
 import pythonEvalInjection from './rules/config/python-eval-injection';
 import pythonInsecureCookie from './rules/config/python-insecure-cookie';
 import pythonWeakSecretKey from './rules/config/python-weak-secret-key';
+import sshHostKeyNotVerified from './rules/config/ssh-host-key-not-verified';
 import tlsSslmodeDisable from './rules/config/tls-sslmode-disable';
 import tlsVerificationDisabled from './rules/config/tls-verification-disabled';
 import tlsWeakVersion from './rules/config/tls-weak-version';
@@ -50,6 +66,7 @@ export const allRules: readonly Rule[] = build([
   ...providerSpecs.map(providerRule),
   genericSecret,
   stringBuiltQuery,
+  aspnetDebugEnabled,
   composeDatabasePortExposed,
   composeDockerSocket,
   composeHostNamespace,
@@ -65,10 +82,24 @@ export const allRules: readonly Rule[] = build([
   envCorsWildcard,
   envDebugInProduction,
   envShortSecret,
+  expressCorsWildcard,
+  expressDebugErrorHandler,
+  expressSessionWeakSecret,
   ghaPullRequestTargetCheckout,
   ghaSecretEchoed,
   ghaSecretInCommandLine,
+  ghaScriptInjection,
+  ghaUnsecureCommands,
+  ghaWriteAllPermissions,
   insecureDownload,
+  jwtHardcodedSecret,
+  jwtNoneAlgorithm,
+  jwtVerificationDisabled,
+  k8sDockerSocket,
+  k8sHostNamespace,
+  k8sPrivilegedContainer,
+  k8sRunAsRoot,
+  phoenixCheckOriginDisabled,
   pythonAutoescapeDisabled,
   pythonCorsWildcard,
   pythonCsrfDisabled,
@@ -76,6 +107,7 @@ export const allRules: readonly Rule[] = build([
   pythonEvalInjection,
   pythonInsecureCookie,
   pythonWeakSecretKey,
+  sshHostKeyNotVerified,
   tlsSslmodeDisable,
   tlsVerificationDisabled,
   tlsWeakVersion,

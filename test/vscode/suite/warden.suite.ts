@@ -53,9 +53,20 @@ async function diagnostic(rel: string, code: string): Promise<vscode.Diagnostic>
 }
 
 async function quickFixes(rel: string, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', uri(rel), d.range, vscode.CodeActionKind.QuickFix.value);
-  return (all ?? []).filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a || 'diagnostics' in a);
+  // The workbench cancels the first request now and then ("Canceled", in about half the runs here, for the request
+  // right after the settings test made the server re-check every document; the document itself had not changed).
+  // The lightbulb simply asks again on the next cursor move; so do we, and count it in the metrics.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider', uri(rel), d.range, vscode.CodeActionKind.QuickFix.value);
+      return (all ?? []).filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a || 'diagnostics' in a);
+    } catch (e) {
+      if (!(e instanceof Error && e.message === 'Canceled') || attempt >= 3) throw e;
+      metrics.codeActionRetries = ((metrics.codeActionRetries as number | undefined) ?? 0) + 1;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
 }
 
 async function applyFix(rel: string, d: vscode.Diagnostic, title: string | RegExp): Promise<vscode.CodeAction> {
@@ -104,7 +115,8 @@ describe('Warden in VS Code', () => {
     assert.equal(code.value, GENERIC);
     assert.match(code.target.toString(), /secret-generic-secret/);
     assert.equal(d.range.start.line, 3);
-    assert.equal(editor.document.getText(d.range), `"${secret}"`);
+    // The range covers the value, not its quotes.
+    assert.equal(editor.document.getText(d.range), secret);
   });
 
   it('reports an AWS access key id', async () => {
@@ -189,5 +201,9 @@ describe('Warden in VS Code', () => {
     metrics.auditMs = Date.now() - t0;
     const found = await waitFor('audit diagnostics on the unopened file', () => warden(target, TLS)[0], 10_000);
     assert.equal(found.range.start.line, 2);
+    // Other categories in closed files too: the secret in another file no test opened.
+    const secret = warden(uri(FILES.jsSecret), GENERIC)[0];
+    assert.ok(secret, `the audit reports ${FILES.jsSecret}'s secret (has: ${JSON.stringify(vscode.languages.getDiagnostics(uri(FILES.jsSecret)).map(codeOf))})`);
+    assert.equal(secret.range.start.line, 1);
   });
 });

@@ -4,8 +4,13 @@ import { defineRule } from '../../rule';
 import type { SqlDetector } from './detector';
 import { javascript } from './javascript';
 import { python } from './python';
+import { php } from './php';
+import { ruby } from './ruby';
+import { elixir } from './elixir';
+import { go } from './go';
+import { java } from './java';
 
-const DETECTORS: readonly SqlDetector[] = [javascript, python];
+const DETECTORS: readonly SqlDetector[] = [javascript, python, php, ruby, elixir, go, java];
 
 export default defineRule({
   meta: {

@@ -1,0 +1,122 @@
+// config/gha-script-injection: attacker-controlled GitHub context (issue and PR titles, bodies, branch names, commit messages) expanded straight into a run script or github-script.
+import type { YAMLMap } from 'yaml';
+import { getNode, isMap, isWorkflowFile, nodeRange, pairOf, scalarString, workflowSteps, type YamlNode } from '../../languages/yaml';
+import { defineRule, docsUrl, type RuleContext } from '../../rule';
+import type { Fix, TextEdit } from '../../types';
+
+const ID = 'config/gha-script-injection';
+
+/** An element of an array (`[0]`, `.*`, or any key in between as Semgrep's `commits ... .message`). */
+const IDX = String.raw`(?:\[[^\]]*\]|\.[\w*-]+)`;
+/** Context values that anyone who can open an issue, comment or pull request (or name a branch) controls. */
+const UNTRUSTED = new RegExp(String.raw`\bgithub\.(?:head_ref\b|event\.(?:` + [
+  String.raw`issue\.(?:title|body)`,
+  String.raw`pull_request\.(?:title|body|head\.(?:ref|label|repo\.default_branch))`,
+  String.raw`(?:comment|review|review_comment|discussion_comment)\.body`,
+  String.raw`discussion\.(?:title|body)`,
+  `pages${IDX}\\.page_name`,
+  String.raw`head_commit\.(?:message|author\.(?:email|name))`,
+  `commits${IDX}\\.(?:message|author\\.(?:email|name))`,
+  String.raw`workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:email|name))|pull_requests` + IDX + String.raw`\.head\.ref)`,
+].join('|') + String.raw`)\b)`);
+const EXPR = /\$\{\{([^}]*(?:\}(?!\})[^}]*)*)\}\}/g;
+
+/** `github.event.pull_request.title` -> `PR_TITLE`, `github.head_ref` -> `HEAD_REF`. */
+function envName(ref: string): string {
+  return ref.replace(/^github\.(?:event\.)?/, '').replace(/\bpull_request\b/g, 'pr').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+}
+
+/** The quote (`"` or `'`) open at offset `i` of a shell script line, or ''. */
+function openQuote(src: string, i: number): string {
+  const lineStart = src.lastIndexOf('\n', i) + 1;
+  let q = '';
+  for (let k = lineStart; k < i; k++) {
+    const c = src[k];
+    if (q) {
+      if (c === q) q = '';
+      else if (c === '\\' && q === '"') k++;
+    } else if (c === '\\') k++;
+    else if (c === '"' || c === "'") q = c;
+  }
+  return q;
+}
+
+/** The edit adding `name: ${{ expr }}` to the step's env (creating `env:` before the script key), an empty edit when it is there, or undefined when unsure. */
+function envEdit(ctx: RuleContext, step: YAMLMap, scriptKey: YamlNode, name: string, expr: string): TextEdit | undefined {
+  const eol = ctx.lines.eol;
+  const entry = `${name}: \${{ ${expr} }}`;
+  const env = getNode(step, 'env');
+  if (env !== undefined) {
+    if (!isMap(env) || env.flow) return undefined;
+    const existing = scalarString(getNode(env, name));
+    if (existing !== undefined) return existing.replace(/\s+/g, '') === `\${{${expr}}}` ? ctx.lines.edit(0, 0, '') : undefined;
+    const last = env.items[env.items.length - 1];
+    const kr = last && nodeRange(last.key as YamlNode);
+    if (!kr) return undefined;
+    const indent = ctx.text.slice(ctx.lines.lineStart(ctx.lines.positionAt(kr[0]).line), kr[0]);
+    if (indent.trim() !== '') return undefined;
+    const at = ctx.lines.lineEnd(ctx.lines.positionAt((last.value as YamlNode | null)?.range?.[1] ?? kr[1]).line);
+    return ctx.lines.edit(at, at, `${eol}${indent}${entry}`);
+  }
+  const kr = nodeRange(scriptKey)!;
+  const ls = ctx.lines.lineStart(ctx.lines.positionAt(kr[0]).line);
+  const indent = ctx.text.slice(ls, kr[0]);
+  // `- run: …` as the step's first key: no line of its own to put env: before.
+  if (indent.trim() !== '') return undefined;
+  return ctx.lines.edit(ls, ls, `${indent}env:${eol}${indent}  ${entry}${eol}`);
+}
+
+export default defineRule({
+  meta: {
+    id: ID,
+    category: 'config',
+    description: 'A GitHub Actions run step or github-script expands attacker-controlled context (titles, bodies, branch names, commit messages) into its code.',
+    severity: 'error',
+    cwe: 'CWE-78',
+    fix: 'unsafe',
+    messages: {
+      run: '${{ {{expr}} }} is pasted into the shell script before it runs: a title, body or branch name containing `"; curl … | sh #` runs commands with this job\'s token and secrets; pass it through env: and use "${{env}}"',
+      script: '${{ {{expr}} }} is pasted into the github-script code before it runs: crafted text runs JavaScript with this job\'s token; pass it through env: and read process.env.{{env}}',
+    },
+    help:
+      'Expressions in run: and github-script are substituted into the script text, so quotes in an issue title or a branch name become code. ' +
+      `Map the value to an environment variable in the step's env: and use the variable, which the shell never re-parses. Docs: ${docsUrl(ID)}`,
+  },
+  appliesTo: ({ path, lang }) => lang === 'yaml' && isWorkflowFile(path),
+  check(ctx) {
+    if (!ctx.text.includes('${{') || !UNTRUSTED.test(ctx.text)) return;
+    for (const { job, step } of workflowSteps(ctx)) {
+      const uses = scalarString(getNode(step, 'uses')) ?? '';
+      const withNode = getNode(step, 'with');
+      const script = /^actions\/github-script@/.test(uses) ? getNode(withNode, 'script') : undefined;
+      const node = script ?? getNode(step, 'run');
+      const r = node && nodeRange(node);
+      const keyPair = script ? pairOf(withNode, 'script') : pairOf(step, 'run');
+      if (!node || !r || !keyPair || scalarString(node) === undefined) continue;
+      const shell = scalarString(getNode(step, 'shell')) ?? scalarString(getNode(getNode(getNode(job, 'defaults'), 'run'), 'shell')) ?? '';
+      const windows = /windows/i.test(scalarString(getNode(job, 'runs-on')) ?? '');
+      const posix = !script && (shell === '' ? !windows : /^(?:bash|sh)\b/.test(shell));
+      const src = ctx.text.slice(r[0], r[1]);
+      for (const m of src.matchAll(EXPR)) {
+        const expr = m[1].trim();
+        const ref = UNTRUSTED.exec(expr);
+        if (!ref) continue;
+        const start = r[0] + m.index;
+        const end = start + m[0].length;
+        const name = envName(ref[0]);
+        const fixes: Fix[] = [];
+        // Only a plain reference moves as is; `format(…)` or `a || b` needs rewriting by hand, and single quotes would not expand "$NAME".
+        const quote = openQuote(src, m.index);
+        if (posix && expr === ref[0] && quote !== "'") {
+          const add = envEdit(ctx, step, keyPair.key as YamlNode, name, expr);
+          if (add) {
+            const edits = [ctx.lines.edit(start, end, quote === '"' ? `\${${name}}` : `"\${${name}}"`)];
+            if (add.newText) edits.push(add);
+            fixes.push({ title: `Pass ${expr} through env: ${name}`, applicability: 'unsafe', changes: [{ path: ctx.path, edits }] });
+          }
+        }
+        ctx.report({ start, end, messageId: script ? 'script' : 'run', data: { expr, env: name }, fixes });
+      }
+    }
+  },
+});

@@ -1,0 +1,924 @@
+// sql/string-built-query for Java: SQL built with `+`, `+=`, `String.format` / `formatted` or a StringBuilder that
+// reaches JDBC (`Statement`, `prepareStatement`), Spring `JdbcTemplate` or JPA / Hibernate `createQuery`. Parsed with
+// tree-sitter's Java grammar; silent when it is not available.
+import { analyze, looksLikeSql, MARK, type Analysis, type Item } from '../../fixes/parameterize';
+import type { Lang } from '../../languages/detect';
+import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
+import type { RuleContext } from '../../rule';
+import type { Fix, TextEdit } from '../../types';
+import { bindName, escapeDq, existingPlaceholders, field, kids, named, placeValues, same, unparen, within, type CCh, type CHole, type Piece } from './clike';
+import { short, SQL_HINT, type SqlDetector } from './detector';
+
+export const java: SqlDetector = {
+  appliesTo: ({ lang }: { lang: Lang }) => lang === 'java',
+  async check(ctx) {
+    if (!SINK_CALL.test(ctx.text) || !SQL_HINT.test(ctx.text)) return;
+    const tree = await parse(ctx, 'java');
+    if (!tree) return;
+    new JavaChecker(ctx, tree.rootNode).run();
+  },
+};
+
+const SINK_CALL = /\b(?:execute\w*|addBatch|prepareStatement|prepareCall|nativeSQL|query\w*|update|batchUpdate|create(?:Native|SQL)?Query|sql)\s*\(/;
+
+type SinkKind = 'statement' | 'prepare' | 'jdbcTemplate' | 'jpql' | 'native' | 'hibernateSql' | 'other';
+
+const SINKS: Record<string, SinkKind> = {
+  executeQuery: 'statement', executeUpdate: 'statement', executeLargeUpdate: 'statement', addBatch: 'statement', execute: 'statement',
+  prepareStatement: 'prepare', prepareCall: 'prepare', nativeSQL: 'prepare',
+  query: 'jdbcTemplate', queryForObject: 'jdbcTemplate', queryForList: 'jdbcTemplate', queryForMap: 'jdbcTemplate', queryForRowSet: 'jdbcTemplate',
+  queryForStream: 'jdbcTemplate', queryForLong: 'jdbcTemplate', queryForInt: 'jdbcTemplate', update: 'jdbcTemplate', batchUpdate: 'jdbcTemplate',
+  createQuery: 'jpql', createNativeQuery: 'native', createSQLQuery: 'hibernateSql',
+  sql: 'other',
+};
+
+/** JdbcTemplate methods a fix can pass values to, and where the values start: `update(sql, args...)`, `query(sql, mapper, args...)`. */
+const VALUES_START: Record<string, number> = {
+  update: 1, queryForMap: 1, queryForRowSet: 1, queryForList: 1, queryForObject: 2, query: 2, queryForStream: 2,
+};
+
+const SAFE_TYPES = /^(?:int|long|short|byte|double|float|boolean|Integer|Long|Short|Byte|Double|Float|Boolean|Number|BigDecimal|BigInteger|UUID|LocalDate|LocalDateTime|LocalTime|Instant|OffsetDateTime|ZonedDateTime|Date|Timestamp|Duration|AtomicInteger|AtomicLong|OptionalInt|OptionalLong)$/;
+const NUMERIC_TYPE_NODES = new Set(['integral_type', 'floating_point_type', 'boolean_type']);
+const LITERAL_NUMBERS = new Set(['decimal_integer_literal', 'hex_integer_literal', 'octal_integer_literal', 'binary_integer_literal', 'decimal_floating_point_literal', 'hex_floating_point_literal', 'true', 'false', 'null_literal']);
+const SAFE_STATIC = /^(?:Integer|Long|Short|Byte|Double|Float|Boolean|Math|BigDecimal|BigInteger|UUID|System|Objects|LocalDate|LocalDateTime|Instant|Character)\.(?:parse\w*|valueOf|toString|max|min|abs|round|floor|ceil|randomUUID|currentTimeMillis|nanoTime|hashCode|now|toHexString|sum|compare|isDigit)$/;
+const SAFE_METHODS = /^(?:size|length|ordinal|hashCode|intValue|longValue|doubleValue|getTime|toEpochMilli|count|getSimpleName|getYear|getMonthValue|getDayOfMonth|isEmpty)$/;
+const ESCAPERS = /^(?:encodeForSQL|escapeSql|escapeSQL|escapeString|escapeLiteral|escapeIdentifier|enquoteLiteral|enquoteIdentifier|enquoteNCharLiteral|quoteIdentifier|quoteLiteral|quote|sanitize\w*)$/;
+const SCOPE_TYPES = new Set(['block', 'for_statement', 'enhanced_for_statement', 'catch_clause', 'try_with_resources_statement', 'lambda_expression',
+  'method_declaration', 'constructor_declaration', 'switch_block_statement_group', 'switch_rule', 'class_body', 'interface_body', 'enum_body', 'program']);
+const METHOD_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression', 'static_initializer', 'compact_constructor_declaration']);
+const PRIMARY = new Set(['identifier', 'field_access', 'method_invocation', 'string_literal', 'parenthesized_expression', 'array_access', 'this',
+  'character_literal', 'object_creation_expression', 'class_literal', ...LITERAL_NUMBERS]);
+const JPQL_RESERVED = new Set(['select', 'from', 'where', 'update', 'delete', 'join', 'order', 'group', 'by', 'having', 'in', 'is', 'as', 'and', 'or', 'not',
+  'like', 'between', 'member', 'of', 'new', 'object', 'value', 'key', 'type', 'case', 'when', 'then', 'else', 'end', 'all', 'any', 'some', 'exists',
+  'empty', 'null', 'true', 'false', 'set', 'distinct', 'fetch', 'left', 'inner', 'outer', 'count', 'max', 'min', 'avg', 'sum', 'upper', 'lower', 'escape']);
+
+interface Sink {
+  call: Node;
+  kind: SinkKind;
+  method: string;
+  query: Node;
+  args: Node[];
+}
+
+interface Decl {
+  id: Node;
+  scope: Node;
+  kind: 'local' | 'param' | 'field' | 'other';
+  stmt: Node;
+  value?: Node;
+  type?: Node;
+  final: boolean;
+  writes: Write[];
+}
+
+interface Write {
+  at: Node;
+  op: '=' | '+=' | 'other';
+  value?: Node;
+}
+
+interface Built {
+  items: Item[];
+  root: Node;
+  rewritable: boolean;
+}
+
+class JavaChecker {
+  private readonly seen = new Set<number>();
+  private readonly decls = new Map<string, Decl[]>();
+  private foreign = false;
+  private depth = 0;
+
+  constructor(private readonly ctx: RuleContext, private readonly root: Node) {}
+
+  run(): void {
+    this.collect();
+    const sinks: Sink[] = [];
+    walkTree(this.root, (n) => {
+      if (n.type === 'method_invocation' && !n.hasError) {
+        const s = this.sink(n);
+        if (s) sinks.push(s);
+      }
+    });
+    for (const s of sinks) this.checkSink(s);
+  }
+
+  // --- declarations ----------------------------------------------------------------------------------------------
+
+  private collect(): void {
+    const scopeOf = (n: Node): Node => {
+      for (let p = n.parent; p; p = p.parent) if (SCOPE_TYPES.has(p.type)) return p;
+      return this.root;
+    };
+    const add = (id: Node | undefined, d: Omit<Decl, 'id' | 'writes'>) => {
+      if (id?.type !== 'identifier') return;
+      let list = this.decls.get(id.text);
+      if (!list) this.decls.set(id.text, (list = []));
+      list.push({ ...d, id, writes: [] });
+    };
+    const isFinal = (n: Node) => kids(n).some((c) => c.type === 'modifiers' && /\bfinal\b/.test(c.text));
+    const writes: { id: Node; w: Write }[] = [];
+    walkTree(this.root, (n) => {
+      switch (n.type) {
+        case 'local_variable_declaration':
+        case 'field_declaration': {
+          const type = field(n, 'type');
+          const scope = n.type === 'field_declaration' ? n.parent ?? this.root : scopeOf(n);
+          for (const d of n.childrenForFieldName('declarator')) {
+            if (!d) continue;
+            add(field(d, 'name'), {
+              scope, stmt: n, kind: n.type === 'field_declaration' ? 'field' : 'local', value: field(d, 'value'), type,
+              final: isFinal(n) || (n.type === 'field_declaration' && n.parent?.type === 'interface_body'),
+            });
+          }
+          break;
+        }
+        case 'formal_parameter':
+        case 'spread_parameter': {
+          const fn = n.parent?.parent;
+          if (fn) add(field(n, 'name') ?? named(n).find((c) => c.type === 'identifier'), { scope: fn, stmt: fn, kind: 'param', type: n.type === 'formal_parameter' ? field(n, 'type') : undefined, final: isFinal(n) });
+          break;
+        }
+        case 'enhanced_for_statement':
+          add(field(n, 'name'), { scope: n, stmt: n, kind: 'other', type: field(n, 'type'), value: field(n, 'value'), final: false });
+          break;
+        case 'catch_formal_parameter':
+          add(field(n, 'name'), { scope: n.parent ?? n, stmt: n, kind: 'other', final: false });
+          break;
+        case 'resource':
+          add(field(n, 'name'), { scope: scopeOf(n), stmt: n, kind: 'local', value: field(n, 'value'), type: field(n, 'type'), final: true });
+          break;
+        case 'lambda_expression': {
+          const p = field(n, 'parameters');
+          if (p?.type === 'identifier') add(p, { scope: n, stmt: n, kind: 'other', final: false });
+          else if (p?.type === 'inferred_parameters') for (const id of named(p)) add(id, { scope: n, stmt: n, kind: 'other', final: false });
+          break;
+        }
+        case 'assignment_expression': {
+          const left = field(n, 'left');
+          const op = field(n, 'operator')?.text ?? '=';
+          let id: Node | undefined;
+          if (left?.type === 'identifier') id = left;
+          else if (left?.type === 'field_access' && field(left, 'object')?.type === 'this') id = field(left, 'field');
+          if (id) writes.push({ id, w: { at: n, op: op === '=' ? '=' : op === '+=' ? '+=' : 'other', value: field(n, 'right') } });
+          break;
+        }
+      }
+    });
+    for (const { id, w } of writes) {
+      const d = id.parent?.type === 'field_access' ? this.fieldDecl(id) : this.resolve(id);
+      d?.writes.push(w);
+    }
+    for (const list of this.decls.values()) for (const d of list) d.writes.sort((a, b) => a.at.startIndex - b.at.startIndex);
+  }
+
+  private resolve(use: Node): Decl | undefined {
+    const list = this.decls.get(use.text);
+    if (!list) return undefined;
+    let best: Decl | undefined;
+    for (const d of list) {
+      if (!within(use, d.scope)) continue;
+      if (same(d.id, use)) return d;
+      if (d.kind !== 'field' && d.kind !== 'param' && d.stmt.type !== 'lambda_expression' && d.id.endIndex > use.startIndex) continue;
+      if (!best || d.scope.startIndex > best.scope.startIndex || (d.scope.startIndex === best.scope.startIndex && d.id.startIndex > best.id.startIndex)) best = d;
+    }
+    return best;
+  }
+
+  private fieldDecl(id: Node): Decl | undefined {
+    return this.decls.get(id.text)?.find((d) => d.kind === 'field' && within(id, d.scope));
+  }
+
+  /** The declaration an identifier or `this.x` refers to. */
+  private declOf(n: Node): Decl | undefined {
+    n = unparen(n);
+    if (n.type === 'identifier') return this.resolve(n);
+    if (n.type === 'field_access' && field(n, 'object')?.type === 'this') {
+      const f = field(n, 'field');
+      return f ? this.fieldDecl(f) : undefined;
+    }
+    return undefined;
+  }
+
+  // --- sinks -----------------------------------------------------------------------------------------------------
+
+  private sink(call: Node): Sink | undefined {
+    const name = field(call, 'name')?.text;
+    const kind = name ? SINKS[name] : undefined;
+    const list = field(call, 'arguments');
+    if (!kind || !list || !field(call, 'object')) return undefined;
+    const args = named(list);
+    if (!args.length) return undefined;
+    return { call, kind, method: name!, query: args[0], args };
+  }
+
+  private checkSink(sink: Sink): void {
+    const q = unparen(sink.query);
+    if (this.seen.has(q.id)) return;
+    this.seen.add(q.id);
+    this.foreign = false;
+    this.depth = 0;
+    const built = this.build(q, sink.call);
+    if (!built) return;
+    const a = analyze(built.items, 'fragment');
+    const jpa = sink.kind === 'jpql' || sink.kind === 'native' || sink.kind === 'hibernateSql';
+    if (!looksLikeSql(a.skeleton) && !(jpa && /^\s*(?:from|update|delete(?:\s+from)?)\s+[A-Z]\w*(?:\s|$)/i.test(a.skeleton))) return;
+
+    const values: CHole[] = [];
+    const names: CHole[] = [];
+    const fragments: CHole[] = [];
+    for (const h of a.holes) {
+      const it = built.items[h.item] as CHole;
+      if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
+      if (h.pos === 'value') values.push(it);
+      else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
+    }
+    if (!values.length && !names.length && (!fragments.length || this.hasParams(sink))) return;
+
+    const [from, to] = [sink.query.startIndex, sink.query.endIndex];
+    if (values.length) {
+      this.ctx.report({
+        start: from, end: to, messageId: 'interpolatedValue', data: { expr: short(values[0].src) },
+        fixes: built.rewritable ? this.fixes(sink, built, a) : [],
+      });
+    } else {
+      const first = names[0] ?? fragments[0];
+      this.ctx.report({ start: from, end: to, messageId: 'interpolatedIdentifier', data: { expr: short(first.src) } });
+    }
+  }
+
+  /** The call passes values for placeholders (or a prepared statement will get them). */
+  private hasParams(sink: Sink): boolean {
+    switch (sink.kind) {
+      case 'prepare': return true;
+      case 'jpql': case 'native': case 'hibernateSql': {
+        const m = methodOf(sink.call);
+        return !!m && /\.set(?:Parameter|String|Long|Integer)\s*\(/.test(m.text);
+      }
+      case 'jdbcTemplate': return sink.args.length > (VALUES_START[sink.method] ?? 1);
+      default: return false;
+    }
+  }
+
+  // --- building the SQL -------------------------------------------------------------------------------------------
+
+  private build(node: Node, call: Node): Built | undefined {
+    const e = unparen(node);
+    if (this.isBuilt(e)) {
+      const items = this.flatten(e);
+      if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+      return { items, root: e, rewritable: !this.foreign && !this.hasBuilderChain(e) };
+    }
+    if (e.type !== 'identifier') return undefined;
+    const d = this.resolve(e);
+    if (!d || (d.kind !== 'local' && d.kind !== 'param')) return undefined;
+    const m = methodOf(call);
+    if (!m || !within(d.id, m)) return undefined;
+    let parts: Node[] | undefined = d.value ? [d.value] : [];
+    let appended = false;
+    for (const w of d.writes) {
+      if (w.at.startIndex >= call.startIndex) break;
+      if (w.op === '=' && w.value) {
+        const ops = plusOperands(w.value);
+        if (parts && ops.length > 1 && ops[0].type === 'identifier' && this.resolve(ops[0]) === d) {
+          parts.push(...ops.slice(1));
+          appended = true;
+        } else parts = [w.value];
+      } else if (w.op === '+=' && w.value && parts) {
+        parts.push(w.value);
+        appended = true;
+      } else return undefined;
+    }
+    if (!appended && (parts.length !== 1 || !this.isBuilt(unparen(parts[0])))) return undefined;
+    const items: Item[] = [];
+    if (d.kind === 'param' && !d.value && appended && d.writes[0]?.op === '+=') items.push({ kind: 'hole', src: e.text, safe: false, devControlled: true } as CHole);
+    for (const p of parts) this.flattenInto(p, items);
+    if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+    const root = unparen(parts[0]);
+    const rewritable = !appended && !this.foreign && d.kind === 'local' && d.writes.length === 0 && this.reads(d) === 1 && !!d.value &&
+      d.stmt.childrenForFieldName('declarator').length === 1 && !this.hasBuilderChain(root);
+    return { items, root, rewritable };
+  }
+
+  private reads(d: Decl): number {
+    let n = 0;
+    walkTree(d.scope, (x) => {
+      if (x.type === 'identifier' && x.text === d.id.text && !same(x, d.id) && this.resolve(x) === d) n++;
+    });
+    return n;
+  }
+
+  private hasBuilderChain(e: Node): boolean {
+    let found = false;
+    walkTree(e, (x) => {
+      if (x.type === 'object_creation_expression' && /^(?:StringBuilder|StringBuffer)$/.test(field(x, 'type')?.text ?? '')) found = true;
+      return !found;
+    });
+    return found;
+  }
+
+  private isBuilt(e: Node): boolean {
+    e = unparen(e);
+    if (e.type === 'binary_expression') return field(e, 'operator')?.text === '+' && this.isStringy(e);
+    if (e.type === 'method_invocation') return this.format(e) !== undefined || this.builderOf(e) !== undefined || this.concatOf(e) !== undefined;
+    return false;
+  }
+
+  private isStringy(e: Node): boolean {
+    e = unparen(e);
+    if (e.type === 'string_literal') return true;
+    if (e.type === 'binary_expression' && field(e, 'operator')?.text === '+') {
+      const l = field(e, 'left');
+      const r = field(e, 'right');
+      return (!!l && this.isStringy(l)) || (!!r && this.isStringy(r));
+    }
+    if (e.type === 'method_invocation') return this.isBuilt(e);
+    if (e.type === 'identifier') {
+      const d = this.resolve(e) ?? undefined;
+      return !!d && (d.type?.text === 'String' || unparen(d.value ?? d.id).type === 'string_literal');
+    }
+    return false;
+  }
+
+  /** `String.format([locale,] fmt, args...)` or `fmt.formatted(args...)`: the format node and the arguments. */
+  private format(call: Node): { fmt: Node; args: Node[] } | undefined {
+    const name = field(call, 'name')?.text;
+    const obj = field(call, 'object');
+    const args = named(field(call, 'arguments')!);
+    if (name === 'format' && obj?.text === 'String') {
+      let i = 0;
+      if (args.length > 1 && /Locale\b/.test(args[0].text)) i = 1;
+      const fmt = args[i] && unparen(args[i]);
+      if (fmt && (fmt.type === 'string_literal' || this.isStringy(fmt) || this.constant(fmt) !== undefined)) return { fmt, args: args.slice(i + 1) };
+      return undefined;
+    }
+    if (name === 'formatted' && obj) {
+      const fmt = unparen(obj);
+      if (fmt.type === 'string_literal' || this.constant(fmt) !== undefined) return { fmt, args };
+    }
+    return undefined;
+  }
+
+  /** `"...".concat(x)`. */
+  private concatOf(call: Node): { left: Node; right: Node } | undefined {
+    const obj = field(call, 'object');
+    const args = named(field(call, 'arguments')!);
+    if (field(call, 'name')?.text !== 'concat' || !obj || args.length !== 1 || !this.isStringy(obj)) return undefined;
+    return { left: obj, right: args[0] };
+  }
+
+  /** `x.toString()` of a StringBuilder: an inline `new StringBuilder(...).append(...)` chain or a local builder. */
+  private builderOf(call: Node): Node | undefined {
+    if (field(call, 'name')?.text !== 'toString' || named(field(call, 'arguments')!).length) return undefined;
+    const obj = field(call, 'object');
+    if (!obj) return undefined;
+    let base = unparen(obj);
+    while (base.type === 'method_invocation' && field(base, 'name')?.text === 'append') base = unparen(field(base, 'object')!);
+    if (base.type === 'object_creation_expression' && /^(?:StringBuilder|StringBuffer)$/.test(field(base, 'type')?.text ?? '')) return obj;
+    if (base.type === 'identifier' && base.text === unparen(obj).text) {
+      const d = this.resolve(base);
+      if (d && (d.kind === 'local') && /^(?:StringBuilder|StringBuffer|var)$/.test(d.type?.text ?? '') && d.value &&
+        unparen(d.value).type === 'object_creation_expression' && /^(?:StringBuilder|StringBuffer)$/.test(field(unparen(d.value), 'type')?.text ?? '')) return obj;
+    }
+    return undefined;
+  }
+
+  private flatten(e: Node): Item[] {
+    const out: Item[] = [];
+    this.flattenInto(e, out);
+    return out;
+  }
+
+  private flattenInto(orig: Node, out: Item[]): void {
+    const e = unparen(orig);
+    if (e.type === 'string_literal') return void out.push(...stringChars(e, this.ctx.text));
+    if (e.type === 'character_literal') {
+      const c = decodeJavaEscapes(e.text.slice(1, -1));
+      return void out.push({ kind: 'ch', c, r: c, o: 'str' } as CCh);
+    }
+    if (e.type === 'binary_expression' && field(e, 'operator')?.text === '+' && this.isStringy(e)) {
+      this.flattenInto(field(e, 'left')!, out);
+      this.flattenInto(field(e, 'right')!, out);
+      return;
+    }
+    if (e.type === 'method_invocation') {
+      const f = this.format(e);
+      const done = f && this.formatItems(e, f.fmt, f.args);
+      if (done) return void out.push(...done);
+      const c = this.concatOf(e);
+      if (c) {
+        this.flattenInto(c.left, out);
+        this.flattenInto(c.right, out);
+        return;
+      }
+      const b = this.builderOf(e);
+      if (b) {
+        const items = this.builderItems(b, e);
+        if (items) return void out.push(...items);
+      }
+    }
+    if (e.type === 'identifier' && this.depth < 8) {
+      const d = this.resolve(e);
+      const v = d && (d.kind === 'local') && d.writes.length === 0 ? d.value : undefined;
+      if (v && this.isBuilt(unparen(v)) && this.constant(e) === undefined && !this.safe(e, 0)) {
+        this.depth++;
+        this.foreign = true;
+        this.flattenInto(v, out);
+        this.depth--;
+        return;
+      }
+    }
+    const h = this.hole(e);
+    h.keep = wrap(orig);
+    out.push(h);
+  }
+
+  /** Items of a StringBuilder: `new StringBuilder(init).append(...)...` and, for a local, its appends before `at`. */
+  private builderItems(obj: Node, at: Node): Item[] | undefined {
+    const chain: Node[] = [];
+    let base = unparen(obj);
+    while (base.type === 'method_invocation' && field(base, 'name')?.text === 'append') {
+      chain.unshift(named(field(base, 'arguments')!)[0]);
+      base = unparen(field(base, 'object')!);
+    }
+    const out: Item[] = [];
+    const ctorArgs = (n: Node) => {
+      const a = named(field(n, 'arguments')!)[0];
+      // new StringBuilder(64) is a capacity.
+      if (a && this.isStringy(a)) this.flattenInto(a, out);
+    };
+    if (base.type === 'object_creation_expression') ctorArgs(base);
+    else if (base.type === 'identifier') {
+      const d = this.resolve(base)!;
+      ctorArgs(unparen(d.value!));
+      let ok = true;
+      const m = methodOf(at) ?? d.scope;
+      walkTree(m, (n) => {
+        if (!ok || n.startIndex >= at.startIndex) return false;
+        if (n.type !== 'method_invocation') return undefined;
+        // The innermost call of a chain on the builder: sb.append(a).append(b)
+        const o = field(n, 'object');
+        if (o?.type !== 'identifier' || o.text !== base.text || this.resolve(o) !== d) return undefined;
+        const mname = field(n, 'name')?.text;
+        if (mname === 'setLength' || mname === 'deleteCharAt' || mname === 'length' || mname === 'toString' || mname === 'charAt' || mname === 'indexOf') return undefined;
+        if (mname !== 'append') { ok = false; return false; }
+        let top = n;
+        const args: Node[] = [named(field(n, 'arguments')!)[0]];
+        while (top.parent?.type === 'method_invocation' && same(field(top.parent, 'object'), top) && field(top.parent, 'name')?.text === 'append') {
+          top = top.parent;
+          args.push(named(field(top, 'arguments')!)[0]);
+        }
+        for (const a of args) if (a) this.flattenInto(a, out);
+        return undefined;
+      });
+      if (!ok) return undefined;
+      if (d.writes.length) return undefined;
+    } else return undefined;
+    for (const a of chain) if (a) this.flattenInto(a, out);
+    return out;
+  }
+
+  /** `String.format`: each conversion becomes a hole for its argument. */
+  private formatItems(call: Node, fmtNode: Node, args: Node[]): Item[] | undefined {
+    let fmt: Item[];
+    const f = unparen(fmtNode);
+    if (f.type === 'string_literal' || f.type === 'binary_expression') fmt = this.flatten(f);
+    else {
+      const text = this.constant(f);
+      if (text === undefined) return undefined;
+      this.foreign = true;
+      fmt = [...text].map((c) => ({ kind: 'ch', c, r: c }));
+    }
+    if (fmt.some((i) => i.kind === 'hole')) {
+      this.foreign = true;
+      fmt = fmt.flatMap((i) => (i.kind === 'ch' || i.text === undefined ? [i] : [...i.text].map((c) => ({ kind: 'ch' as const, c, r: c }))));
+    }
+    const s = fmt.map((i) => (i.kind === 'ch' ? i.c : MARK)).join('');
+    const out: Item[] = [];
+    let argIndex = 0;
+    for (let i = 0; i < fmt.length; i++) {
+      const it = fmt[i];
+      if (it.kind === 'hole' || it.c !== '%') { out.push(it); continue; }
+      const m = /^%(\d+\$|<)?([-#+ 0,(]*)(\d+)?(\.\d+)?([tT]?[a-zA-Z%])/.exec(s.slice(i));
+      if (!m) return undefined;
+      const [whole, index, flags, width, prec, conv] = m;
+      i += whole.length - 1;
+      if (conv === '%') { out.push({ kind: 'ch', c: '%', r: '%' }); continue; }
+      if (conv === 'n') { out.push({ kind: 'ch', c: '\n', r: '\\n' }); continue; }
+      if (index) return undefined;
+      const arg = args[argIndex++];
+      if (!arg) return undefined;
+      const plain = !flags && !width && !prec;
+      const h: CHole = { ...this.hole(arg), verb: whole, fmtCall: call.id };
+      if (/^[doxXeEfgGaAbBhH]$|^[tT]/.test(conv)) {
+        h.safe = true;
+        h.text = undefined;
+        h.keep = plain && conv === 'd' ? wrap(arg) : undefined;
+      } else if (conv === 's') {
+        h.keep = plain ? wrap(arg) : undefined;
+        if (!plain) { h.value = undefined; h.text = undefined; }
+      } else {
+        h.text = undefined;
+        h.value = undefined;
+      }
+      out.push(h);
+    }
+    if (argIndex !== args.length) return undefined;
+    return out;
+  }
+
+  // --- values ------------------------------------------------------------------------------------------------------
+
+  private hole(e: Node): CHole {
+    e = unparen(e);
+    const src = e.text;
+    const text = this.constant(e);
+    if (text !== undefined) return { kind: 'hole', src, safe: true, text, value: src };
+    return { kind: 'hole', src, safe: this.safe(e, 0), devControlled: this.devControlled(e), value: src };
+  }
+
+  /** The text of a constant expression: literals, `+` of constants, final (or never reassigned) names bound to those. */
+  private constant(e: Node, depth = 0): string | undefined {
+    if (depth > 8) return undefined;
+    e = unparen(e);
+    switch (e.type) {
+      case 'string_literal':
+        return stringChars(e, this.ctx.text).map((c) => c.c).join('');
+      case 'character_literal':
+        return decodeJavaEscapes(e.text.slice(1, -1));
+      case 'decimal_integer_literal':
+        return /^\d+$/.test(e.text) ? e.text : undefined;
+      case 'binary_expression': {
+        if (field(e, 'operator')?.text !== '+' || !this.isStringy(e)) return undefined;
+        const l = this.constant(field(e, 'left')!, depth + 1);
+        const r = l === undefined ? undefined : this.constant(field(e, 'right')!, depth + 1);
+        return l !== undefined && r !== undefined ? l + r : undefined;
+      }
+      case 'identifier':
+      case 'field_access': {
+        const d = this.declOf(e);
+        if (!d || d.kind === 'param' || d.kind === 'other' || !d.value) return undefined;
+        if (d.writes.length || (d.kind === 'field' && !d.final)) return undefined;
+        return this.constant(d.value, depth + 1);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private typeSafe(d: Decl | undefined): boolean {
+    if (!d?.type) return false;
+    if (NUMERIC_TYPE_NODES.has(d.type.type)) return true;
+    const t = d.type.text.replace(/^java\.\w+(?:\.\w+)*\./, '');
+    if (SAFE_TYPES.test(t)) return true;
+    if (t === 'var' && d.value && !d.writes.length) return this.safe(d.value, 1);
+    return false;
+  }
+
+  /** Values that cannot carry SQL: numbers and typed numbers, escaped values, constants' names, placeholder lists. */
+  private safe(e: Node, depth: number): boolean {
+    if (depth > 8) return false;
+    e = unparen(e);
+    if (LITERAL_NUMBERS.has(e.type)) return true;
+    if (this.constant(e, depth) !== undefined) return true;
+    switch (e.type) {
+      case 'character_literal':
+        return e.text !== "'\\''";
+      case 'identifier': {
+        const d = this.resolve(e);
+        if (!d) return isScreaming(e.text);
+        if (this.typeSafe(d)) return true;
+        // for (String table : TABLES), for (String t : List.of("a", "b")): elements of a constant collection.
+        if (d.stmt.type === 'enhanced_for_statement') return !!d.value && !d.writes.length && this.safeInit(d.value, depth + 1);
+        if (d.kind === 'param' || d.kind === 'other') return false;
+        if (d.kind === 'field') return d.final && (isScreaming(e.text) || (!!d.value && !d.writes.length && this.safeInit(d.value, depth + 1)));
+        // A local only ever given safe text: `String marks = ""; for (...) marks += "?,";`
+        const vals: Node[] = [];
+        if (d.value) vals.push(d.value);
+        for (const w of d.writes) {
+          if (!w.value) return false;
+          vals.push(w.value);
+        }
+        if (!vals.length) return false;
+        if (!vals.every((v) => this.safeInit(v, depth + 1))) return false;
+        // Collections: every `.add(...)` is safe too.
+        let ok = true;
+        walkTree(d.scope, (n) => {
+          if (!ok) return false;
+          if (n.type === 'method_invocation' && field(n, 'object')?.text === e.text && /^(?:add|addAll|append|put|set|insert)$/.test(field(n, 'name')?.text ?? '') &&
+            this.resolve(field(n, 'object')!) === d) {
+            const args = named(field(n, 'arguments')!);
+            if (!args.length || !this.safe(args[args.length - 1], depth + 1)) ok = false;
+          }
+          return undefined;
+        });
+        return ok;
+      }
+      case 'field_access': {
+        const f = field(e, 'field');
+        const obj = field(e, 'object');
+        if (f && isScreaming(f.text)) return true;
+        if (f?.text === 'length') return true;
+        const d = this.declOf(e);
+        return !!d && (this.typeSafe(d) || (!!obj && obj.type !== 'this' && false));
+      }
+      case 'cast_expression':
+        return NUMERIC_TYPE_NODES.has(field(e, 'type')?.type ?? '') || SAFE_TYPES.test(field(e, 'type')?.text ?? '');
+      case 'ternary_expression':
+        return this.safe(field(e, 'consequence')!, depth + 1) && this.safe(field(e, 'alternative')!, depth + 1);
+      case 'binary_expression': {
+        const op = field(e, 'operator')?.text;
+        if (op !== '+') return true;
+        return this.safe(field(e, 'left')!, depth + 1) && this.safe(field(e, 'right')!, depth + 1);
+      }
+      case 'unary_expression':
+      case 'update_expression':
+      case 'instanceof_expression':
+        return true;
+      case 'method_invocation': {
+        const name = field(e, 'name')?.text ?? '';
+        const obj = field(e, 'object');
+        const args = named(field(e, 'arguments')!);
+        const callee = obj ? `${obj.text}.${name}` : name;
+        if (SAFE_STATIC.test(callee) || SAFE_METHODS.test(name) || ESCAPERS.test(name)) return true;
+        if (name === 'getName' && obj?.type === 'class_literal') return true;
+        if (obj && /^(?:String\.(?:valueOf|join)|Collections\.nCopies|Arrays\.asList|List\.of|Stream\.of|String\.copyValueOf)$/.test(callee)) {
+          return args.every((a) => this.safe(a, depth + 1));
+        }
+        if (name === 'repeat' && obj) return this.safe(obj, depth + 1);
+        if (name === 'toString' && obj && !args.length) return this.safe(obj, depth + 1);
+        if (/^(?:toUpperCase|toLowerCase|trim|strip)$/.test(name) && obj) return this.safe(obj, depth + 1);
+        // ids.stream().map(id -> "?").collect(Collectors.joining(", "))
+        if (name === 'collect' && obj && args.length === 1 && /^Collectors\.joining$/.test(field(args[0], 'object')?.text + '.' + field(args[0], 'name')?.text)) {
+          return this.safeStream(obj, depth + 1) && named(field(args[0], 'arguments')!).every((a) => this.safe(a, depth + 1));
+        }
+        if (this.format(e)) return this.flatten(e).every((i) => i.kind === 'ch' || i.safe);
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private safeStream(n: Node, depth: number): boolean {
+    n = unparen(n);
+    if (n.type !== 'method_invocation') return false;
+    const name = field(n, 'name')?.text;
+    const obj = field(n, 'object');
+    if (name === 'map' || name === 'mapToObj') {
+      const fn = named(field(n, 'arguments')!)[0];
+      const body = fn?.type === 'lambda_expression' ? field(fn, 'body') : undefined;
+      if (fn?.type === 'method_reference') return /^(?:String::valueOf|Object::toString|Integer::toString|Long::toString)$/.test(fn.text.replace(/\s+/g, '')) && !!obj && this.safeStreamSource(obj);
+      return !!body && body.type !== 'block' && this.safe(body, depth + 1);
+    }
+    if (name === 'filter' || name === 'sorted' || name === 'distinct' || name === 'limit' || name === 'skip') return !!obj && this.safeStream(obj, depth);
+    return false;
+  }
+
+  /** A stream of numbers: `IntStream.range(...)`, `ids.stream()` of a numeric list (not known): only ranges. */
+  private safeStreamSource(n: Node): boolean {
+    return /^(?:IntStream|LongStream)\.\w+\(/.test(unparen(n).text);
+  }
+
+  private safeInit(v: Node, depth: number): boolean {
+    v = unparen(v);
+    if (v.type === 'array_initializer') return named(v).every((x) => this.safe(x, depth + 1));
+    if (v.type === 'array_creation_expression') {
+      const init = field(v, 'value');
+      return !!init && named(init).every((x) => this.safe(x, depth + 1));
+    }
+    if (v.type === 'object_creation_expression') {
+      const args = named(field(v, 'arguments') ?? v);
+      return args.every((a) => this.safe(a, depth + 1) || LITERAL_NUMBERS.has(a.type));
+    }
+    return this.safe(v, depth);
+  }
+
+  /** Written by the developer: fields (`this.table`, `tableName`), getters on `this`, class names. */
+  private devControlled(e: Node): boolean {
+    e = unparen(e);
+    if (e.type === 'identifier') {
+      const d = this.resolve(e);
+      return !d || d.kind === 'field';
+    }
+    if (e.type === 'field_access') return field(e, 'object')?.type === 'this' || /^[A-Z]/.test(field(e, 'object')?.text ?? '');
+    if (e.type === 'method_invocation') {
+      const obj = field(e, 'object');
+      const args = named(field(e, 'arguments')!);
+      if (args.length) return false;
+      if (!obj || obj.type === 'this' || obj.type === 'class_literal') return true;
+      return obj.type === 'method_invocation' && field(obj, 'name')?.text === 'getClass';
+    }
+    return false;
+  }
+
+  // --- the fix -----------------------------------------------------------------------------------------------------
+
+  private fixes(sink: Sink, built: Built, a: Analysis): Fix[] {
+    if (sink.kind === 'jdbcTemplate') return this.jdbcTemplateFix(sink, built, a);
+    if (sink.kind === 'jpql' || sink.kind === 'native') return this.jpaFix(sink, built, a);
+    return [];
+  }
+
+  private receiverType(sink: Sink): string | undefined {
+    const obj = field(sink.call, 'object');
+    if (!obj) return undefined;
+    const o = unparen(obj);
+    if (o.type === 'method_invocation' && field(o, 'name')?.text === 'getJdbcTemplate' && !named(field(o, 'arguments')!).length) return 'JdbcTemplate';
+    return this.declOf(o)?.type?.text.replace(/<.*$/, '');
+  }
+
+  private jdbcTemplateFix(sink: Sink, built: Built, a: Analysis): Fix[] {
+    const type = this.receiverType(sink);
+    if (type !== 'JdbcTemplate' && type !== 'JdbcOperations') return [];
+    let start = VALUES_START[sink.method];
+    if (start === undefined) return [];
+    if (sink.method === 'queryForList' && sink.args[1]?.type === 'class_literal') start = 2;
+    if (sink.args.length < start) return [];
+    const existing = sink.args.slice(start);
+    if (existing.some((x) => x.type === 'array_creation_expression' || x.type === 'lambda_expression' || x.type === 'method_reference')) return [];
+    if (start === 2 && sink.args[1].type === 'array_creation_expression') return [];
+    const ex = existingPlaceholders(a, '?');
+    if (ex.max || existing.length !== ex.bare) return [];
+    const placed = placeValues(built.items, a, {
+      placeholder: () => '?',
+      regionValue: (inner) => regionExpr(inner),
+      existingAt: (s, i) => (s[i] === '?' && !/\d/.test(s[i + 1] ?? '') ? 1 : 0),
+    });
+    if (!placed) return [];
+    const values = placed.order.map((o) => ('value' in o ? o.value : existing[o.existing].text));
+    const expr = this.render(placed.pieces, built);
+    if (expr === undefined) return [];
+    const lines = this.ctx.lines;
+    const edits: TextEdit[] = [lines.edit(built.root.startIndex, built.root.endIndex, expr)];
+    if (!existing.length) {
+      const last = sink.args[sink.args.length - 1];
+      edits.push(lines.edit(last.endIndex, last.endIndex, ', ' + values.join(', ')));
+    } else edits.push(lines.edit(existing[0].startIndex, existing[existing.length - 1].endIndex, values.join(', ')));
+    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /** JPQL gets named parameters (`:name`), native SQL positional ones (`?1`); each value by `.setParameter(...)`. */
+  private jpaFix(sink: Sink, built: Built, a: Analysis): Fix[] {
+    const ex = existingPlaceholders(a, '?');
+    if (ex.bare) return [];
+    const positional = sink.kind === 'native' || ex.max > 0;
+    if (positional && ex.named.size) return [];
+    if (sink.kind === 'native' && ex.named.size) return [];
+    let n = ex.max;
+    const used = new Set(ex.named);
+    const nameOf = new Map<string, string>();
+    const binds: [string, string][] = [];
+    const placed = placeValues(built.items, a, {
+      placeholder: (value) => {
+        if (positional) {
+          binds.push([String(++n), value]);
+          return `?${n}`;
+        }
+        let name = nameOf.get(value);
+        if (!name) {
+          let base = bindName(value);
+          if (JPQL_RESERVED.has(base.toLowerCase())) base += 'Param';
+          name = base;
+          for (let k = 2; used.has(name); k++) name = `${base}${k}`;
+          used.add(name);
+          nameOf.set(value, name);
+          binds.push([JSON.stringify(name), value]);
+        }
+        return `:${name}`;
+      },
+      regionValue: (inner) => regionExpr(inner),
+    });
+    if (!placed) return [];
+    // `:name` must not run into the text after it.
+    const expr = this.render(placed.pieces, built);
+    if (expr === undefined) return [];
+    const lines = this.ctx.lines;
+    const edits: TextEdit[] = [
+      lines.edit(built.root.startIndex, built.root.endIndex, expr),
+      lines.edit(sink.call.endIndex, sink.call.endIndex, binds.map(([k, v]) => `.setParameter(${k}, ${v})`).join('')),
+    ];
+    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /** The new SQL: a literal, or `+` of literals and the kept operands. */
+  private render(pieces: Piece[], built: Built): string | undefined {
+    const holes = pieces.filter((p): p is { hole: CHole } => 'hole' in p).map((p) => p.hole);
+    if (holes.some((h) => h.keep === undefined)) return undefined;
+    const block = firstLiteral(built.root);
+    const asBlock = !!block && block.text.startsWith('"""') && pieces[0] && 'lit' in pieces[0] && pieces[0].ch?.o === 'block';
+    const parts: { lit?: Piece[]; hole?: CHole }[] = [];
+    for (const p of pieces) {
+      if ('hole' in p) parts.push({ hole: p.hole });
+      else if (parts.length && parts[parts.length - 1].lit) parts[parts.length - 1].lit!.push(p);
+      else parts.push({ lit: [p] });
+    }
+    const out = parts.map((p, i) => (p.hole ? p.hole.keep! : i === 0 && asBlock ? textBlock(p.lit!) : javaLiteral(p.lit!.map((x) => ('lit' in x ? x.lit : '')).join(''))));
+    // `a + b + "..."` would add two numbers first.
+    if (parts.length > 1 && parts[0].hole && parts[1].hole) out.unshift('""');
+    if (!out.length) return '""';
+    return out.join(' + ');
+  }
+}
+
+// --- helpers -----------------------------------------------------------------------------------------------------
+
+function methodOf(n: Node): Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (METHOD_TYPES.has(p.type)) return p;
+  return undefined;
+}
+
+function isScreaming(name: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(name) && name.replace(/_/g, '').length > 1;
+}
+
+function plusOperands(e: Node): Node[] {
+  const u = unparen(e);
+  if (u.type === 'binary_expression' && field(u, 'operator')?.text === '+') return [...plusOperands(field(u, 'left')!), field(u, 'right')!];
+  return [e];
+}
+
+function wrap(n: Node): string {
+  return PRIMARY.has(n.type) ? n.text : `(${n.text})`;
+}
+
+function firstLiteral(n: Node): Node | undefined {
+  let found: Node | undefined;
+  walkTree(n, (x) => {
+    if (found) return false;
+    if (x.type === 'string_literal') { found = x; return false; }
+    return undefined;
+  });
+  return found;
+}
+
+const JAVA_ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', s: ' ', '"': '"', "'": "'", '\\': '\\' };
+
+function decodeJavaEscapes(s: string): string {
+  return s.replace(/\\(u+[0-9a-fA-F]{4}|[0-7]{1,3}|[\s\S])/g, (m, x: string) => {
+    if (x[0] === 'u') return String.fromCharCode(parseInt(x.replace(/^u+/, ''), 16));
+    if (/^[0-7]+$/.test(x)) return String.fromCharCode(parseInt(x, 8));
+    if (x === '\n' || x === '\r') return '';
+    return JAVA_ESCAPES[x] ?? m;
+  });
+}
+
+/** Characters of a Java string literal or text block (a text block's characters keep their source text in `r`). */
+function stringChars(lit: Node, text: string): CCh[] {
+  const out: CCh[] = [];
+  const block = lit.text.startsWith('"""');
+  const o = block ? 'block' : 'str';
+  for (const c of kids(lit)) {
+    if (c.type === 'escape_sequence') {
+      const v = decodeJavaEscapes(c.text);
+      for (const ch of v) out.push({ kind: 'ch', c: ch, r: c.text, o });
+    } else if (c.isNamed) {
+      for (let i = c.startIndex; i < c.endIndex; i++) {
+        let ch = text[i];
+        let r = ch;
+        if (ch === '\r' && text[i + 1] === '\n') { i++; ch = '\n'; r = '\r\n'; }
+        out.push({ kind: 'ch', c: ch, r, o });
+      }
+    }
+  }
+  return out;
+}
+
+function javaLiteral(s: string): string {
+  return '"' + [...s].map(escapeDq).join('') + '"';
+}
+
+/** A text block from pieces that open with the block's own characters (its line break and indentation kept). */
+function textBlock(pieces: Piece[]): string {
+  let body = '';
+  for (const p of pieces) {
+    if (!('lit' in p)) continue;
+    if (p.ch?.o === 'block') body += p.ch.r;
+    else body += p.lit === '\n' ? '\\n' : escapeDq(p.lit);
+  }
+  if (body.endsWith('"') && !body.endsWith('\\"')) body = body.slice(0, -1) + '\\"';
+  return '"""' + body + '"""';
+}
+
+/** The text of a quoted SQL value with holes: `"%" + q + "%"`. */
+function regionExpr(inner: Item[]): string | undefined {
+  const parts: string[] = [];
+  let lit = '';
+  for (let k = 0; k < inner.length; k++) {
+    const x = inner[k];
+    if (x.kind === 'hole') {
+      const h = x as CHole;
+      if (h.keep === undefined) return undefined;
+      if (lit || !parts.length) parts.push(javaLiteral(lit));
+      lit = '';
+      parts.push(h.keep);
+    } else {
+      lit += x.c;
+      // SQL doubles a quote inside a string; the value holds one.
+      if (x.c === "'" && inner[k + 1]?.kind === 'ch' && (inner[k + 1] as CCh).c === "'") k++;
+    }
+  }
+  if (lit) parts.push(javaLiteral(lit));
+  if (parts[0] === '""' && parts.length > 2 && parts[2].startsWith('"')) parts.shift();
+  return parts.join(' + ');
+}

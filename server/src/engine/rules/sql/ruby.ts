@@ -1,0 +1,672 @@
+// sql/string-built-query for Ruby: "…#{x}…" interpolation, `+` concatenation and `<<` / `+=` appends reaching
+// ActiveRecord (where, order, find_by_sql, connection.execute…), pg, mysql2, sqlite3 or Sequel query calls. Parsed with
+// tree-sitter's Ruby grammar; silent when the grammar is not available.
+import { analyze, looksLikeSql, type Analysis, type Hole, type Item, type Position } from '../../fixes/parameterize';
+import type { Lang } from '../../languages/detect';
+import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
+import type { RuleContext } from '../../rule';
+import type { Fix, TextEdit } from '../../types';
+import { short, type SqlDetector } from './detector';
+import { placeholderize, unquoteRegion, type Piece, type PlaceholderStyle } from './placeholders';
+
+export const ruby: SqlDetector = {
+  appliesTo: ({ lang }: { lang: Lang }) => lang === 'ruby',
+  async check(ctx) {
+    if (!ctx.text.includes('#{') && !/\+|<</.test(ctx.text)) return;
+    if (!SINK_HINT.test(ctx.text)) return;
+    const tree = await parse(ctx, 'ruby');
+    if (!tree) return;
+    new RubyChecker(ctx, tree.rootNode).run();
+  },
+};
+
+const SINK_HINT = /\b(?:where|rewhere|not|having|order|reorder|group|joins|select|pluck|from|exists\?|find_by|find_by_sql|count_by_sql|update_all|delete_all|destroy_all|calculate|lit|sql|execute|exec|exec_params|async_exec|exec_query|select_all|select_one|select_value|select_values|select_rows|query|run|fetch|prepare|exec_update|exec_delete|exec_insert)\b|\bDB\s*\[|\bdb\s*\[/;
+
+/** ActiveRecord methods taking an SQL fragment, and where the first hole sits. */
+const AR_FRAGMENT: Record<string, Position> = {
+  where: 'fragment', rewhere: 'fragment', not: 'fragment', having: 'fragment', find_by: 'fragment', exists: 'fragment',
+  update_all: 'fragment', delete_all: 'fragment', destroy_all: 'fragment', order: 'name', reorder: 'name', group: 'name', joins: 'name',
+  select: 'name', pluck: 'name', from: 'name', calculate: 'name', lock: 'name', find_by_sql: 'fragment', count_by_sql: 'fragment',
+};
+/** ActiveRecord methods whose SQL takes `?` binds as further arguments. */
+const AR_BINDS = new Set(['where', 'rewhere', 'not', 'having']);
+/** Connection methods: SQL by name when called on `connection`. */
+const CONNECTION_METHODS = new Set(['execute', 'exec_query', 'select_all', 'select_one', 'select_value', 'select_values', 'select_rows',
+  'exec_update', 'exec_delete', 'exec_insert', 'insert', 'update', 'delete']);
+/** Driver methods (pg, mysql2, sqlite3, Sequel): the text must read as SQL. */
+const DRIVER_METHODS = new Set(['execute', 'exec', 'exec_params', 'async_exec', 'query', 'run', 'fetch', 'exec_query', 'select_all',
+  'select_one', 'select_value', 'select_values', 'select_rows', 'prepare', 'execute_batch', 'execute2', 'get_first_row', 'get_first_value']);
+const NOT_A_DATABASE = /^(?:Kernel|Open3|IO|Process|system|Shell|Rake|sh|Net|HTTP|Faraday|RestClient|HTTParty)$/;
+
+const SAFE_METHODS = new Set(['to_i', 'to_f', 'to_r', 'to_c', 'count', 'size', 'length', 'id', 'quote', 'quote_string', 'quote_table_name',
+  'quote_column_name', 'quoted_table_name', 'sanitize', 'sanitize_sql', 'sanitize_sql_array', 'sanitize_sql_for_conditions', 'sanitize_sql_like',
+  'sanitize_sql_for_order', 'escape', 'escape_string', 'escape_literal', 'escape_identifier', 'quote_ident', 'iso8601', 'to_date', 'to_time',
+  'strftime', 'to_fs', 'to_formatted_s', 'to_db', 'abs', 'round', 'floor', 'ceil', 'hash', 'object_id', 'now', 'today', 'current', 'zero?',
+  'nil?', 'empty?', 'present?', 'blank?', 'even?', 'odd?', 'to_sym_safe']);
+const SAFE_FUNCTIONS = new Set(['Integer', 'Float', 'Rational']);
+const DEV_METHODS = new Set(['table_name', 'quoted_table_name', 'primary_key', 'quoted_primary_key', 'arel_table', 'column_names']);
+const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 'program']);
+
+type SinkKind = 'ar' | 'arBinds' | 'pgExec' | 'other';
+
+interface Sink {
+  call: Node;
+  kind: SinkKind;
+  method: string;
+  query: Node;
+  args: Node[];
+  fragment: boolean;
+  start: Position;
+}
+
+type BindingKind = 'assign' | 'append' | 'for' | 'param' | 'arith' | 'other';
+interface Binding {
+  kind: BindingKind;
+  at: Node;
+  value?: Node;
+}
+
+interface Built {
+  items: Item[];
+  root: Node;
+  rewritable: boolean;
+}
+
+function named(n: Node): Node[] {
+  return n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+function kids(n: Node): Node[] {
+  return n.children.filter((c): c is Node => c !== null);
+}
+
+function field(n: Node, name: string): Node | undefined {
+  return n.childForFieldName(name) ?? undefined;
+}
+
+function unparen(n: Node): Node {
+  while (n.type === 'parenthesized_statements' || n.type === 'parenthesized_expression') {
+    const inner = named(n);
+    if (inner.length !== 1) break;
+    n = inner[0];
+  }
+  return n;
+}
+
+function isScreaming(name: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(name) && name.replace(/_/g, '').length > 1;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', s: ' ', '0': '\0', e: '\x1b', a: '\x07', b: '\b', f: '\f', v: '\v' };
+
+function decodeEscape(s: string): string {
+  const c = s[1];
+  if (c in ESCAPES && s.length === 2) return ESCAPES[c];
+  if (c === 'x') return String.fromCharCode(parseInt(s.slice(2), 16));
+  if (c === 'u') return String.fromCodePoint(parseInt(s.slice(2).replace(/[{}]/g, ''), 16));
+  if (/^[0-7]+$/.test(s.slice(1))) return String.fromCharCode(parseInt(s.slice(1), 8));
+  return s.slice(1);
+}
+
+/** A character inside a Ruby double-quoted string (`#` is handled by the writer, which sees what follows). */
+function dqChar(c: string): string {
+  if (c === '\\') return '\\\\';
+  if (c === '"') return '\\"';
+  const code = c.charCodeAt(0);
+  if (code < 0x20 && c !== '\n' && c !== '\t') return code === 0x0d ? '\\r' : '\\x' + code.toString(16).padStart(2, '0');
+  return c;
+}
+
+class RubyChecker {
+  private readonly seen = new Set<number>();
+  private readonly scopeCache = new Map<number, Map<string, Binding[]>>();
+  private heredocs: Map<number, Node> | undefined;
+  private foreign = false;
+
+  constructor(private readonly ctx: RuleContext, private readonly root: Node) {}
+
+  run(): void {
+    const sinks: Sink[] = [];
+    walkTree(this.root, (n) => {
+      if ((n.type === 'call' || n.type === 'element_reference') && !n.hasError) {
+        const s = this.sink(n);
+        if (s) sinks.push(s);
+      }
+    });
+    for (const s of sinks) this.checkSink(s);
+  }
+
+  // --- sinks ----------------------------------------------------------------------------------------------------
+
+  private argsOf(call: Node): Node[] {
+    if (call.type === 'element_reference') return named(call).slice(1);
+    const list = field(call, 'arguments');
+    return list ? named(list) : [];
+  }
+
+  private sink(call: Node): Sink | undefined {
+    const args = this.argsOf(call);
+    let first = args[0];
+    if (!first) return undefined;
+    const make = (kind: SinkKind, method: string, fragment: boolean, start: Position = 'fragment'): Sink => ({ call, kind, method, query: first, args, fragment, start });
+    if (call.type === 'element_reference') {
+      const obj = named(call)[0];
+      return obj && /^(?:DB|db|database|DATABASE)$/.test(obj.text) ? make('other', '[]', false) : undefined;
+    }
+    const m = field(call, 'method')?.text;
+    const recv = field(call, 'receiver');
+    if (!m) return undefined;
+    if (recv && NOT_A_DATABASE.test(recv.text)) return undefined;
+    if (m === 'lit' && recv?.text === 'Sequel') return make('other', m, true);
+    if (m === 'sql' && recv?.text === 'Arel') return make('other', m, true);
+    const ar = m.replace(/\?$/, '');
+    if (ar in AR_FRAGMENT && (m !== 'exists?' ? !m.endsWith('?') : true)) {
+      // where(["name = '#{x}'"]): the array form's first element.
+      if (first.type === 'array' && AR_BINDS.has(ar)) first = named(first)[0] ?? first;
+      if (first.type === 'pair' || first.type === 'hash' || first.type === 'simple_symbol') return undefined;
+      const binds = AR_BINDS.has(ar) && args[0] === first;
+      return make(binds ? 'arBinds' : 'ar', ar, true, AR_FRAGMENT[ar]);
+    }
+    if (!recv) return undefined;
+    if (CONNECTION_METHODS.has(m) && /connection$/.test(recv.text)) return make('other', m, true);
+    if (DRIVER_METHODS.has(m)) return make(m === 'exec' || m === 'async_exec' ? 'pgExec' : 'other', m, false);
+    return undefined;
+  }
+
+  private checkSink(sink: Sink): void {
+    const q = unparen(sink.query);
+    if (this.seen.has(q.id)) return;
+    this.seen.add(q.id);
+    this.foreign = false;
+    const built = this.build(q, sink.call);
+    if (!built) return;
+    const a = analyze(built.items, sink.start);
+    if (!sink.fragment && !looksLikeSql(a.skeleton)) return;
+
+    const values: Hole[] = [];
+    const names: Hole[] = [];
+    const fragments: Hole[] = [];
+    for (const h of a.holes) {
+      const it = built.items[h.item] as Hole;
+      if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
+      if (h.pos === 'value') values.push(it);
+      else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
+    }
+    const hasParams = sink.args.length > 1 || (sink.query !== sink.args[0]);
+    if (!values.length && !names.length && (!fragments.length || hasParams)) return;
+    const [from, to] = [sink.query.startIndex, sink.query.endIndex];
+    if (values.length) {
+      this.ctx.report({
+        start: from, end: to, messageId: 'interpolatedValue', data: { expr: short(values[0].src) },
+        fixes: built.rewritable ? this.fixes(sink, built, a) : [],
+      });
+    } else {
+      const first = names[0] ?? fragments[0];
+      this.ctx.report({ start: from, end: to, messageId: 'interpolatedIdentifier', data: { expr: short(first.src) } });
+    }
+  }
+
+  // --- scopes and bindings --------------------------------------------------------------------------------------
+
+  private scopeOf(n: Node): Node {
+    for (let p = n.parent; p; p = p.parent) if (SCOPES.has(p.type)) return p;
+    return this.root;
+  }
+
+  private bindings(scope: Node): Map<string, Binding[]> {
+    let map = this.scopeCache.get(scope.id);
+    if (map) return map;
+    const m = (map = new Map<string, Binding[]>());
+    const add = (id: Node, b: Omit<Binding, 'at'>) => {
+      let list = m.get(id.text);
+      if (!list) m.set(id.text, (list = []));
+      list.push({ ...b, at: id });
+    };
+    const addAll = (target: Node) => {
+      if (target.type === 'identifier') return add(target, { kind: 'other' });
+      for (const c of named(target)) addAll(c);
+    };
+    if (scope.type === 'method' || scope.type === 'singleton_method') {
+      const params = field(scope, 'parameters');
+      for (const p of params ? named(params) : []) {
+        const id = p.type === 'identifier' ? p : field(p, 'name');
+        if (id?.type === 'identifier') add(id, { kind: 'param' });
+      }
+    }
+    walkTree(scope, (n) => {
+      if (n.id !== scope.id && SCOPES.has(n.type)) return false;
+      switch (n.type) {
+        case 'assignment': {
+          const left = field(n, 'left');
+          const right = field(n, 'right');
+          if (left?.type === 'identifier') add(left, { kind: right ? 'assign' : 'other', value: right });
+          else if (left?.type === 'left_assignment_list') addAll(left);
+          break;
+        }
+        case 'operator_assignment': {
+          const left = field(n, 'left');
+          const op = field(n, 'operator')?.text ?? kids(n).find((k) => !k.isNamed && k.type.endsWith('='))?.type;
+          if (left?.type === 'identifier') add(left, { kind: op === '+=' ? 'append' : op === '||=' ? 'assign' : /^[-*/%]=$/.test(op ?? '') ? 'arith' : 'other', value: field(n, 'right') });
+          break;
+        }
+        case 'binary': {
+          // sql << "…" << "…" as a statement.
+          if (field(n, 'operator')?.type !== '<<' || (n.parent?.type === 'binary' && field(n.parent, 'operator')?.type === '<<')) break;
+          const parts: Node[] = [];
+          let l: Node | undefined = n;
+          while (l?.type === 'binary' && field(l, 'operator')?.type === '<<') {
+            const r = field(l, 'right');
+            if (r) parts.unshift(r);
+            l = field(l, 'left');
+          }
+          if (l?.type === 'identifier' && n.parent && /body_statement|then|else|do|begin|block_body/.test(n.parent.type)) {
+            for (const p of parts) add(l, { kind: 'append', value: p });
+          }
+          break;
+        }
+        case 'block_parameters':
+        case 'lambda_parameters':
+        case 'exception_variable':
+          addAll(n);
+          break;
+        case 'for': {
+          const pattern = field(n, 'pattern');
+          const value = field(n, 'value');
+          if (pattern?.type === 'identifier') add(pattern, { kind: 'for', value: value && named(value)[0] });
+          else if (pattern) addAll(pattern);
+          break;
+        }
+      }
+      return undefined;
+    });
+    this.scopeCache.set(scope.id, map);
+    return map;
+  }
+
+  private resolve(use: Node): { scope: Node; list: Binding[] } | undefined {
+    const scope = this.scopeOf(use);
+    const list = this.bindings(scope).get(use.text);
+    return list?.length ? { scope, list } : undefined;
+  }
+
+  private singleValue(use: Node): Node | undefined {
+    const r = this.resolve(use);
+    if (!r || r.list.length !== 1 || r.list[0].kind !== 'assign') return undefined;
+    return r.list[0].value;
+  }
+
+  // --- building the SQL -------------------------------------------------------------------------------------------
+
+  private build(node: Node, call: Node): Built | undefined {
+    const e = unparen(node);
+    if (this.isBuilt(e)) {
+      const items = this.flatten(e);
+      if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+      return { items, root: e, rewritable: !this.foreign && e.type !== 'heredoc_beginning' };
+    }
+    if (e.type !== 'identifier') return undefined;
+    const r = this.resolve(e);
+    if (!r || r.scope.id !== this.scopeOf(call).id) return undefined;
+    const before = r.list.filter((b) => b.at.startIndex < call.startIndex).sort((x, y) => x.at.startIndex - y.at.startIndex);
+    let parts: Node[] | undefined;
+    let appended = false;
+    for (const b of before) {
+      if (b.kind === 'assign' && b.value) {
+        const v = unparen(b.value);
+        const ops = v.type === 'binary' && field(v, 'operator')?.type === '+' ? this.plusOperands(v) : undefined;
+        if (parts && ops && ops[0].type === 'identifier' && ops[0].text === e.text) {
+          parts.push(...ops.slice(1));
+          appended = true;
+        } else parts = [v];
+      } else if (b.kind === 'append' && b.value && parts) {
+        parts.push(b.value);
+        appended = true;
+      } else return undefined;
+    }
+    if (!parts || (!appended && !this.isBuilt(parts[0]))) return undefined;
+    const items: Item[] = [];
+    for (const p of parts) {
+      const u = unparen(p);
+      if (this.isBuilt(u) || this.isStringLiteral(u)) this.flattenInto(u, items);
+      else items.push(this.hole(u));
+    }
+    if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+    let reads = 0;
+    walkTree(r.scope, (x) => {
+      if (x.id !== r.scope.id && SCOPES.has(x.type)) return false;
+      if (x.type === 'identifier' && x.text === e.text) reads++;
+      return undefined;
+    });
+    reads -= r.list.length;
+    const b0 = r.list[0];
+    const rewritable = !appended && !this.foreign && r.list.length === 1 && reads === 1 && unparen(parts[0]).type !== 'heredoc_beginning' &&
+      b0.at.parent?.type === 'assignment' && b0.kind === 'assign';
+    return { items, root: unparen(parts[0]), rewritable };
+  }
+
+  private plusOperands(e: Node): Node[] {
+    e = unparen(e);
+    if (e.type === 'binary' && field(e, 'operator')?.type === '+') {
+      const l = field(e, 'left');
+      const r = field(e, 'right');
+      if (l && r) return [...this.plusOperands(l), r];
+    }
+    return [e];
+  }
+
+  private isStringLiteral(e: Node): boolean {
+    return e.type === 'string' || e.type === 'chained_string' || e.type === 'heredoc_beginning';
+  }
+
+  private hasInterpolation(e: Node): boolean {
+    if (e.type === 'heredoc_beginning') {
+      const body = this.heredocBody(e);
+      return !!body && named(body).some((c) => c.type === 'interpolation');
+    }
+    if (e.type === 'chained_string') return named(e).some((s) => this.hasInterpolation(s));
+    return e.type === 'string' && named(e).some((c) => c.type === 'interpolation');
+  }
+
+  private isBuilt(e: Node): boolean {
+    e = unparen(e);
+    if (this.isStringLiteral(e)) return this.hasInterpolation(e);
+    if (e.type === 'binary' && field(e, 'operator')?.type === '+') return this.plusOperands(e).some((x) => this.isStringy(x));
+    return false;
+  }
+
+  private isStringy(e: Node): boolean {
+    e = unparen(e);
+    return this.isStringLiteral(e) || this.isBuilt(e);
+  }
+
+  private heredocBody(begin: Node): Node | undefined {
+    if (!this.heredocs) {
+      const map = new Map<number, Node>();
+      const begins: Node[] = [];
+      const bodies: Node[] = [];
+      walkTree(this.root, (n) => {
+        if (n.type === 'heredoc_beginning') begins.push(n);
+        else if (n.type === 'heredoc_body') bodies.push(n);
+      });
+      if (begins.length === bodies.length) begins.forEach((b, i) => map.set(b.id, bodies[i]));
+      this.heredocs = map;
+    }
+    return this.heredocs.get(begin.id);
+  }
+
+  private flatten(e: Node): Item[] {
+    const out: Item[] = [];
+    this.flattenInto(e, out);
+    return out;
+  }
+
+  private flattenInto(e: Node, out: Item[]): void {
+    e = unparen(e);
+    if (e.type === 'chained_string') {
+      for (const s of named(e)) this.flattenInto(s, out);
+      return;
+    }
+    if (e.type === 'string' || e.type === 'heredoc_beginning') return this.stringItems(e, out);
+    if (e.type === 'binary' && field(e, 'operator')?.type === '+' && this.isBuilt(e)) {
+      for (const x of this.plusOperands(e)) this.flattenInto(x, out);
+      return;
+    }
+    out.push(this.hole(e));
+  }
+
+  private stringItems(s: Node, out: Item[]): void {
+    const text = this.ctx.text;
+    let body: Node | undefined = s;
+    let single = false;
+    if (s.type === 'heredoc_beginning') {
+      body = this.heredocBody(s);
+      single = /^<<[-~]?'/.test(s.text);
+    } else {
+      const open = kids(s)[0]?.text ?? '"';
+      single = open === "'" || open.startsWith('%q') || open.startsWith('%w');
+    }
+    if (!body) return;
+    for (const c of kids(body)) {
+      if (c.type === 'string_content' || c.type === 'heredoc_content') {
+        const end = c.type === 'heredoc_content' && c.nextSibling?.type === 'heredoc_end' ? c.endIndex : c.endIndex;
+        for (let i = c.startIndex; i < end; i++) {
+          const ch = text[i];
+          if (single && ch === '\\' && (text[i + 1] === '\\' || text[i + 1] === "'")) {
+            out.push({ kind: 'ch', c: text[i + 1], r: dqChar(text[i + 1]) });
+            i++;
+            continue;
+          }
+          out.push({ kind: 'ch', c: ch, r: single ? dqChar(ch) : ch === '"' ? '\\"' : ch });
+        }
+      } else if (c.type === 'escape_sequence') {
+        const v = decodeEscape(c.text);
+        out.push({ kind: 'ch', c: v, r: v.length === 1 ? (v === '"' ? '\\"' : c.text) : c.text });
+      } else if (c.type === 'interpolation') {
+        const inner = named(c);
+        out.push(inner.length === 1 ? this.hole(inner[0]) : { kind: 'hole', src: c.text.slice(2, -1), safe: false });
+      }
+    }
+  }
+
+  private hole(e: Node): Hole {
+    e = unparen(e);
+    const src = e.text;
+    const text = this.constant(e, 0);
+    if (text !== undefined) return { kind: 'hole', src, safe: true, text };
+    return { kind: 'hole', src, safe: this.safe(e, 0), devControlled: this.devControlled(e) };
+  }
+
+  // --- constants and safe values ------------------------------------------------------------------------------------
+
+  private constant(e: Node, depth: number): string | undefined {
+    if (depth > 8) return undefined;
+    e = unparen(e);
+    switch (e.type) {
+      case 'string':
+      case 'chained_string':
+      case 'heredoc_beginning': {
+        const items = this.flatten(e);
+        return items.every((i) => i.kind === 'ch' || i.text !== undefined) ? items.map((i) => (i.kind === 'ch' ? i.c : i.text)).join('') : undefined;
+      }
+      case 'integer':
+      case 'float':
+        return /^[\d._]+$/.test(e.text) ? e.text.replace(/_/g, '') : undefined;
+      case 'true':
+      case 'false':
+        return e.text;
+      case 'nil':
+        return '';
+      case 'simple_symbol':
+        return e.text.slice(1);
+      case 'binary': {
+        if (field(e, 'operator')?.type !== '+' || !this.isStringy(e)) return undefined;
+        let text = '';
+        for (const x of this.plusOperands(e)) {
+          const v = this.constant(x, depth + 1);
+          if (v === undefined) return undefined;
+          text += v;
+        }
+        return text;
+      }
+      case 'identifier': {
+        const v = this.singleValue(e);
+        return v ? this.constant(v, depth + 1) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private safe(e: Node, depth: number): boolean {
+    if (depth > 8) return false;
+    e = unparen(e);
+    if (this.constant(e, depth) !== undefined) return true;
+    switch (e.type) {
+      case 'integer': case 'float': case 'true': case 'false': case 'nil': case 'simple_symbol': case 'unary':
+        return true;
+      case 'constant':
+        return isScreaming(e.text);
+      case 'scope_resolution':
+        return isScreaming(field(e, 'name')?.text ?? '');
+      case 'binary': {
+        const op = field(e, 'operator')?.type;
+        if (op === '+' && this.isStringy(e)) return this.flatten(e).every((i) => i.kind === 'ch' || i.safe);
+        if (op === '||' || op === 'or' || op === '&&' || op === 'and') {
+          const l = field(e, 'left');
+          const r = field(e, 'right');
+          return !!l && !!r && this.safe(l, depth + 1) && this.safe(r, depth + 1);
+        }
+        if (op === '*') {
+          const l = field(e, 'left');
+          return !!l && (unparen(l).type !== 'array' && !this.isStringy(l) || this.safe(l, depth + 1));
+        }
+        return true;
+      }
+      case 'conditional': {
+        const c = field(e, 'consequence');
+        const a = field(e, 'alternative');
+        return !!c && !!a && this.safe(c, depth + 1) && this.safe(a, depth + 1);
+      }
+      case 'string':
+      case 'chained_string':
+        return this.flatten(e).every((i) => i.kind === 'ch' || i.safe);
+      case 'array':
+        return named(e).every((x) => this.safe(x, depth + 1));
+      case 'identifier':
+        return this.safeName(e, depth);
+      case 'element_reference': {
+        // An allow-list lookup: SORTS[params[:sort]].
+        const obj = named(e)[0];
+        return !!obj && (obj.type === 'constant' || obj.type === 'scope_resolution') && isScreaming(obj.type === 'constant' ? obj.text : field(obj, 'name')?.text ?? '');
+      }
+      case 'call':
+        return this.safeCall(e, depth);
+      default:
+        return false;
+    }
+  }
+
+  private safeName(e: Node, depth: number): boolean {
+    const r = this.resolve(e);
+    if (!r) return false;
+    const before = r.list.filter((b) => b.at.startIndex < e.startIndex);
+    const last = before[before.length - 1];
+    const list = last?.kind === 'assign' && last.at.parent?.parent?.type === 'body_statement' && this.scopeOf(last.at).id === r.scope.id &&
+      last.at.parent.parent.parent?.id === r.scope.id ? [last] : r.list;
+    return list.every((b) => {
+      switch (b.kind) {
+        case 'assign':
+        case 'append':
+          return !!b.value && this.safe(b.value, depth + 1);
+        case 'arith':
+          return true;
+        case 'for':
+          return !!b.value && (unparen(b.value).type === 'range' || this.safe(b.value, depth + 1));
+        default:
+          return false;
+      }
+    });
+  }
+
+  private safeCall(e: Node, depth: number): boolean {
+    const m = field(e, 'method')?.text ?? '';
+    const recv = field(e, 'receiver');
+    if (!recv) return SAFE_FUNCTIONS.has(m) || m === 'quote' || m.startsWith('sanitize_sql') || DEV_METHODS.has(m);
+    if (SAFE_METHODS.has(m)) return !(m === 'id' && /params|request/.test(recv.text));
+    if (DEV_METHODS.has(m)) return true;
+    if (/^(?:Time|Date|DateTime)$/.test(recv.text)) return true;
+    if (m === 'join') return this.safe(recv, depth + 1) || this.safeMap(recv);
+    if (m === 'to_s' || m === 'upcase' || m === 'downcase' || m === 'strip') return this.safe(recv, depth + 1);
+    if (m === 'fetch' && (recv.type === 'constant' || recv.type === 'scope_resolution')) return true;
+    return false;
+  }
+
+  /** `ids.map(&:to_i)`, `ids.map { '?' }`, `ids.map { |i| i.to_i }`. */
+  private safeMap(n: Node): boolean {
+    n = unparen(n);
+    if (n.type !== 'call' || !/^(?:map|collect)$/.test(field(n, 'method')?.text ?? '')) return false;
+    const args = this.argsOf(n);
+    if (args.length === 1 && args[0].type === 'block_argument') return /^&:(?:to_i|to_f|quote)$/.test(args[0].text);
+    const block = field(n, 'block');
+    const body = block && field(block, 'body');
+    const stmts = body ? named(body) : [];
+    if (stmts.length !== 1) return false;
+    const s = unparen(stmts[0]);
+    if (this.constant(s, 0) !== undefined) return true;
+    return s.type === 'call' && SAFE_METHODS.has(field(s, 'method')?.text ?? '') && (field(s, 'method')?.text !== 'id');
+  }
+
+  /** `table_name`, constants, `@table`, `self.class.table_name`: the developer's. */
+  private devControlled(e: Node): boolean {
+    e = unparen(e);
+    if (e.type === 'constant' || e.type === 'scope_resolution' || e.type === 'instance_variable' || e.type === 'class_variable') return true;
+    if (e.type === 'call') return DEV_METHODS.has(field(e, 'method')?.text ?? '');
+    if (e.type === 'identifier') return DEV_METHODS.has(e.text) && !this.resolve(e);
+    return false;
+  }
+
+  // --- fixes ----------------------------------------------------------------------------------------------------
+
+  private fixes(sink: Sink, built: Built, a: Analysis): Fix[] {
+    const lines = this.ctx.lines;
+    const q = sink.query;
+    const edits: TextEdit[] = [];
+    let style: PlaceholderStyle;
+    let existing: string[] = [];
+    let writeValues: (values: string[]) => TextEdit;
+    if (sink.kind === 'arBinds') {
+      style = '?';
+      const rest = sink.args.slice(1);
+      if (rest.some((x) => x.type === 'pair' || x.type === 'hash' || x.type === 'splat_argument' || x.type === 'hash_splat_argument' || x.type === 'block_argument')) return [];
+      existing = rest.map((x) => x.text);
+      const last = sink.args[sink.args.length - 1];
+      writeValues = (v) => lines.edit(q.endIndex, last.endIndex, v.map((x) => `, ${x}`).join(''));
+      // `where "a = #{x}"` without parentheses stays valid with the values after it.
+    } else if (sink.kind === 'pgExec' && sink.method === 'exec' && sink.args.length === 1) {
+      style = '$';
+      const m = field(sink.call, 'method');
+      if (!m) return [];
+      edits.push(lines.edit(m.startIndex, m.endIndex, 'exec_params'));
+      writeValues = (v) => lines.edit(q.endIndex, q.endIndex, `, [${v.join(', ')}]`);
+    } else return [];
+    const r = placeholderize(built.items, a, style, existing, (inner) => rubyLiteral(unquoteRegion(inner).map((x) => (x.kind === 'ch' ? { ch: x } : { hole: x })), false));
+    if (!r) return [];
+    const literal = rubyLiteral(r.pieces, this.startsSingle(built.root));
+    edits.push(lines.edit(built.root.startIndex, built.root.endIndex, literal));
+    edits.push(writeValues(r.values));
+    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  private startsSingle(root: Node): boolean {
+    let first: Node | undefined;
+    walkTree(root, (n) => {
+      if (!first && n.type === 'string') first = n;
+      return !first;
+    });
+    return !!first && first.text.startsWith("'");
+  }
+}
+
+/** The pieces as one Ruby string literal: single-quoted when the SQL was and nothing is interpolated, else double. */
+export function rubyLiteral(pieces: Piece[], preferSingle: boolean): string {
+  const holes = pieces.some((p) => 'hole' in p);
+  const escaped = pieces.some((p) => 'ch' in p && p.ch.c.charCodeAt(0) < 0x20 && p.ch.r !== p.ch.c);
+  if (!holes && !escaped && preferSingle) {
+    return "'" + pieces.map((p) => ('ch' in p ? (p.ch.c === '\\' || p.ch.c === "'" ? '\\' + p.ch.c : p.ch.c) : '')).join('') + "'";
+  }
+  let out = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if ('hole' in p) {
+      out += `#{${p.hole.src}}`;
+      continue;
+    }
+    if (p.ch.c === '#') {
+      const next = pieces[i + 1];
+      out += next && ('hole' in next || '{$@'.includes(next.ch.c)) ? '\\#' : '#';
+      continue;
+    }
+    out += p.placeholder ? p.ch.c : p.ch.r;
+  }
+  return `"${out}"`;
+}

@@ -1,0 +1,50 @@
+// Tests for config/jwt-verification-disabled: JWTs decoded without signature or expiry checks.
+import rule from '../../../server/src/engine/rules/config/jwt-verification-disabled';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  path: 'app/auth.py',
+  valid: [
+    'import jwt\nclaims = jwt.decode(token, key, algorithms=["HS256"])\n',
+    'import jwt\nclaims = jwt.decode(token, key, algorithms=["HS256"], options={"verify_signature": True, "verify_aud": False})\n',
+    'import jwt\nheader = jwt.get_unverified_header(token)\n',
+    { name: 'TLS verify=False is another rule\'s', code: 'import requests\nrequests.get(url, verify=False)\n' },
+    { name: 'no JWT import', code: 'import codec\ncodec.decode(data, options={"verify_signature": False})\n' },
+    '# jwt.decode(token, options={"verify_signature": False})\nimport jwt\n',
+    { name: 'a test file', path: 'tests/test_auth.py', code: 'import jwt\njwt.decode(t, options={"verify_signature": False})\n' },
+    { path: 'src/auth.js', code: "const jwt = require('jsonwebtoken');\njwt.verify(token, key, { ignoreExpiration: false });\n" },
+    { path: 'src/auth.js', code: "const jwt = require('jwt-simple');\njwt.decode(token, key);\n" },
+  ],
+  invalid: [
+    {
+      name: 'PyJWT 2 options',
+      code: 'import jwt\nclaims = jwt.decode(token, options={"verify_signature": False})\n',
+      errors: [{
+        messageId: 'signature', line: 2, column: 37, endColumn: 62, severity: 'warning',
+        message: '"verify_signature": False skips the signature check: the claims are whatever the client wrote; verify the token before trusting them',
+      }],
+    },
+    {
+      name: 'python-jose, expiry off',
+      code: 'from jose import jwt\nclaims = jwt.decode(token, key, algorithms=["HS256"], options={"verify_exp": False})\n',
+      errors: [{ messageId: 'expiry', line: 2, column: 64, endColumn: 83, message: '"verify_exp": False accepts expired tokens, so a leaked or revoked token works forever' }],
+    },
+    {
+      name: 'PyJWT 1 verify=False',
+      code: 'import jwt\nuser = jwt.decode(request.headers["X-Token"], verify=False)["sub"]\n',
+      errors: [{ messageId: 'signature', line: 2, column: 47, endColumn: 59 }],
+    },
+    {
+      name: 'jsonwebtoken ignoreExpiration',
+      path: 'src/auth.js',
+      code: "const jwt = require('jsonwebtoken');\njwt.verify(token, key, { algorithms: ['HS256'], ignoreExpiration: true });\n",
+      errors: [{ messageId: 'expiry', line: 2, column: 49, endColumn: 71 }],
+    },
+    {
+      name: 'jwt-simple noVerify',
+      path: 'src/auth.ts',
+      code: "import jwt from 'jwt-simple';\nconst claims = jwt.decode(token, secret, true);\n",
+      errors: [{ messageId: 'signature', line: 2, column: 42, endColumn: 46 }],
+    },
+  ],
+});

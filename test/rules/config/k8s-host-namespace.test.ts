@@ -1,0 +1,24 @@
+// Tests for config/k8s-host-namespace.
+import rule from '../../../server/src/engine/rules/config/k8s-host-namespace';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  path: 'deploy/daemonset.yaml',
+  valid: [
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: false\n  containers:\n    - name: c\n      image: x\n',
+    { name: 'a PodSecurityPolicy field, not a pod', code: 'apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: p\nspec:\n  hostNetwork: true\n  hostPID: true\n' },
+    { name: 'not Kubernetes', path: 'config/app.yaml', code: 'hostNetwork: true\ncontainers: []\n' },
+  ],
+  invalid: [
+    {
+      code: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      hostPID: true\n      hostIPC: false\n      containers:\n        - name: a\n          image: agent\n',
+      errors: [
+        {
+          messageId: 'hostNamespace', line: 8, column: 7, endColumn: 24, severity: 'warning',
+          message: "DaemonSet agent sets hostNetwork: true and shares the node's network: it can bind node ports and reach services listening on the node's localhost",
+        },
+        { messageId: 'hostNamespace', line: 9, column: 7, endColumn: 20, message: /^DaemonSet agent sets hostPID: true/ },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,309 @@
+// Tests for sql/string-built-query in Java: JDBC, Spring JdbcTemplate and JPA/Hibernate sinks, variable flow,
+// precision, and the fixes (JdbcTemplate varargs, JPA setParameter).
+import * as assert from 'node:assert/strict';
+import { checkFile, MemoryHost, type Rule } from '../../../server/src/engine';
+import { parse } from '../../../server/src/engine/languages/tree-sitter';
+import rule from '../../../server/src/engine/rules/sql/string-built-query';
+import { loadBundledWasm } from '../../../server/src/host-node';
+import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+
+const VALUE = 'interpolatedValue';
+const IDENT = 'interpolatedIdentifier';
+const PATH = 'src/main/java/app/UserDao.java';
+
+/** A class with `fields`, and `body` in a method of `params`; the body starts on line 7 (with the default two fields). */
+function cls(body: string, params = 'String name, int id', fields = '  private JdbcTemplate jdbcTemplate;\n  private EntityManager em;\n') {
+  return `package app;\n\nclass UserDao {\n${fields}  Object find(${params}) throws Exception {\n${body}    return null;\n  }\n}\n`;
+}
+const L = 7;
+
+const valid: (string | { name: string; code: string })[] = [
+  // constants and parameters
+  cls('    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = ?");\n    ps.setString(1, name);\n    ps.executeQuery();\n'),
+  cls('    jdbcTemplate.query("SELECT * FROM users WHERE name = ?", mapper, name);\n'),
+  cls('    em.createQuery("SELECT u FROM User u WHERE u.name = :name").setParameter("name", name).getResultList();\n'),
+  { name: 'constants concatenated with constants', code: cls('    stmt.executeQuery("SELECT * FROM " + TABLE + " WHERE active = " + true);\n', 'String name', '  private static final String TABLE = "users";\n') },
+  cls('    final String cols = "id, name";\n    String sql = "SELECT " + cols + " FROM users WHERE id = ?";\n    jdbcTemplate.queryForList(sql, id);\n'),
+  cls('    stmt.executeUpdate("DELETE FROM " + Tables.USERS + " WHERE id = 1");\n'),
+  cls('    stmt.executeQuery("SELECT * FROM " + User.class.getSimpleName() + " WHERE id = 1");\n'),
+  // numbers and typed values cannot inject
+  { name: 'an int parameter concatenated', code: cls('    stmt.executeQuery("SELECT * FROM users WHERE id = " + id);\n') },
+  cls('    stmt.executeQuery("SELECT * FROM users WHERE id = " + userId + " AND since > \'" + since + "\'");\n', 'Long userId, LocalDate since'),
+  cls('    stmt.executeQuery(String.format("SELECT * FROM users WHERE id = %d LIMIT %d", id, 10));\n'),
+  cls('    stmt.executeQuery(String.format("SELECT * FROM users WHERE id = %s", id));\n'),
+  cls('    stmt.executeQuery("SELECT * FROM users WHERE id = " + Integer.parseInt(name));\n'),
+  cls('    stmt.executeQuery("SELECT * FROM users LIMIT " + ids.size());\n', 'List<String> ids'),
+  cls('    stmt.executeQuery("SELECT * FROM users WHERE name = " + conn.enquoteLiteral(name));\n'),
+  cls('    stmt.executeQuery("SELECT * FROM users WHERE name = \'" + ESAPI.encoder().encodeForSQL(codec, name) + "\'");\n'),
+  // placeholder lists
+  cls('    String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));\n    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE id IN (" + in + ")");\n', 'List<Long> ids'),
+  cls('    jdbcTemplate.query("SELECT * FROM users WHERE id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", mapper, ids.toArray());\n', 'List<Long> ids'),
+  cls('    StringBuilder sb = new StringBuilder("SELECT * FROM users WHERE id IN (");\n    for (int i = 0; i < ids.size(); i++) sb.append(i > 0 ? ",?" : "?");\n    sb.append(")");\n    conn.prepareStatement(sb.toString());\n', 'List<Long> ids'),
+  // loops over constant names (migrations)
+  cls('    for (String t : TABLES) stmt.executeUpdate("DELETE FROM " + t + " WHERE id = 1");\n', 'Statement stmt', '  private static final String[] TABLES = {"a", "b"};\n'),
+  cls('    for (String t : List.of("a", "b")) stmt.executeUpdate("TRUNCATE TABLE " + t);\n', 'Statement stmt'),
+  // dynamic conditions with parameters
+  cls('    String sql = "SELECT * FROM users WHERE " + where;\n    PreparedStatement ps = conn.prepareStatement(sql);\n', 'String where'),
+  cls('    jdbcTemplate.query("SELECT * FROM users WHERE " + where, mapper, args);\n', 'String where, Object[] args'),
+  // developer-controlled names: fields, getters
+  cls('    jdbcTemplate.update("DELETE FROM " + tableName + " WHERE id = ?", id);\n', 'int id', '  private JdbcTemplate jdbcTemplate;\n  private String tableName;\n'),
+  cls('    jdbcTemplate.update("DELETE FROM " + getTableName() + " WHERE id = ?", id);\n'),
+  // SQL words in logs and exceptions, text that never reaches a query
+  cls('    log.info("SELECT * FROM users WHERE name = \'" + name + "\'");\n'),
+  cls('    throw new IllegalStateException("DELETE FROM users failed for " + name);\n'),
+  cls('    String sql = "SELECT * FROM users WHERE name = \'" + name + "\'";\n    return sql;\n'),
+  cls('    System.out.println(String.format("UPDATE users SET name = \'%s\'", name));\n'),
+  // query-named calls that are not databases, prose
+  cls('    executor.execute(() -> run("SELECT * FROM users WHERE name = \'" + name + "\'"));\n'),
+  cls('    repository.update("please select one from " + name);\n'),
+  cls('    em.createQuery(criteriaBuilder.createQuery(User.class)).getResultList();\n'),
+  // a query that is not built here
+  cls('    stmt.executeQuery(name);\n'),
+  cls('    String sql = buildSql(name);\n    stmt.executeQuery(sql);\n'),
+  // value in an SQL comment
+  cls('    stmt.executeQuery("SELECT * FROM users -- " + name + "\\nWHERE id = 1");\n'),
+  // broken code
+  cls('    stmt.executeQuery("SELECT * FROM users WHERE name = \'" + name + "\'",, );\n'),
+];
+
+const invalid: InvalidCase[] = [
+  // --- JDBC Statement: reported, no fix ---------------------------------------------------------------------------
+  {
+    name: 'Statement.executeQuery with a concatenated value',
+    code: cls('    ResultSet rs = stmt.executeQuery("SELECT * FROM users WHERE name = \'" + name + "\'");\n'),
+    path: PATH,
+    errors: [{
+      messageId: VALUE, message: 'SQL query built by interpolating `name`: pass it as a query parameter instead (SQL injection).',
+      line: L, column: 38, endLine: L, endColumn: 87, fixes: [],
+    }],
+  },
+  {
+    name: 'Statement.execute through a local variable',
+    code: cls('    String query = "DELETE FROM users WHERE name = \'" + name + "\'";\n    stmt.execute(query);\n'),
+    errors: [{ messageId: VALUE, line: L + 1, column: 18, endColumn: 23, fixes: [] }],
+  },
+  {
+    name: 'executeUpdate with String.format',
+    code: cls('    stmt.executeUpdate(String.format("UPDATE users SET name = \'%s\' WHERE id = %d", name, id));\n'),
+    errors: [{ messageId: VALUE, line: L, column: 24, fixes: [] }],
+  },
+  {
+    name: 'executeLargeUpdate with formatted()',
+    code: cls('    stmt.executeLargeUpdate("DELETE FROM users WHERE name = \'%s\'".formatted(name));\n'),
+    errors: [{ messageId: VALUE, line: L, column: 29, fixes: [] }],
+  },
+  {
+    name: 'addBatch',
+    code: cls('    stmt.addBatch("INSERT INTO logs (msg) VALUES (\'" + name + "\')");\n'),
+    errors: [{ messageId: VALUE, line: L, column: 19, fixes: [] }],
+  },
+  {
+    name: 'StringBuilder append chain with a condition',
+    code: cls('    StringBuilder sb = new StringBuilder("SELECT * FROM users WHERE 1=1");\n    if (name != null) sb.append(" AND name = \'").append(name).append("\'");\n    ResultSet rs = conn.createStatement().executeQuery(sb.toString());\n'),
+    errors: [{ messageId: VALUE, line: L + 2, column: 56, endColumn: 69, fixes: [] }],
+  },
+  {
+    name: 'inline StringBuilder',
+    code: cls('    stmt.executeQuery(new StringBuilder("SELECT * FROM users WHERE name = \'").append(name).append("\'").toString());\n'),
+    errors: [{ messageId: VALUE, line: L, column: 23, fixes: [] }],
+  },
+  {
+    name: '+= on a local',
+    code: cls('    String sql = "SELECT * FROM users WHERE 1=1";\n    if (name != null) {\n      sql += " AND name = \'" + name + "\'";\n    }\n    stmt.executeQuery(sql);\n'),
+    errors: [{ messageId: VALUE, line: L + 4, column: 23, fixes: [] }],
+  },
+  {
+    name: 'sql = sql + ...',
+    code: cls('    String sql = "SELECT * FROM users";\n    sql = sql + " WHERE name = \'" + name + "\'";\n    stmt.executeQuery(sql);\n'),
+    errors: [{ messageId: VALUE, line: L + 2, column: 23, fixes: [] }],
+  },
+  {
+    name: 'prepareStatement with a built string (values go to setString: no fix)',
+    code: cls('    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = \'" + name + "\'");\n'),
+    errors: [{ messageId: VALUE, line: L, column: 50, fixes: [] }],
+  },
+  {
+    name: 'prepareCall',
+    code: cls('    conn.prepareCall("{call purge(\'" + name + "\')}");\n'.replace('{call purge(', 'CALL purge(').replace(')}', ')')),
+    errors: [{ messageId: VALUE, line: L, column: 22, fixes: [] }],
+  },
+  {
+    name: 'a condition built in one local and used in another',
+    code: cls('    String cond = "name = \'" + name + "\'";\n    stmt.executeQuery("SELECT * FROM users WHERE " + cond);\n'),
+    errors: [{ messageId: VALUE, message: /`name`/, line: L + 1, column: 23, fixes: [] }],
+  },
+  // --- JdbcTemplate: ? and varargs -----------------------------------------------------------------------------------
+  {
+    name: 'JdbcTemplate.update: values as varargs',
+    code: cls('    jdbcTemplate.update("DELETE FROM users WHERE name = \'" + name + "\'");\n'),
+    errors: [{
+      messageId: VALUE, line: L, column: 25, endColumn: 72,
+      fixes: [{ title: 'Parameterize query', applicability: 'unsafe', output: cls('    jdbcTemplate.update("DELETE FROM users WHERE name = ?", name);\n') }],
+    }],
+  },
+  {
+    name: 'JdbcTemplate.query: after the row mapper, LIKE pattern moved into the value',
+    code: cls('    String sql = "SELECT * FROM users WHERE name LIKE \'%" + name + "%\'";\n    return jdbcTemplate.query(sql, new BeanPropertyRowMapper<>(User.class));\n'),
+    errors: [{
+      messageId: VALUE, line: L + 1, column: 31,
+      fixes: [{ output: cls('    String sql = "SELECT * FROM users WHERE name LIKE ?";\n    return jdbcTemplate.query(sql, new BeanPropertyRowMapper<>(User.class), "%" + name + "%");\n') }],
+    }],
+  },
+  {
+    name: 'JdbcTemplate.queryForObject: merged in text order with an existing ?',
+    code: cls('    jdbcTemplate.queryForObject("SELECT count(*) FROM users WHERE name = \'" + name + "\' AND age > ?", Integer.class, id);\n'),
+    errors: [{
+      messageId: VALUE, line: L, column: 33,
+      fixes: [{ output: cls('    jdbcTemplate.queryForObject("SELECT count(*) FROM users WHERE name = ? AND age > ?", Integer.class, name, id);\n') }],
+    }],
+  },
+  {
+    name: 'JdbcTemplate.queryForList with an element class, String.format kept table',
+    code: cls('    jdbcTemplate.queryForList(String.format("SELECT name FROM %s WHERE city = \'%s\'", TABLE, name), String.class);\n', 'String name', '  private static final String TABLE = "users";\n  private JdbcTemplate jdbcTemplate;\n'),
+    errors: [{
+      messageId: VALUE, line: L, column: 31,
+      fixes: [{ output: cls('    jdbcTemplate.queryForList("SELECT name FROM " + TABLE + " WHERE city = ?", String.class, name);\n', 'String name', '  private static final String TABLE = "users";\n  private JdbcTemplate jdbcTemplate;\n') }],
+    }],
+  },
+  {
+    name: 'JdbcTemplate.queryForMap from getJdbcTemplate(), text block kept',
+    code: cls('    String sql = """\n        SELECT *\n        FROM users\n        WHERE name = \'""" + name + "\'";\n    return getJdbcTemplate().queryForMap(sql);\n'),
+    errors: [{
+      messageId: VALUE, line: L + 4, column: 42,
+      fixes: [{ output: cls('    String sql = """\n        SELECT *\n        FROM users\n        WHERE name = ?""";\n    return getJdbcTemplate().queryForMap(sql, name);\n') }],
+    }],
+  },
+  {
+    name: 'JdbcTemplate with an int kept as text',
+    code: cls('    jdbcTemplate.update("UPDATE users SET name = \'" + name + "\' WHERE id = " + id);\n'),
+    errors: [{ messageId: VALUE, line: L, column: 25, fixes: [{ output: cls('    jdbcTemplate.update("UPDATE users SET name = ? WHERE id = " + id, name);\n') }] }],
+  },
+  {
+    name: 'NamedParameterJdbcTemplate: reported, no fix',
+    code: cls('    namedJdbc.query("SELECT * FROM users WHERE name = \'" + name + "\'", params, mapper);\n', 'String name', '  private NamedParameterJdbcTemplate namedJdbc;\n'),
+    errors: [{ messageId: VALUE, line: L - 1, column: 21, fixes: [] }],
+  },
+  {
+    name: 'JdbcTemplate of unknown type: no fix',
+    code: cls('    template.update("DELETE FROM users WHERE name = \'" + name + "\'");\n'),
+    errors: [{ messageId: VALUE, line: L, column: 21, fixes: [] }],
+  },
+  {
+    name: 'JdbcTemplate.execute takes no values: no fix',
+    code: cls('    jdbcTemplate.execute("DROP TABLE " + name);\n'),
+    errors: [{ messageId: IDENT, line: L, column: 26, fixes: [] }],
+  },
+  // --- JPA / Hibernate ------------------------------------------------------------------------------------------------
+  {
+    name: 'JPA createQuery: named parameters and setParameter',
+    code: cls('    return em.createQuery("SELECT u FROM User u WHERE u.name = \'" + name + "\' AND u.city = \'" + user.getCity() + "\'", User.class).getResultList();\n'),
+    errors: [{
+      messageId: VALUE, line: L, column: 27,
+      fixes: [{ output: cls('    return em.createQuery("SELECT u FROM User u WHERE u.name = :name AND u.city = :city", User.class).setParameter("name", name).setParameter("city", user.getCity()).getResultList();\n') }],
+    }],
+  },
+  {
+    name: 'JPA createQuery: a name already used gets a suffix',
+    code: cls('    Query q = em.createQuery("FROM User u WHERE u.org = :name AND u.name = \'" + name + "\'");\n    q.setParameter("name", org);\n', 'String name, String org'),
+    errors: [{
+      messageId: VALUE, line: L, column: 30,
+      fixes: [{ output: cls('    Query q = em.createQuery("FROM User u WHERE u.org = :name AND u.name = :name2").setParameter("name2", name);\n    q.setParameter("name", org);\n', 'String name, String org') }],
+    }],
+  },
+  {
+    name: 'JPA createNativeQuery: positional ?1',
+    code: cls('    em.createNativeQuery("SELECT * FROM users WHERE name = \'" + name + "\'", User.class).getResultList();\n'),
+    errors: [{
+      messageId: VALUE, line: L, column: 26,
+      fixes: [{ output: cls('    em.createNativeQuery("SELECT * FROM users WHERE name = ?1", User.class).setParameter(1, name).getResultList();\n') }],
+    }],
+  },
+  {
+    name: 'JPA createNativeQuery: numbered after the existing ?1',
+    code: cls('    em.createNativeQuery("SELECT * FROM users WHERE id = ?1 AND name = \'" + name + "\'").setParameter(1, id).getResultList();\n'),
+    errors: [{
+      messageId: VALUE, line: L, column: 26,
+      fixes: [{ output: cls('    em.createNativeQuery("SELECT * FROM users WHERE id = ?1 AND name = ?2").setParameter(2, name).setParameter(1, id).getResultList();\n') }],
+    }],
+  },
+  {
+    name: 'Hibernate session.createQuery (HQL without SELECT)',
+    code: cls('    return session.createQuery("from User where name = \'" + name + "\'").list();\n'),
+    errors: [{
+      messageId: VALUE, line: L, column: 32,
+      fixes: [{ output: cls('    return session.createQuery("from User where name = :name").setParameter("name", name).list();\n') }],
+    }],
+  },
+  {
+    name: 'Hibernate createSQLQuery: no fix',
+    code: cls('    session.createSQLQuery("SELECT * FROM users WHERE name = \'" + name + "\'").list();\n'),
+    errors: [{ messageId: VALUE, line: L, column: 28, fixes: [] }],
+  },
+  // --- identifiers and lists -----------------------------------------------------------------------------------------
+  {
+    name: 'ORDER BY from a parameter',
+    code: cls('    return jdbcTemplate.query("SELECT * FROM users ORDER BY " + sort, mapper);\n', 'String sort'),
+    errors: [{
+      messageId: IDENT, line: L, column: 31, endColumn: 69,
+      message: 'SQL structure (table or column name, sort order, fragment) built from `sort`: a placeholder cannot stand for it; check it against an allow-list.',
+      fixes: [],
+    }],
+  },
+  {
+    name: 'table name through String.format',
+    code: cls('    stmt.executeQuery(String.format("SELECT * FROM %s", table));\n', 'String table'),
+    errors: [{ messageId: IDENT, line: L, column: 23, fixes: [] }],
+  },
+  {
+    name: 'a loop over a parameter list of table names',
+    code: cls('    for (String t : tables) stmt.executeUpdate("TRUNCATE TABLE " + t);\n', 'Statement stmt, List<String> tables'),
+    errors: [{ messageId: IDENT, message: /`t`/, line: L, column: 48, fixes: [] }],
+  },
+  {
+    name: 'a list in IN (...): no fix',
+    code: cls('    jdbcTemplate.update("DELETE FROM users WHERE id IN (" + ids + ")");\n', 'String ids'),
+    errors: [{ messageId: VALUE, line: L, column: 25, fixes: [] }],
+  },
+  {
+    name: 'find-sec-bugs: concat into executeQuery inside a lambda',
+    code: cls('    names.forEach(n -> { try { stmt.executeQuery("SELECT * FROM users WHERE name = \'" + n + "\'"); } catch (SQLException e) { } });\n', 'List<String> names'),
+    errors: [{ messageId: VALUE, line: L, column: 50, fixes: [] }],
+  },
+];
+
+ruleTester(rule, { path: PATH, valid, invalid });
+
+// --- fix outputs parse with the Java grammar and leave no value to report -------------------------------------------
+
+async function hasSyntaxError(code: string): Promise<boolean | undefined> {
+  let out: boolean | undefined;
+  const probe: Rule = {
+    meta: { ...rule.meta, id: 'sql/probe' },
+    appliesTo: () => true,
+    async check(ctx) {
+      const tree = await parse(ctx, 'java');
+      if (tree) out = tree.rootNode.hasError;
+    },
+  };
+  await checkFile({ path: 'Probe.java', text: code }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [probe] });
+  return out;
+}
+
+describe('rule sql/string-built-query (Java) fix outputs', () => {
+  for (const c of invalid) {
+    for (const fix of c.errors.flatMap((e) => e.fixes ?? [])) {
+      if (fix.output === undefined) continue;
+      const output = fix.output;
+      it(`${c.name}: output parses and is not reported as a value`, async () => {
+        assert.equal(await hasSyntaxError(c.code), false, 'the case itself must parse');
+        assert.equal(await hasSyntaxError(output), false, 'fix output does not parse');
+        const r = await checkFile({ path: PATH, text: output }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [rule] });
+        assert.deepEqual(r.findings.filter((f) => f.messageId === VALUE).map((f) => `${f.line}:${f.column}`), []);
+      });
+    }
+  }
+
+  it('every invalid case parses', async () => {
+    for (const c of invalid) assert.equal(await hasSyntaxError(c.code), false, c.name);
+  });
+});

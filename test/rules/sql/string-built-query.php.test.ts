@@ -1,0 +1,266 @@
+// Tests for sql/string-built-query in PHP: mysqli, PDO, pgsql, Laravel, $wpdb sinks, variable flow, precision, fixes.
+import * as assert from 'node:assert/strict';
+import { checkFile, MemoryHost, type Rule } from '../../../server/src/engine';
+import { parse } from '../../../server/src/engine/languages/tree-sitter';
+import rule from '../../../server/src/engine/rules/sql/string-built-query';
+import { loadBundledWasm } from '../../../server/src/host-node';
+import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+
+const VALUE = 'interpolatedValue';
+const IDENT = 'interpolatedIdentifier';
+const P = '<?php\n';
+
+const valid: (string | { name: string; code: string })[] = [
+  // parameters and constants
+  P + 'function f($pdo, $id) { $s = $pdo->prepare("SELECT * FROM users WHERE id = ?"); $s->execute([$id]); }\n',
+  P + 'function f($pdo, $id) { $s = $pdo->prepare("SELECT * FROM users WHERE id = :id"); $s->execute([":id" => $id]); }\n',
+  P + 'function f($conn, $id) { pg_query_params($conn, "SELECT * FROM users WHERE id = $1", [$id]); }\n',
+  P + 'function f($name) { return DB::select("SELECT * FROM users WHERE name = ?", [$name]); }\n',
+  P + 'function f($name) { return User::whereRaw("name = ?", [$name])->get(); }\n',
+  P + 'function f($conn) { mysqli_query($conn, "SELECT * FROM users WHERE active = 1"); }\n',
+  P + 'function f($conn) { $t = "users"; mysqli_query($conn, "SELECT * FROM $t WHERE active = 1"); }\n',
+  P + 'class R { const TABLE = "users"; function f($pdo, $id) { return $pdo->query("SELECT * FROM " . self::TABLE . " WHERE id = 1"); } }\n',
+  // casts and numeric conversions
+  P + 'function f($conn, $id) { mysqli_query($conn, "SELECT * FROM users WHERE id = " . (int)$id); }\n',
+  P + 'function f($conn, $id) { mysqli_query($conn, "SELECT * FROM users WHERE id = " . intval($id)); }\n',
+  P + 'function f($conn, $id) { $id = (int) $_GET["id"]; mysqli_query($conn, "SELECT * FROM users WHERE id = $id"); }\n',
+  P + 'function f($conn, int $id) { mysqli_query($conn, "SELECT * FROM users WHERE id = $id"); }\n',
+  P + 'function f($pdo, $id) { return $pdo->query(sprintf("SELECT * FROM users WHERE id = %d", $id)); }\n',
+  P + 'function f($pdo, $page) { return $pdo->query("SELECT * FROM users LIMIT 20 OFFSET " . ($page * 20)); }\n',
+  P + 'function f($ids) { return DB::select("SELECT * FROM users WHERE id IN (" . implode(",", array_map("intval", $ids)) . ")"); }\n',
+  P + 'function f($ids) { return DB::select("SELECT * FROM users WHERE id IN (" . implode(",", array_fill(0, count($ids), "?")) . ")", $ids); }\n',
+  P + 'function f($ids) { $in = str_repeat("?,", count($ids) - 1) . "?"; return DB::select("SELECT * FROM users WHERE id IN ($in)", $ids); }\n',
+  // escaping
+  P + 'function f($conn, $name) { $n = mysqli_real_escape_string($conn, $name); mysqli_query($conn, "SELECT * FROM users WHERE name = \'$n\'"); }\n',
+  P + 'function f($pdo, $name) { return $pdo->query("SELECT * FROM users WHERE name = " . $pdo->quote($name)); }\n',
+  P + 'function f($name) { global $wpdb; return $wpdb->get_results("SELECT * FROM users WHERE name = \'" . esc_sql($name) . "\'"); }\n',
+  // allow-lists and choices between constants
+  P + 'function f($sort) { $col = in_array($sort, ["name", "email"]) ? $sort : "name"; return DB::select("SELECT * FROM users ORDER BY $col"); }\n',
+  P + 'function f($dir) { $dir = $dir === "asc" ? "ASC" : "DESC"; return DB::select("SELECT * FROM users ORDER BY name $dir"); }\n',
+  P + 'class R { const SORTS = ["a" => "name"]; function f($k) { return DB::select("SELECT * FROM users ORDER BY " . self::SORTS[$k]); } }\n',
+  // developer-controlled names
+  P + 'class R { function f($id) { return DB::select("SELECT * FROM {$this->table} WHERE id = ?", [$id]); } }\n',
+  P + 'function f($id) { global $wpdb; return $wpdb->get_results($wpdb->prepare("SELECT * FROM {$wpdb->prefix}posts WHERE id = %d", $id)); }\n',
+  P + 'function f($m, $id) { return DB::select("SELECT * FROM " . $m->getTable() . " WHERE id = ?", [$id]); }\n',
+  // fragments with bindings: dynamic filters built with placeholders
+  P + 'function f($where, $bindings) { return DB::select("SELECT * FROM users WHERE " . $where, $bindings); }\n',
+  // text that never reaches a query call
+  P + 'function f($q) { error_log("SELECT * FROM users WHERE name = \'$q\'"); }\n',
+  P + 'function f($q) { throw new Exception("DELETE FROM users failed for $q"); }\n',
+  P + 'function f($q) { $sql = "SELECT * FROM users WHERE name = \'$q\'"; return $sql; }\n',
+  P + 'function f($q) { echo "Select a user from the list: $q"; }\n',
+  // prose, and query-named methods that are not databases
+  P + 'function f($http, $q) { return $http->query("please select one from $q"); }\n',
+  P + 'function f($client, $q) { return $client->query(["search" => "select $q from"]); }\n',
+  // nowdoc has no interpolation
+  P + 'function f($pdo) { return $pdo->query(<<<\'SQL\'\nSELECT * FROM users WHERE name = \'$q\'\nSQL); }\n',
+  // broken code
+  P + 'function f($conn, $q) { mysqli_query($conn, "SELECT * FROM users WHERE id = $q",, ); }\n',
+];
+
+const invalid: InvalidCase[] = [
+  // --- mysqli, mysql, PDO: reported without a fix --------------------------------------------------------------
+  {
+    name: 'mysqli_query with "$var" interpolation',
+    code: P + 'function f($conn, $id) { mysqli_query($conn, "SELECT * FROM users WHERE id = $id"); }\n',
+    errors: [{
+      messageId: VALUE, message: 'SQL query built by interpolating `$id`: pass it as a query parameter instead (SQL injection).',
+      line: 2, column: 46, endLine: 2, endColumn: 82, fixes: [],
+    }],
+  },
+  {
+    name: 'mysql_query with a superglobal through a local variable',
+    code: P + '$id = $_GET["id"];\n$result = mysql_query("SELECT * FROM users WHERE id = \'$id\'");\n',
+    errors: [{ messageId: VALUE, line: 3, column: 23, endColumn: 61, fixes: [] }],
+  },
+  {
+    name: '$mysqli->query with a concatenated variable',
+    code: P + '$query = "SELECT * FROM users WHERE id = " . $_GET["id"];\n$result = $mysqli->query($query);\n',
+    errors: [{ messageId: VALUE, message: /`\$_GET\["id"\]`/, line: 3, column: 26, endColumn: 32, fixes: [] }],
+  },
+  {
+    name: '->multi_query and ->real_query',
+    code: P + 'function f($db, $a, $b) {\n  $db->multi_query("DELETE FROM t WHERE a = \'$a\'");\n  $db->real_query("UPDATE t SET b = \'{$b}\' WHERE id = 1");\n}\n',
+    errors: [{ messageId: VALUE, line: 3, column: 20, fixes: [] }, { messageId: VALUE, line: 4, column: 19, fixes: [] }],
+  },
+  {
+    name: 'PDO ->exec and ->prepare with concatenation',
+    code: P + 'function f($pdo, $e) {\n  $pdo->exec("DELETE FROM users WHERE email = \'" . $e . "\'");\n  $s = $pdo->prepare("SELECT * FROM users WHERE email = \'" . $e . "\'");\n}\n',
+    errors: [{ messageId: VALUE, line: 3, column: 14, fixes: [] }, { messageId: VALUE, line: 4, column: 22, fixes: [] }],
+  },
+  {
+    name: '{$obj->prop} interpolation, .= appends followed',
+    code: P + 'function f($pdo, $u) {\n  $sql = "SELECT * FROM users";\n  $sql .= " WHERE name = \'{$u->name}\'";\n  return $pdo->query($sql);\n}\n',
+    errors: [{ messageId: VALUE, message: /`\$u->name`/, line: 5, column: 22, endColumn: 26, fixes: [] }],
+  },
+  {
+    name: 'heredoc with an interpolated value',
+    code: P + 'function f($pdo, $q) {\n  $sql = <<<SQL\nSELECT * FROM users WHERE name = \'$q\'\nSQL;\n  return $pdo->query($sql);\n}\n',
+    errors: [{ messageId: VALUE, line: 6, column: 22, fixes: [] }],
+  },
+  {
+    name: 'implode of raw values in IN (...)',
+    code: P + 'function f($ids) { return DB::select("SELECT * FROM users WHERE id IN (" . implode(",", $ids) . ")"); }\n',
+    errors: [{ messageId: VALUE, message: /`implode\(",", \$ids\)`/, line: 2, column: 38, fixes: [] }],
+  },
+  {
+    name: '$wpdb->get_results with a value next to a developer table prefix',
+    code: P + 'function f($q) { global $wpdb; return $wpdb->get_results("SELECT * FROM {$wpdb->prefix}posts WHERE title = \'$q\'"); }\n',
+    errors: [{ messageId: VALUE, message: /`\$q`/, line: 2, column: 58, fixes: [] }],
+  },
+  {
+    name: 'sqlsrv_query and odbc_exec',
+    code: P + 'function f($c, $q) {\n  sqlsrv_query($c, "SELECT * FROM t WHERE a = \'" . $q . "\'");\n  odbc_exec($c, "SELECT * FROM t WHERE a = \'$q\'");\n}\n',
+    errors: [{ messageId: VALUE, line: 3, column: 20 }, { messageId: VALUE, line: 4, column: 17 }],
+  },
+  // --- identifiers ------------------------------------------------------------------------------------------------
+  {
+    name: 'ORDER BY a request value',
+    code: P + 'function f($sort) { return DB::select("SELECT * FROM users ORDER BY $sort"); }\n',
+    errors: [{ messageId: IDENT, message: /`\$sort`/, line: 2, column: 39, endColumn: 75, fixes: [] }],
+  },
+  {
+    name: 'orderByRaw with an interpolated column',
+    code: P + 'function f($sort) { return User::query()->orderByRaw("$sort DESC")->get(); }\n',
+    errors: [{ messageId: IDENT, line: 2, column: 54, endColumn: 66 }],
+  },
+  {
+    name: 'table name from a parameter',
+    code: P + 'function f($pdo, $table) { return $pdo->query("SELECT * FROM $table"); }\n',
+    errors: [{ messageId: IDENT, line: 2, column: 47 }],
+  },
+  // --- pg_query -> pg_query_params ---------------------------------------------------------------------------------
+  {
+    name: 'pg_query with a connection: pg_query_params with $1',
+    code: P + 'function f($conn, $name) { $r = pg_query($conn, "SELECT * FROM users WHERE name = \'$name\'"); }\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 49, endColumn: 91,
+      fixes: [{ title: 'Parameterize query', applicability: 'unsafe', output: P + 'function f($conn, $name) { $r = pg_query_params($conn, \'SELECT * FROM users WHERE name = $1\', [$name]); }\n' }],
+    }],
+  },
+  {
+    name: 'pg_query without a connection, a cast kept in place',
+    code: P + 'function f($id) { $r = pg_query("SELECT * FROM users WHERE name = \'" . $_GET["name"] . "\' AND id = " . intval($id)); }\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 33,
+      fixes: [{ output: P + 'function f($id) { $r = pg_query_params("SELECT * FROM users WHERE name = $1 AND id = " . intval($id), [$_GET["name"]]); }\n' }],
+    }],
+  },
+  {
+    name: 'pg_query: two values numbered in order',
+    code: P + 'function f($c, $a, $b) { pg_query($c, "UPDATE users SET name = \'$a\' WHERE id = $b"); }\n',
+    errors: [{ messageId: VALUE, fixes: [{ output: P + 'function f($c, $a, $b) { pg_query_params($c, \'UPDATE users SET name = $1 WHERE id = $2\', [$a, $b]); }\n' }] }],
+  },
+  // --- Laravel ------------------------------------------------------------------------------------------------------
+  {
+    name: 'DB::select with {$var}: bindings array added',
+    code: P + 'function f($name) { return DB::select("SELECT * FROM users WHERE name = \'{$name}\'"); }\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 39, endColumn: 83,
+      fixes: [{ output: P + 'function f($name) { return DB::select(\'SELECT * FROM users WHERE name = ?\', [$name]); }\n' }],
+    }],
+  },
+  {
+    name: 'DB::select merged into existing bindings in text order, LIKE wildcards move into the value',
+    code: P + 'function f($name, $a) { return DB::select("SELECT * FROM users WHERE a = ? AND name LIKE \'%{$name}%\'", [$a]); }\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 43,
+      fixes: [{ output: P + 'function f($name, $a) { return DB::select(\'SELECT * FROM users WHERE a = ? AND name LIKE ?\', [$a, "%{$name}%"]); }\n' }],
+    }],
+  },
+  {
+    name: 'DB::update with concatenation',
+    code: P + 'function f($r) { DB::update("UPDATE users SET votes = 100 WHERE name = \'" . $r->input("name") . "\'"); }\n',
+    errors: [{
+      messageId: VALUE, message: /`\$r->input\("name"\)`/, line: 2, column: 29,
+      fixes: [{ output: P + 'function f($r) { DB::update(\'UPDATE users SET votes = 100 WHERE name = ?\', [$r->input("name")]); }\n' }],
+    }],
+  },
+  {
+    name: 'DB::statement with a table name kept and a value parameterized',
+    code: P + 'function f($t, $id) { DB::statement("DELETE FROM $t WHERE id = $id"); }\n',
+    errors: [{
+      messageId: VALUE, message: /`\$id`/,
+      fixes: [{ output: P + 'function f($t, $id) { DB::statement("DELETE FROM {$t} WHERE id = ?", [$id]); }\n' }],
+    }],
+  },
+  {
+    name: 'whereRaw on a model: bindings added',
+    code: P + 'function f($q) { return User::whereRaw("name = \'$q\'")->get(); }\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 40, endColumn: 53,
+      fixes: [{ output: P + 'function f($q) { return User::whereRaw(\'name = ?\', [$q])->get(); }\n' }],
+    }],
+  },
+  {
+    name: 'orWhereRaw and havingRaw on a builder',
+    code: P + 'function f($q, $n) {\n  return $query->orWhereRaw("email = \'" . $q . "\'")->havingRaw("count(*) > $n")->get();\n}\n',
+    errors: [
+      { messageId: VALUE, line: 3, column: 29, fixes: [{ output: P + 'function f($q, $n) {\n  return $query->orWhereRaw(\'email = ?\', [$q])->havingRaw("count(*) > $n")->get();\n}\n' }] },
+      { messageId: VALUE, line: 3, column: 64, fixes: [{ output: P + 'function f($q, $n) {\n  return $query->orWhereRaw("email = \'" . $q . "\'")->havingRaw(\'count(*) > ?\', [$n])->get();\n}\n' }] },
+    ],
+  },
+  {
+    name: 'a local variable assigned once and read once is rewritten where it is built (sprintf %s and %d)',
+    code: P + 'function f($q) {\n  $sql = sprintf("SELECT * FROM users WHERE name = \'%s\' AND id = %d", $q, $q);\n  return DB::select($sql);\n}\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 21, endColumn: 25,
+      fixes: [{ output: P + 'function f($q) {\n  $sql = "SELECT * FROM users WHERE name = ? AND id = " . (int) $q;\n  return DB::select($sql, [$q]);\n}\n' }],
+    }],
+  },
+  {
+    name: 'DB::raw and DB::unprepared take no bindings (no fix)',
+    code: P + 'function f($q) {\n  DB::unprepared("DELETE FROM users WHERE name = \'$q\'");\n  return DB::raw("COUNT(*) WHERE name = \'$q\'");\n}\n',
+    errors: [{ messageId: VALUE, line: 3, column: 18, fixes: [] }, { messageId: VALUE, line: 4, column: 18, fixes: [] }],
+  },
+  {
+    name: 'selectRaw with an alias from input',
+    code: P + 'function f($q) { return DB::table("users")->selectRaw("count(*) as {$q}")->get(); }\n',
+    errors: [{ messageId: IDENT, line: 2, column: 55 }],
+  },
+  {
+    name: 'DB::connection()->select',
+    code: P + 'function f($q) { return DB::connection("pg")->select("SELECT * FROM users WHERE name = \'$q\'"); }\n',
+    errors: [{ messageId: VALUE, fixes: [{ output: P + 'function f($q) { return DB::connection("pg")->select(\'SELECT * FROM users WHERE name = ?\', [$q]); }\n' }] }],
+  },
+  {
+    name: 'single-quoted text with a backslash and a quote is re-escaped',
+    code: P + 'function f($q) { return DB::select(\'SELECT * FROM t WHERE a = \\\'x\\\\\\\' AND b = \' . $q); }\n',
+    errors: [{ messageId: VALUE, fixes: [{ output: P + 'function f($q) { return DB::select(\'SELECT * FROM t WHERE a = \\\'x\\\\\\\' AND b = ?\', [$q]); }\n' }] }],
+  },
+  {
+    name: 'double-quoted escapes are kept in a double-quoted literal',
+    code: P + 'function f($q) { return DB::select("SELECT *\\nFROM t\\tWHERE b = \'" . $q . "\'"); }\n',
+    errors: [{ messageId: VALUE, fixes: [{ output: P + 'function f($q) { return DB::select("SELECT *\\nFROM t\\tWHERE b = ?", [$q]); }\n' }] }],
+  },
+];
+
+ruleTester(rule, { path: 'app/Repo.php', valid, invalid });
+
+// --- fix outputs parse --------------------------------------------------------------------------------------------
+
+async function hasSyntaxError(code: string): Promise<boolean | undefined> {
+  let out: boolean | undefined;
+  const probe: Rule = {
+    meta: { ...rule.meta, id: 'sql/probe' },
+    appliesTo: () => true,
+    async check(ctx) {
+      const tree = await parse(ctx, 'php');
+      if (tree) out = tree.rootNode.hasError;
+    },
+  };
+  await checkFile({ path: 'probe.php', text: code }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [probe] });
+  return out;
+}
+
+describe('rule sql/string-built-query (PHP) fix outputs', () => {
+  for (const c of invalid) {
+    for (const fix of c.errors.flatMap((e) => e.fixes ?? [])) {
+      if (fix.output === undefined) continue;
+      const output = fix.output;
+      it(`${c.name}: output parses`, async () => {
+        assert.equal(await hasSyntaxError(output), false);
+      });
+    }
+  }
+});

@@ -1,0 +1,193 @@
+// Tests for sql/string-built-query in Ruby: ActiveRecord, connection, pg, mysql2, sqlite3 and Sequel sinks, precision, fixes.
+import * as assert from 'node:assert/strict';
+import { checkFile, MemoryHost, type Rule } from '../../../server/src/engine';
+import { parse } from '../../../server/src/engine/languages/tree-sitter';
+import rule from '../../../server/src/engine/rules/sql/string-built-query';
+import { loadBundledWasm } from '../../../server/src/host-node';
+import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+
+const VALUE = 'interpolatedValue';
+const IDENT = 'interpolatedIdentifier';
+const D = 'def find(x, y)\n';
+const E = 'end\n';
+
+const valid: (string | { name: string; code: string })[] = [
+  // placeholders, hash conditions, constants
+  D + '  User.where("name = ?", x)\n' + E,
+  D + '  User.where("name = :name", name: x)\n' + E,
+  D + '  User.where(name: x).order(:created_at)\n' + E,
+  D + '  User.where(["name = ? AND id = ?", x, y])\n' + E,
+  D + '  User.find_by_sql(["SELECT * FROM users WHERE name = ?", x])\n' + E,
+  D + '  conn.exec_params("SELECT * FROM users WHERE name = $1", [x])\n' + E,
+  D + '  db.execute("SELECT * FROM users WHERE name = ?", x)\n' + E,
+  D + '  t = "users"\n  conn.exec("SELECT * FROM #{t} WHERE id = 1")\n' + E,
+  'TABLE = "users"\n' + D + '  conn.exec("SELECT * FROM #{TABLE} WHERE id = 1")\n' + E,
+  // numbers, quoting and sanitizing
+  D + '  User.where("id = #{x.to_i}")\n' + E,
+  D + '  User.where("id = #{Integer(x)}")\n' + E,
+  D + '  User.where("name = #{ActiveRecord::Base.connection.quote(x)}")\n' + E,
+  D + '  User.where("name = #{User.sanitize_sql(x)}")\n' + E,
+  D + '  User.where("created_at > \'#{Time.now}\'")\n' + E,
+  D + '  User.where("id IN (#{x.map(&:to_i).join(\',\')})")\n' + E,
+  D + '  User.where("id IN (#{([\'?\'] * x.size).join(\',\')})", *x)\n' + E,
+  // choices between constants, allow-lists, developer names
+  D + '  User.order("name #{y == \'asc\' ? \'ASC\' : \'DESC\'}")\n' + E,
+  'SORTS = { "name" => "name" }.freeze\n' + D + '  User.order("#{SORTS[x]} DESC")\n' + E,
+  D + '  User.where("#{table_name}.id = ?", x)\n' + E,
+  D + '  User.joins("JOIN #{Post.table_name} ON posts.user_id = users.id")\n' + E,
+  D + '  dir = y == "asc" ? "ASC" : "DESC"\n  User.order("name #{dir}")\n' + E,
+  // fragments next to binds: dynamic filters built with placeholders
+  D + '  conds = ["a = ?"]\n  User.where(conds.join(" AND "), x)\n' + E,
+  D + '  User.where("#{x} = ?", y)\n' + E,
+  // text that never reaches a query call
+  D + '  Rails.logger.info("SELECT * FROM users WHERE name = \'#{x}\'")\n' + E,
+  D + '  raise ArgumentError, "DELETE FROM users failed for #{x}"\n' + E,
+  D + '  sql = "SELECT * FROM users WHERE name = \'#{x}\'"\n  sql\n' + E,
+  D + '  puts "Select a user from the list: #{x}"\n' + E,
+  // not a database
+  D + '  system("rm #{x}")\n  Kernel.exec("ls #{x}")\n' + E,
+  D + '  Open3.popen3("select #{x} from")\n' + E,
+  D + '  HTTParty.get("https://example.com/select?q=#{x}")\n' + E,
+  // broken code
+  D + '  User.where("name = \'#{x}\'",, )\n' + E,
+];
+
+const invalid: InvalidCase[] = [
+  // --- ActiveRecord: where("a = #{x}") -> where("a = ?", x) ---------------------------------------------------------
+  {
+    name: 'where with a request param (Brakeman)',
+    code: 'class UsersController < ApplicationController\n  def index\n    @users = User.where("name = \'#{params[:name]}\'")\n  end\nend\n',
+    errors: [{
+      messageId: VALUE, message: 'SQL query built by interpolating `params[:name]`: pass it as a query parameter instead (SQL injection).',
+      line: 3, column: 25, endLine: 3, endColumn: 52,
+      fixes: [{ title: 'Parameterize query', applicability: 'unsafe', output: 'class UsersController < ApplicationController\n  def index\n    @users = User.where("name = ?", params[:name])\n  end\nend\n' }],
+    }],
+  },
+  {
+    name: 'where: a safe value stays interpolated, existing binds merged in text order',
+    code: D + '  User.where("name = ? AND a = \'#{y}\' AND id = #{x.to_i}", x)\n' + E,
+    errors: [{
+      messageId: VALUE, message: /`y`/, line: 2, column: 14, endColumn: 58,
+      fixes: [{ output: D + '  User.where("name = ? AND a = ? AND id = #{x.to_i}", x, y)\n' + E }],
+    }],
+  },
+  {
+    name: 'where without parentheses',
+    code: D + '  User.where "name = \'#{y}\'"\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 14, endColumn: 29, fixes: [{ output: D + '  User.where "name = ?", y\n' + E }] }],
+  },
+  {
+    name: 'where with single-quoted concatenation keeps single quotes',
+    code: D + '  User.where(\'name = \\\'x\\\' AND b = \' + x)\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 14, fixes: [{ output: D + '  User.where(\'name = \\\'x\\\' AND b = ?\', x)\n' + E }] }],
+  },
+  {
+    name: 'where with LIKE: wildcards move into the value',
+    code: D + '  User.where("name LIKE \'%#{x}%\'")\n' + E,
+    errors: [{ messageId: VALUE, fixes: [{ output: D + '  User.where("name LIKE ?", "%#{x}%")\n' + E }] }],
+  },
+  {
+    name: 'where.not and having',
+    code: D + '  User.where.not("name = \'#{x}\'").group(:a).having("count(*) > #{y}")\n' + E,
+    errors: [
+      { messageId: VALUE, line: 2, column: 18, fixes: [{ output: D + '  User.where.not("name = ?", x).group(:a).having("count(*) > #{y}")\n' + E }] },
+      { messageId: VALUE, line: 2, column: 52, fixes: [{ output: D + '  User.where.not("name = \'#{x}\'").group(:a).having("count(*) > ?", y)\n' + E }] },
+    ],
+  },
+  {
+    name: 'array-form where with interpolation (no fix)',
+    code: D + '  User.where(["name = \'#{y}\'"])\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 15, fixes: [] }],
+  },
+  {
+    name: 'exists?, update_all and find_by (no fix)',
+    code: D + '  User.exists?("name = \'#{x}\'")\n  User.update_all("name = \'#{x}\'")\n  User.find_by("email = \'#{y}\'")\n' + E,
+    errors: [{ messageId: VALUE, line: 2, fixes: [] }, { messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] }],
+  },
+  {
+    name: 'find_by_sql with << appends followed (no fix)',
+    code: D + '  sql = "SELECT * FROM users"\n  sql << " WHERE name = \'#{x}\'"\n  User.find_by_sql(sql)\n' + E,
+    errors: [{ messageId: VALUE, line: 4, column: 20, endColumn: 23, fixes: [] }],
+  },
+  // --- identifiers ---------------------------------------------------------------------------------------------------
+  {
+    name: 'order with interpolated column and direction',
+    code: D + '  User.order("#{params[:sort]} #{params[:dir]}")\n' + E,
+    errors: [{ messageId: IDENT, message: /`params\[:sort\]`/, line: 2, column: 14, endColumn: 48, fixes: [] }],
+  },
+  {
+    name: 'pluck, group and joins with interpolated names',
+    code: D + '  User.pluck("#{x}")\n  User.group("#{y}")\n  User.joins("LEFT JOIN #{x} ON a = b")\n' + E,
+    errors: [{ messageId: IDENT, line: 2 }, { messageId: IDENT, line: 3 }, { messageId: IDENT, line: 4 }],
+  },
+  // --- connection and drivers --------------------------------------------------------------------------------------
+  {
+    name: 'connection.execute (no fix)',
+    code: D + '  ActiveRecord::Base.connection.execute("DELETE FROM users WHERE id = #{x}")\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 41, endColumn: 76, fixes: [] }],
+  },
+  {
+    name: 'connection.select_all with a heredoc (no fix)',
+    code: D + '  q = <<~SQL\n    SELECT * FROM users WHERE name = \'#{x}\'\n  SQL\n  ActiveRecord::Base.connection.select_all(q)\n' + E,
+    errors: [{ messageId: VALUE, line: 5, column: 44, endColumn: 45, fixes: [] }],
+  },
+  {
+    name: 'pg exec -> exec_params with $1',
+    code: 'def find(conn, x)\n  conn.exec("SELECT * FROM users WHERE name = \'#{x}\'")\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 13, endColumn: 54, fixes: [{ output: 'def find(conn, x)\n  conn.exec_params("SELECT * FROM users WHERE name = $1", [x])\n' + E }] }],
+  },
+  {
+    name: 'pg exec through a local variable: rewritten where it is built',
+    code: 'def find(conn, x)\n  sql = "UPDATE users SET a = \'#{x}\' WHERE id = #{x}"\n  conn.exec(sql)\n' + E,
+    errors: [{ messageId: VALUE, line: 3, column: 13, endColumn: 16, fixes: [{ output: 'def find(conn, x)\n  sql = "UPDATE users SET a = $1 WHERE id = $2"\n  conn.exec_params(sql, [x, x])\n' + E }] }],
+  },
+  {
+    name: 'mysql2 client.query and sqlite3 db.execute (no fix)',
+    code: D + '  client.query("SELECT * FROM users WHERE name = \'" + x + "\'")\n  db.execute("DELETE FROM users WHERE id = #{y}")\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 16, fixes: [] }, { messageId: VALUE, line: 3, column: 14, fixes: [] }],
+  },
+  {
+    name: 'Sequel: DB[...], Sequel.lit and db.run',
+    code: D + '  DB["SELECT * FROM users WHERE name = \'#{x}\'"].all\n  DB[:users].where(Sequel.lit("name = \'#{x}\'"))\n  db.run("DELETE FROM users WHERE id = " + x)\n' + E,
+    errors: [
+      { messageId: VALUE, line: 2, column: 6, endColumn: 47, fixes: [] },
+      { messageId: VALUE, line: 3, column: 31, fixes: [] },
+      { messageId: VALUE, line: 4, column: 10, fixes: [] },
+    ],
+  },
+  {
+    name: 'Arel.sql with a value',
+    code: D + '  User.order(Arel.sql("CASE WHEN name = \'#{x}\' THEN 0 ELSE 1 END"))\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 23 }],
+  },
+];
+
+ruleTester(rule, { path: 'app/models/user.rb', valid, invalid });
+
+// --- fix outputs parse --------------------------------------------------------------------------------------------
+
+async function hasSyntaxError(code: string): Promise<boolean | undefined> {
+  let out: boolean | undefined;
+  const probe: Rule = {
+    meta: { ...rule.meta, id: 'sql/probe' },
+    appliesTo: () => true,
+    async check(ctx) {
+      const tree = await parse(ctx, 'ruby');
+      if (tree) out = tree.rootNode.hasError;
+    },
+  };
+  await checkFile({ path: 'probe.rb', text: code }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [probe] });
+  return out;
+}
+
+describe('rule sql/string-built-query (Ruby) fix outputs', () => {
+  for (const c of invalid) {
+    for (const fix of c.errors.flatMap((e) => e.fixes ?? [])) {
+      if (fix.output === undefined) continue;
+      const output = fix.output;
+      it(`${c.name}: output parses`, async () => {
+        assert.equal(await hasSyntaxError(output), false);
+      });
+    }
+  }
+});
