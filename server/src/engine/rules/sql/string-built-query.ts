@@ -9,8 +9,9 @@ import { ruby } from './ruby';
 import { elixir } from './elixir';
 import { go } from './go';
 import { java } from './java';
+import { csharp } from './csharp';
 
-const DETECTORS: readonly SqlDetector[] = [javascript, python, php, ruby, elixir, go, java];
+const DETECTORS: readonly SqlDetector[] = [javascript, python, php, ruby, elixir, go, java, csharp];
 
 export default defineRule({
   meta: {

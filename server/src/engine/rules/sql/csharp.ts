@@ -1,0 +1,1204 @@
+// sql/string-built-query for C#: SQL built with `$"…{x}…"`, `+`, `+=`, `string.Format`, `string.Concat` or a
+// `StringBuilder` that reaches ADO.NET (`new SqlCommand(sql, …)`, `cmd.CommandText = sql`), EF Core / EF6 raw SQL
+// (`FromSqlRaw`, `ExecuteSqlRaw`, `SqlQueryRaw`, `SqlQuery`, `ExecuteSqlCommand`) or Dapper (`conn.Query(sql, …)`).
+// There is no C# grammar in the bundle: a small tokenizer (regular, verbatim, interpolated and raw strings, comments,
+// names, operators and brackets) is enough for these shapes, followed through locals of the same member.
+import { analyze, looksLikeSql, type Analysis, type Ch, type Hole, type Item } from '../../fixes/parameterize';
+import type { Lang } from '../../languages/detect';
+import type { RuleContext } from '../../rule';
+import type { Fix, TextEdit } from '../../types';
+import { short, SQL_HINT, type SqlDetector } from './detector';
+
+export const csharp: SqlDetector = {
+  appliesTo: ({ lang }: { lang: Lang }) => lang === 'csharp',
+  check(ctx) {
+    if (!SINK_HINT.test(ctx.text) || !SQL_HINT.test(ctx.text)) return;
+    new CsChecker(ctx).run();
+  },
+};
+
+const SINK_HINT = /Command\b|CommandText|DataAdapter\b|\b(?:FromSql|ExecuteSql|SqlQuery|Query|Execute)\w*\s*[<(]/;
+
+// --- tokens --------------------------------------------------------------------------------------------------------
+
+interface StrPart {
+  kind: 'text' | 'interp';
+  start: number;
+  end: number;
+  /** Interpolation with an alignment or format (`{x,10}`, `{d:yyyy}`). */
+  fmt?: boolean;
+}
+
+interface Tok {
+  type: 'str' | 'char' | 'name' | 'num' | 'op' | 'open' | 'close' | 'comma' | 'semi';
+  start: number;
+  end: number;
+  text: string;
+  str?: StrInfo;
+}
+
+interface StrInfo {
+  interp: boolean;
+  verbatim: boolean;
+  raw: boolean;
+  parts: StrPart[];
+  /** Raw strings: indentation removed from every content line, and the content bounds. */
+  indent?: string;
+  contentStart?: number;
+  contentEnd?: number;
+}
+
+const OPS = ['??=', '=>', '==', '!=', '<=', '&&', '||', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '??', '?.', '::', '->', '..'];
+
+/** Tokens of C# source; comments and preprocessor lines dropped. */
+export function lexCSharp(text: string): Tok[] {
+  const toks: Tok[] = [];
+  const n = text.length;
+
+  /** Reads a string literal starting at `i` (at its `$`/`@` prefix or quote); undefined when there is none. */
+  const readString = (i: number): { end: number; info: StrInfo } | undefined => {
+    let j = i;
+    let dollars = 0;
+    let verbatim = false;
+    while (text[j] === '$') { dollars++; j++; }
+    if (text[j] === '@') {
+      verbatim = true;
+      j++;
+      while (text[j] === '$') { dollars++; j++; }
+    }
+    if (text[j] !== '"') return undefined;
+    const parts: StrPart[] = [];
+    const interp = dollars > 0;
+    if (text.startsWith('"""', j)) {
+      let q = 0;
+      while (text[j + q] === '"') q++;
+      const close = '"'.repeat(q);
+      const bodyStart = j + q;
+      let k = bodyStart;
+      let from = k;
+      const open = '{'.repeat(Math.max(dollars, 1));
+      const shut = '}'.repeat(Math.max(dollars, 1));
+      while (k < n && !text.startsWith(close, k)) {
+        if (interp && text.startsWith(open, k) && text[k + open.length] !== '{') {
+          if (k > from) parts.push({ kind: 'text', start: from, end: k });
+          const h = readHole(k + open.length, shut);
+          parts.push(h.part);
+          k = h.end;
+          from = k;
+          continue;
+        }
+        k++;
+      }
+      if (k > from) parts.push({ kind: 'text', start: from, end: k });
+      const end = Math.min(n, k + q);
+      const info: StrInfo = { interp, verbatim: false, raw: true, parts };
+      const firstNl = text.indexOf('\n', bodyStart);
+      if (firstNl >= 0 && firstNl < k && text.slice(bodyStart, firstNl).trim() === '') {
+        const lastNl = text.lastIndexOf('\n', k - 1);
+        info.indent = text.slice(lastNl + 1, k);
+        info.contentStart = firstNl + 1;
+        info.contentEnd = lastNl > firstNl && text[lastNl - 1] === '\r' ? lastNl - 1 : lastNl;
+        if (info.contentEnd < info.contentStart) info.contentEnd = info.contentStart;
+      }
+      return { end, info };
+    }
+    let k = j + 1;
+    let from = k;
+    while (k < n) {
+      const c = text[k];
+      if (c === '"') {
+        if (verbatim && text[k + 1] === '"') { k += 2; continue; }
+        break;
+      }
+      if (!verbatim && c === '\\') { k += 2; continue; }
+      if (!verbatim && c === '\n') break;
+      if (interp && c === '{') {
+        if (text[k + 1] === '{') { k += 2; continue; }
+        if (k > from) parts.push({ kind: 'text', start: from, end: k });
+        const h = readHole(k + 1, '}');
+        parts.push(h.part);
+        k = h.end;
+        from = k;
+        continue;
+      }
+      if (interp && c === '}' && text[k + 1] === '}') { k += 2; continue; }
+      k++;
+    }
+    if (k > from) parts.push({ kind: 'text', start: from, end: Math.min(k, n) });
+    let end = Math.min(n, k + 1);
+    if (text.startsWith('u8', end)) end += 2;
+    return { end, info: { interp, verbatim, raw: false, parts } };
+  };
+
+  /** An interpolation from `k` (after the brace) up to `shut`; the expression stops at a top-level `,` or `:`. */
+  const readHole = (k: number, shut: string): { part: StrPart; end: number } => {
+    const start = k;
+    let depth = 0;
+    let exprEnd = -1;
+    while (k < n) {
+      const c = text[k];
+      if (depth === 0 && text.startsWith(shut, k)) break;
+      if (c === '"' || ((c === '$' || c === '@') && /^[$@]*"/.test(text.slice(k, k + 4)))) {
+        const s = readString(k);
+        k = s ? s.end : k + 1;
+        continue;
+      }
+      if (c === "'") { k = readChar(k); continue; }
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') depth--;
+      else if (depth === 0 && exprEnd < 0 && (c === ',' || (c === ':' && text[k + 1] !== ':' && text[k - 1] !== ':'))) exprEnd = k;
+      k++;
+    }
+    const end = exprEnd < 0 ? k : exprEnd;
+    return { part: { kind: 'interp', start, end, fmt: exprEnd >= 0 }, end: Math.min(n, k + shut.length) };
+  };
+
+  const readChar = (k: number): number => {
+    let j = k + 1;
+    if (text[j] === '\\') j += 2;
+    else j++;
+    while (j < n && text[j] !== "'" && text[j] !== '\n' && j - k < 12) j++;
+    return text[j] === "'" ? j + 1 : k + 1;
+  };
+
+  let i = 0;
+  let lineStart = true;
+  while (i < n) {
+    const c = text[i];
+    if (c === '\n') { lineStart = true; i++; continue; }
+    if (/\s/.test(c)) { i++; continue; }
+    if (c === '#' && lineStart) {
+      const e = text.indexOf('\n', i);
+      i = e < 0 ? n : e;
+      continue;
+    }
+    lineStart = false;
+    if (c === '/' && text[i + 1] === '/') {
+      const e = text.indexOf('\n', i);
+      i = e < 0 ? n : e;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const e = text.indexOf('*/', i + 2);
+      i = e < 0 ? n : e + 2;
+      continue;
+    }
+    const start = i;
+    if (c === '"' || c === '$' || (c === '@' && (text[i + 1] === '"' || text[i + 1] === '$'))) {
+      const s = readString(i);
+      if (s) {
+        toks.push({ type: 'str', start, end: s.end, text: text.slice(start, s.end), str: s.info });
+        i = s.end;
+        continue;
+      }
+    }
+    if (c === "'") {
+      const e = readChar(i);
+      toks.push({ type: 'char', start, end: e, text: text.slice(start, e) });
+      i = e;
+      continue;
+    }
+    const id = /^@?[\p{L}_][\p{L}\p{N}_]*/u.exec(text.slice(i, i + 256));
+    if (id) {
+      toks.push({ type: 'name', start, end: i + id[0].length, text: id[0] });
+      i += id[0].length;
+      continue;
+    }
+    if (/\d/.test(c)) {
+      const m = /^(?:0[xX][\da-fA-F_]+|0[bB][01_]+|\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][-+]?\d+)?)[a-zA-Z]*/.exec(text.slice(i, i + 64))!;
+      toks.push({ type: 'num', start, end: i + m[0].length, text: m[0] });
+      i += m[0].length;
+      continue;
+    }
+    if ('([{'.includes(c)) { toks.push({ type: 'open', start, end: i + 1, text: c }); i++; continue; }
+    if (')]}'.includes(c)) { toks.push({ type: 'close', start, end: i + 1, text: c }); i++; continue; }
+    if (c === ',') { toks.push({ type: 'comma', start, end: i + 1, text: c }); i++; continue; }
+    if (c === ';') { toks.push({ type: 'semi', start, end: i + 1, text: c }); i++; continue; }
+    const op = OPS.find((o) => text.startsWith(o, i)) ?? c;
+    toks.push({ type: 'op', start, end: i + op.length, text: op });
+    i += op.length;
+  }
+  return toks;
+}
+
+// --- sinks ---------------------------------------------------------------------------------------------------------
+
+type SinkKind = 'ado' | 'efRaw' | 'efMaybe' | 'dapper' | 'helper';
+
+const COMMAND_TYPE = /^(?:Sql|Npgsql|MySql|Sqlite|SQLite|Oracle|OleDb|Odbc|Db2|Fb|SqlCe)(?:Command|DataAdapter)$/;
+const EF_RAW = new Set(['FromSqlRaw', 'ExecuteSqlRaw', 'ExecuteSqlRawAsync', 'SqlQueryRaw']);
+/** Take a `FormattableString` (EF Core 7/8, EF Core 2) when given `$"…"` directly, and a string otherwise (EF6, EF Core 2). */
+const EF_MAYBE = new Set(['FromSql', 'SqlQuery', 'ExecuteSqlCommand', 'ExecuteSqlCommandAsync']);
+const DAPPER = new Set(['Query', 'QueryAsync', 'QueryFirst', 'QueryFirstAsync', 'QueryFirstOrDefault', 'QueryFirstOrDefaultAsync',
+  'QuerySingle', 'QuerySingleAsync', 'QuerySingleOrDefault', 'QuerySingleOrDefaultAsync', 'QueryMultiple', 'QueryMultipleAsync',
+  'Execute', 'ExecuteAsync', 'ExecuteScalar', 'ExecuteScalarAsync', 'ExecuteReader', 'ExecuteReaderAsync']);
+/** Data access helpers (Enterprise Library `Database`, `SqlHelper`): the SQL follows `CommandType.Text` when it is given. */
+const HELPERS = new Set(['ExecuteDataSet', 'ExecuteDataset', 'ExecuteNonQuery', 'ExecuteXmlReader', 'GetSqlStringCommand', 'LoadDataSet']);
+const EF_FIX: Record<string, string> = { FromSqlRaw: 'FromSqlInterpolated', ExecuteSqlRaw: 'ExecuteSqlInterpolated', ExecuteSqlRawAsync: 'ExecuteSqlInterpolatedAsync' };
+
+interface Sink {
+  kind: SinkKind;
+  method: string;
+  /** Token of the method (or type) name. */
+  nameTok: number;
+  args: [number, number][];
+  /** Token range of the SQL expression. */
+  q: [number, number];
+  /** The SQL is passed by name (`sql: …`). */
+  named?: boolean;
+  /** Index of the SQL among the arguments. */
+  qIndex: number;
+}
+
+// --- values --------------------------------------------------------------------------------------------------------
+
+const SAFE_TYPE = /^(?:System\.)?(?:int|uint|long|ulong|short|ushort|byte|sbyte|decimal|double|float|bool|Int16|Int32|Int64|UInt16|UInt32|UInt64|Decimal|Double|Single|Boolean|Byte|Guid|DateTime|DateTimeOffset|DateOnly|TimeOnly|TimeSpan|BigInteger)\??$/;
+const SAFE_LIST = /^(?:(?:System\.Collections\.Generic\.)?(?:List|IList|IEnumerable|ICollection|IReadOnlyList|IReadOnlyCollection|HashSet|ISet)<(.+)>|(.+)\[\])$/;
+const SAFE_CALL = /^(?:(?:int|long|short|byte|decimal|double|float|uint|ulong|Int32|Int64|Int16|Decimal|Double|Guid|DateTime|DateTimeOffset|DateOnly|TimeOnly|TimeSpan)\.(?:Parse|ParseExact)|Convert\.To(?:Int16|Int32|Int64|UInt16|UInt32|UInt64|Decimal|Double|Single|Boolean|DateTime|Byte)|Guid\.NewGuid|Math\.\w+|DateTime\.(?:Now|UtcNow|Today)|DateTimeOffset\.(?:Now|UtcNow)|Environment\.TickCount\d*|string\.Empty|String\.Empty)\b/;
+const SAFE_MEMBER = /\.(?:Count|Length|LongCount|Count\(\)|LongCount\(\)|GetHashCode\(\)|Year|Month|Day|Hour|Minute|Second|Ticks|TotalDays|TotalSeconds|TotalMilliseconds|Days|Seconds)$/;
+const NON_TYPE_WORDS = new Set(['return', 'new', 'else', 'await', 'yield', 'throw', 'case', 'goto', 'in', 'is', 'as', 'typeof', 'sizeof', 'nameof',
+  'default', 'checked', 'unchecked', 'lock', 'using', 'if', 'while', 'for', 'foreach', 'switch', 'do', 'try', 'catch', 'finally', 'when', 'where',
+  'select', 'from', 'orderby', 'group', 'into', 'let', 'join', 'on', 'equals', 'by', 'public', 'private', 'protected', 'internal', 'static', 'readonly',
+  'const', 'operator', 'implicit', 'explicit', 'get', 'set', 'init', 'add', 'remove', 'override', 'virtual', 'abstract', 'sealed', 'async', 'and', 'or', 'not']);
+const STRING_TYPE = /^(?:var|string|String|System\.String|string\?)$/;
+
+interface CsCh extends Ch {
+  /** Source span of the character in a literal (absent for inlined constants). */
+  at?: number;
+  end?: number;
+}
+
+interface Decl {
+  tok: number;
+  type: string;
+  kind: 'local' | 'param' | 'const';
+  value?: [number, number];
+  /** `foreach (var x in value)`. */
+  each?: boolean;
+}
+
+interface Write {
+  tok: number;
+  op: '=' | '+=' | 'other';
+  value?: [number, number];
+}
+
+interface Built {
+  items: Item[];
+  /** The SQL argument is one literal of the call (the fixes only rewrite those). */
+  direct: boolean;
+}
+
+class CsChecker {
+  private readonly toks: Tok[];
+  private readonly match = new Map<number, number>();
+  private readonly back = new Map<number, number>();
+  /** Innermost `{` containing each token (-1 at the top). */
+  private readonly encl: number[] = [];
+  private readonly typeBodies = new Map<number, boolean>();
+  /** Member ranges of each type body. */
+  private readonly segments = new Map<number, [number, number][]>();
+  private readonly memberDecls = new Map<number, Map<string, Decl[]>>();
+  private readonly consts = new Map<string, string>();
+  private readonly enums = new Set<string>();
+  /** Position of the sink use being checked (for variable lookups). */
+  private at = 0;
+  /** A local's text was inlined into the SQL under check (its literal is not the whole SQL). */
+  private inlined = false;
+
+  constructor(private readonly ctx: RuleContext) {
+    this.toks = lexCSharp(ctx.text);
+    const stack: number[] = [];
+    const braces: number[] = [];
+    this.toks.forEach((t, i) => {
+      this.encl.push(braces.length ? braces[braces.length - 1] : -1);
+      if (t.type === 'open') {
+        stack.push(i);
+        if (t.text === '{') braces.push(i);
+      } else if (t.type === 'close' && stack.length) {
+        const o = stack.pop()!;
+        this.match.set(o, i);
+        this.back.set(i, o);
+        if (this.toks[o].text === '{') braces.pop();
+      }
+    });
+    this.collectConsts();
+  }
+
+  run(): void {
+    const t = this.toks;
+    for (let i = 0; i < t.length; i++) {
+      const sink = this.sink(i);
+      if (sink) this.check(sink);
+    }
+  }
+
+  // --- structure ---------------------------------------------------------------------------------------------------
+
+  private tx(i: number): string {
+    return this.toks[i]?.text ?? '';
+  }
+
+  private src(a: number, b: number): string {
+    return this.ctx.text.slice(this.toks[a].start, this.toks[b - 1].end);
+  }
+
+  private isTypeBody(open: number): boolean {
+    let r = this.typeBodies.get(open);
+    if (r !== undefined) return r;
+    r = false;
+    for (let k = open - 1; k >= 0; k--) {
+      const t = this.toks[k];
+      if (t.type === 'semi' || (t.type === 'open' && t.text === '{') || (t.type === 'close' && t.text === '}')) break;
+      if (t.type === 'name' && /^(?:class|struct|interface|record|namespace|enum)$/.test(t.text)) {
+        const p = this.toks[k - 1];
+        if (p && (p.text === ':' || p.type === 'comma' || p.text === 'new')) continue;
+        r = true;
+        break;
+      }
+    }
+    this.typeBodies.set(open, r);
+    return r;
+  }
+
+  /** Token range [from, to) of the member (method, property, constructor…) holding token `at`. */
+  private memberOf(at: number): [number, number] {
+    let o = this.encl[at];
+    while (o >= 0 && !this.isTypeBody(o)) o = this.encl[o];
+    if (o < 0) return [0, this.toks.length];
+    let segs = this.segments.get(o);
+    if (!segs) {
+      segs = [];
+      const close = this.match.get(o) ?? this.toks.length;
+      let segStart = o + 1;
+      for (let k = o + 1; k < close; k++) {
+        const t = this.toks[k];
+        if (t.type === 'open') {
+          const j = this.match.get(k) ?? close;
+          const next = this.toks[j + 1];
+          if (t.text === '{' && (!next || !(next.text === '=' || next.type === 'semi' || next.text === '.' || next.type === 'close' || next.type === 'comma'))) {
+            segs.push([segStart, j + 1]);
+            segStart = j + 1;
+          }
+          k = j;
+          continue;
+        }
+        if (t.type === 'semi') {
+          segs.push([segStart, k + 1]);
+          segStart = k + 1;
+        }
+      }
+      if (segStart < close) segs.push([segStart, close]);
+      this.segments.set(o, segs);
+    }
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segs[mid][1] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return segs[lo] ?? [o + 1, o + 1];
+  }
+
+  /** End (exclusive) of an expression starting at `k`: the next top-level `;`, `,` or closing bracket. */
+  private exprEnd(k: number, limit = this.toks.length): number {
+    for (; k < limit; k++) {
+      const t = this.toks[k];
+      if (t.type === 'open') { k = this.match.get(k) ?? limit; continue; }
+      if (t.type === 'semi' || t.type === 'comma' || t.type === 'close') return k;
+    }
+    return limit;
+  }
+
+  /** Start of the type that ends at token `k` (a name, `>`, `]` or `?`), or undefined. */
+  private typeStart(k: number, floor: number): number | undefined {
+    let j = k;
+    for (;;) {
+      if (j < floor) return undefined;
+      const t = this.toks[j];
+      if (t.text === '?' && t.type === 'op') { j--; continue; }
+      if (t.type === 'close' && t.text === ']') {
+        const o = this.back.get(j);
+        if (o === undefined || o !== j - 1 && !this.toks.slice(o + 1, j).every((x) => x.type === 'comma')) return undefined;
+        j = o - 1;
+        continue;
+      }
+      if (t.text === '>') {
+        let depth = 0;
+        for (; j >= floor; j--) {
+          const x = this.toks[j];
+          if (x.text === '>') depth++;
+          else if (x.text === '<') { depth--; if (depth === 0) break; }
+          else if (!(x.type === 'name' || x.type === 'comma' || x.text === '.' || x.text === '?' || x.text === '[' || x.text === ']')) return undefined;
+        }
+        if (j < floor) return undefined;
+        j--;
+        continue;
+      }
+      if (t.type !== 'name' || NON_TYPE_WORDS.has(t.text)) return undefined;
+      if (this.tx(j - 1) === '.' || this.tx(j - 1) === '::') { j -= 2; continue; }
+      return j;
+    }
+  }
+
+  /** Parameters, locals and constants declared in the member. */
+  private declsOf(member: [number, number]): Map<string, Decl[]> {
+    let map = this.memberDecls.get(member[0]);
+    if (map) return map;
+    map = new Map();
+    this.memberDecls.set(member[0], map);
+    const [ms, me] = member;
+    const t = this.toks;
+    const add = (name: string, d: Decl) => {
+      const list = map!.get(name) ?? [];
+      list.push(d);
+      map!.set(name, list);
+    };
+    // Parameters: the first top-level `(…)` before the body.
+    for (let k = ms; k < me; k++) {
+      const x = t[k];
+      if (x.type === 'open' && x.text === '[') { k = this.match.get(k) ?? me; continue; }
+      if ((x.type === 'open' && x.text === '{') || x.text === '=>' || x.text === '=' || x.type === 'semi') break;
+      if (x.type === 'open' && x.text === '(') {
+        const close = this.match.get(k) ?? me;
+        let from = k + 1;
+        for (let j = k + 1; j <= close; j++) {
+          if (t[j].type === 'open') { j = this.match.get(j) ?? close; continue; }
+          if (j === close || t[j].type === 'comma') {
+            let last = j;
+            for (let q = from; q < j; q++) if (t[q].text === '=') { last = q; break; }
+            const nameTok = last - 1;
+            if (nameTok > from && t[nameTok].type === 'name') {
+              const ts = this.typeStart(nameTok - 1, from);
+              if (ts !== undefined) add(t[nameTok].text, { tok: nameTok, type: this.src(ts, nameTok).replace(/\s+/g, ''), kind: 'param' });
+            }
+            from = j + 1;
+          }
+        }
+        break;
+      }
+    }
+    for (let k = ms + 1; k < me; k++) {
+      const x = t[k];
+      if (x.type !== 'name') continue;
+      const next = t[k + 1];
+      if (!next) continue;
+      const declEnd = next.text === '=' || next.type === 'semi' || next.type === 'comma' || next.text === 'in' || next.type === 'close' || next.text === '&&';
+      if (!declEnd) continue;
+      const prev = t[k - 1];
+      if (!(prev.type === 'name' || prev.text === '>' || prev.text === ']' || prev.text === '?')) continue;
+      const ts = this.typeStart(k - 1, ms);
+      if (ts === undefined) continue;
+      const before = t[ts - 1];
+      // A declaration starts a statement, a `for`/`using` header, or follows `out`/`is`.
+      if (before && !(before.type === 'semi' || before.type === 'open' || (before.type === 'close' && before.text === '}') ||
+        /^(?:const|out|ref|using|await|is|scoped|readonly|static|else|do)$/.test(before.text) || before.type === 'comma')) continue;
+      if (before?.type === 'comma' || (before?.text === '(' && next.type === 'comma')) continue;
+      const kind = before?.text === 'const' ? 'const' : 'local';
+      const each = next.text === 'in';
+      const value: [number, number] | undefined = next.text === '=' || each ? [k + 2, this.exprEnd(k + 2, me)] : undefined;
+      add(x.text, { tok: k, type: this.src(ts, k).replace(/\s+/g, ''), kind, value, each });
+    }
+    return map;
+  }
+
+  /** The declaration of `name` seen from token `use` (the nearest one before it in the member). */
+  private resolve(name: string, use: number): Decl | undefined {
+    const list = this.declsOf(this.memberOf(use)).get(name);
+    if (!list) return undefined;
+    let best: Decl | undefined;
+    for (const d of list) if (d.tok <= use && (!best || d.tok > best.tok)) best = d;
+    return best;
+  }
+
+  /** Assignments to a local after its declaration and before `use`. */
+  private writes(d: Decl, name: string, use: number): Write[] | undefined {
+    const [, me] = this.memberOf(use);
+    const out: Write[] = [];
+    const t = this.toks;
+    const from = d.kind === 'param' ? this.memberOf(use)[0] : d.value ? d.value[1] : d.tok + 1;
+    for (let k = from; k < Math.min(use, me); k++) {
+      if (t[k].type !== 'name' || t[k].text !== name || k === d.tok) continue;
+      const p = t[k - 1];
+      if (p && (p.text === '.' || p.text === '?.')) continue;
+      if (p && (p.text === 'out' || p.text === 'ref')) return undefined;
+      const op = t[k + 1]?.text;
+      if (op === '=' || op === '+=') {
+        out.push({ tok: k, op, value: [k + 2, this.exprEnd(k + 2, me)] });
+      } else if (op === '??=' || op === '-=' || op === '++' || op === '--') out.push({ tok: k, op: 'other' });
+    }
+    return out;
+  }
+
+  private collectConsts(): void {
+    const t = this.toks;
+    for (let k = 0; k + 4 < t.length; k++) {
+      if (t[k].text === 'enum' && t[k + 1].type === 'name') this.enums.add(t[k + 1].text);
+      if (t[k].text !== 'const') continue;
+      // const <type> Name = literal;
+      let j = k + 1;
+      while (j < t.length && !(t[j].type === 'name' && t[j + 1]?.text === '=')) j++;
+      const v = t[j + 2];
+      if (!v || t[j + 3]?.type !== 'semi') continue;
+      if (v.type === 'str' && !v.str!.interp) this.consts.set(t[j].text, this.charsOf(v).map((c) => c.c).join(''));
+      else if (v.type === 'num') this.consts.set(t[j].text, v.text.replace(/[_a-zA-Z]+$/, ''));
+    }
+  }
+
+  // --- sinks ---------------------------------------------------------------------------------------------------------
+
+  private sink(i: number): Sink | undefined {
+    const t = this.toks;
+    const x = t[i];
+    if (x.type !== 'name') return undefined;
+    // new SqlCommand(sql, conn), new System.Data.SqlClient.SqlCommand(sql)
+    if (x.text === 'new') {
+      let j = i + 1;
+      while (t[j]?.type === 'name' && t[j + 1]?.text === '.') j += 2;
+      let name = t[j]?.type === 'name' ? t[j].text : '';
+      let open = j + 1;
+      if (t[j]?.text === '(') {
+        // Target-typed `SqlCommand cmd = new(sql, conn)`.
+        open = j;
+        name = t[i - 1]?.text === '=' && t[i - 2]?.type === 'name' ? t[i - 3]?.text ?? '' : '';
+      }
+      if (!COMMAND_TYPE.test(name) || t[open]?.text !== '(') return undefined;
+      const args = this.args(open);
+      if (!args.length) return undefined;
+      return { kind: 'ado', method: name, nameTok: open - 1, args, q: args[0], qIndex: 0 };
+    }
+    // cmd.CommandText = sql; new SqlCommand { CommandText = sql }
+    if (x.text === 'CommandText' && t[i + 1]?.text === '=') {
+      const p = t[i - 1]?.text;
+      if (p !== '.' && p !== '{' && p !== ',') return undefined;
+      const end = this.exprEnd(i + 2);
+      if (end <= i + 2) return undefined;
+      return { kind: 'ado', method: 'CommandText', nameTok: i, args: [[i + 2, end]], q: [i + 2, end], qIndex: 0 };
+    }
+    const kind: SinkKind | undefined = EF_RAW.has(x.text) ? 'efRaw' : EF_MAYBE.has(x.text) ? 'efMaybe' : DAPPER.has(x.text) ? 'dapper' : HELPERS.has(x.text) ? 'helper' : undefined;
+    if (!kind || (t[i - 1]?.text !== '.' && t[i - 1]?.text !== '?.')) return undefined;
+    let open = i + 1;
+    if (t[open]?.text === '<') {
+      let depth = 0;
+      for (; open < t.length; open++) {
+        const y = t[open];
+        if (y.text === '<') depth++;
+        else if (y.text === '>') { if (--depth === 0) break; }
+        else if (!(y.type === 'name' || y.type === 'comma' || y.text === '.' || y.text === '?' || y.text === '[' || y.text === ']' || y.text === '(' || y.text === ')')) return undefined;
+      }
+      open++;
+    }
+    if (t[open]?.text !== '(') return undefined;
+    const args = this.args(open);
+    if (!args.length) return undefined;
+    // ExecuteDataset(conn, CommandType.Text, sql); EF6 ExecuteSqlCommand(TransactionalBehavior.…, sql); SqlQuery(typeof(T), sql)
+    let qIndex = 0;
+    const cmdType = args.findIndex(([a, b]) => /^(?:System\.Data\.)?CommandType\.Text$/.test(this.src(a, b)));
+    if (cmdType === 0 || cmdType === 1) qIndex = cmdType + 1;
+    else if (/^(?:TransactionalBehavior\.\w+|typeof\s*\(.*\))$/s.test(this.src(args[0][0], args[0][1]))) qIndex = 1;
+    if (qIndex >= args.length) return undefined;
+    let q = args[qIndex];
+    let named = false;
+    const namedSql = args.find(([a]) => t[a].type === 'name' && t[a + 1]?.text === ':' && /^(?:sql|commandText|query)$/.test(t[a].text));
+    if (namedSql) { q = [namedSql[0] + 2, namedSql[1]]; named = true; }
+    else if (t[q[0]].type === 'name' && t[q[0] + 1]?.text === ':') return undefined;
+    if (q[0] >= q[1]) return undefined;
+    return { kind, method: x.text, nameTok: i, args, q, named, qIndex };
+  }
+
+  /** Argument token ranges of the call whose `(` is at `open`. */
+  private args(open: number): [number, number][] {
+    const close = this.match.get(open);
+    if (close === undefined) return [];
+    const out: [number, number][] = [];
+    let from = open + 1;
+    for (let k = open + 1; k < close; k++) {
+      const t = this.toks[k];
+      if (t.type === 'open') { k = this.match.get(k) ?? close; continue; }
+      if (t.type === 'comma') { out.push([from, k]); from = k + 1; }
+    }
+    if (from < close) out.push([from, close]);
+    return out;
+  }
+
+  private check(sink: Sink): void {
+    const [q0, q1] = sink.q;
+    const t = this.toks;
+    this.at = q0;
+    this.inlined = false;
+    const single = q1 - q0 === 1 ? t[q0] : undefined;
+    // EF Core's FromSql/SqlQuery/ExecuteSqlCommand given `$"…"` take a FormattableString and parameterize it.
+    if (sink.kind === 'efMaybe' && single?.type === 'str' && single.str!.interp) return;
+    const built = this.build(q0, q1);
+    if (!built) return;
+    const a = analyze(built.items, 'fragment');
+    if (!looksLikeSql(a.skeleton)) return;
+    const values: Hole[] = [];
+    const names: Hole[] = [];
+    const fragments: Hole[] = [];
+    for (const h of a.holes) {
+      const it = built.items[h.item] as Hole;
+      if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
+      if (h.pos === 'value') values.push(it);
+      else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
+    }
+    if (!values.length && !names.length && (!fragments.length || this.hasParams(sink, a))) return;
+    const start = t[q0].start;
+    const end = t[q1 - 1].end;
+    if (values.length) {
+      this.ctx.report({ start, end, messageId: 'interpolatedValue', data: { expr: short(values[0].src) }, fixes: built.direct ? this.fixes(sink, built, a) : [] });
+    } else {
+      this.ctx.report({ start, end, messageId: 'interpolatedIdentifier', data: { expr: short((names[0] ?? fragments[0]).src) } });
+    }
+  }
+
+  /** The call passes values for placeholders (so a fragment is likely a list of them). */
+  private hasParams(sink: Sink, a: Analysis): boolean {
+    for (let i = 0; i < a.skeleton.length; i++) {
+      if (a.state[i] === 'code' && /^(?:@\w|\?|:[A-Za-z_]|\{\d+\})/.test(a.skeleton.slice(i, i + 4)) && a.skeleton[i - 1] !== ':') return true;
+    }
+    if (sink.kind !== 'ado') return sink.args.length > sink.qIndex + 1;
+    const [ms, me] = this.memberOf(sink.nameTok);
+    for (let k = ms; k < me; k++) {
+      const x = this.toks[k].text;
+      if (x === 'CreateParameter' || x === 'AddWithValue' || (x === 'Parameters' && this.tx(k + 1) === '.' && /^Add/.test(this.tx(k + 2)))) return true;
+    }
+    return false;
+  }
+
+  // --- building the SQL -------------------------------------------------------------------------------------------
+
+  /** The SQL items of the argument [a0, a1): built in place, or through a local variable. */
+  private build(a0: number, a1: number): Built | undefined {
+    const ops = this.operands(a0, a1);
+    if (!ops) return undefined;
+    if (this.isBuilt(ops, 0)) {
+      const items = this.items(ops, 0);
+      if (!items || !items.some((x) => x.kind === 'hole' && !x.safe)) return undefined;
+      return { items, direct: ops.length === 1 && a1 - a0 === 1 && !this.inlined };
+    }
+    if (a1 - a0 === 1 && this.toks[a0].type === 'name') {
+      const v = this.varItems(this.toks[a0].text, a0, 0);
+      if (!v || !v.built || !v.items.some((x) => x.kind === 'hole' && !x.safe)) return undefined;
+      return { items: v.items, direct: false };
+    }
+    return undefined;
+  }
+
+  /** Operands of a top-level `+` chain over [a0, a1); one operand for other expressions. */
+  private operands(a0: number, a1: number): [number, number][] | undefined {
+    if (a0 >= a1) return undefined;
+    const out: [number, number][] = [];
+    let from = a0;
+    for (let k = a0; k < a1; k++) {
+      const t = this.toks[k];
+      if (t.type === 'open') { k = this.match.get(k) ?? a1; continue; }
+      if (t.type !== 'op') continue;
+      if (t.text === '+') {
+        if (k === from) return k === a0 ? [[a0, a1]] : undefined;
+        out.push([from, k]);
+        from = k + 1;
+      } else if (/^(?:\?|\?\?|:|==|!=|&&|\|\||=|\+=|=>|<=|>=|\|)$/.test(t.text) || (t.text === '>' && this.toks[k + 1]?.text !== '(') ) {
+        return [[a0, a1]];
+      }
+    }
+    if (from >= a1) return undefined;
+    out.push([from, a1]);
+    return out;
+  }
+
+  private isStrLit(r: [number, number]): boolean {
+    return r[1] - r[0] === 1 && this.toks[r[0]].type === 'str';
+  }
+
+  /** `string.Format(…)` / `String.Concat(…)`: the `(` token. */
+  private stringCall(r: [number, number], method: 'Format' | 'Concat'): number | undefined {
+    const t = this.toks;
+    let k = r[0];
+    if (t[k]?.text === 'System' && t[k + 1]?.text === '.') k += 2;
+    if (!/^(?:string|String)$/.test(t[k]?.text ?? '') || t[k + 1]?.text !== '.' || t[k + 2]?.text !== method || t[k + 3]?.text !== '(') return undefined;
+    return this.match.get(k + 3) === r[1] - 1 ? k + 3 : undefined;
+  }
+
+  /** `x.ToString()` at the end of [r0, r1): the receiver's range. */
+  private toStringOf(r: [number, number]): [number, number] | undefined {
+    const t = this.toks;
+    const [a, b] = r;
+    if (b - a < 5 || t[b - 1].text !== ')' || t[b - 2].text !== '(' || t[b - 3].text !== 'ToString' || t[b - 4].text !== '.') return undefined;
+    return [a, b - 4];
+  }
+
+  /** The ranges of a StringBuilder expression ending in `.ToString()`: an inline chain or a local builder. */
+  private isBuilder(r: [number, number]): boolean {
+    const recv = this.toStringOf(r);
+    if (!recv) return false;
+    const t = this.toks;
+    if (recv[1] - recv[0] === 1 && t[recv[0]].type === 'name') {
+      const d = this.resolve(t[recv[0]].text, recv[0]);
+      return !!d && d.kind === 'local' && !!d.value && this.isNewBuilder(d.value[0], d.type);
+    }
+    return this.isNewBuilder(recv[0], '');
+  }
+
+  private isNewBuilder(k: number, declType: string): boolean {
+    const t = this.toks;
+    if (t[k]?.text !== 'new') return false;
+    let j = k + 1;
+    while (t[j]?.type === 'name' && t[j + 1]?.text === '.') j += 2;
+    if (t[j]?.text === 'StringBuilder') return true;
+    return t[j]?.text === '(' && /(?:^|\.)StringBuilder$/.test(declType);
+  }
+
+  /** Whether the operands build a string from parts (interpolation, `+` with a string, a format or builder). */
+  private isBuilt(ops: [number, number][], depth: number): boolean {
+    if (ops.length > 1) return ops.some((o) => this.isStringy(o, depth));
+    const o = ops[0];
+    const t = this.toks;
+    if (this.isStrLit(o)) return t[o[0]].str!.interp && t[o[0]].str!.parts.some((p) => p.kind === 'interp');
+    if (this.stringCall(o, 'Format') !== undefined || this.stringCall(o, 'Concat') !== undefined) return true;
+    if (this.isBuilder(o)) return true;
+    if (t[o[0]].text === '(' && this.match.get(o[0]) === o[1] - 1) {
+      const inner = this.operands(o[0] + 1, o[1] - 1);
+      return !!inner && depth < 6 && this.isBuilt(inner, depth + 1);
+    }
+    return false;
+  }
+
+  private isStringy(o: [number, number], depth: number): boolean {
+    const t = this.toks;
+    if (this.isStrLit(o)) return true;
+    if (this.isBuilt([o], depth)) return true;
+    if (o[1] - o[0] === 1 && t[o[0]].type === 'name') {
+      if (this.consts.has(t[o[0]].text) && !/^\d/.test(this.consts.get(t[o[0]].text)!)) return true;
+      const d = this.resolve(t[o[0]].text, o[0]);
+      return !!d && /^(?:string|String|System\.String)\??$/.test(d.type) || (!!d?.value && d.type === 'var' && depth < 6 && this.isStringy(d.value, depth + 1));
+    }
+    return false;
+  }
+
+  /** The SQL text of a local (declaration plus `=`/`+=` writes before the use at `use`). */
+  private varItems(name: string, use: number, depth: number): { items: Item[]; built: boolean } | undefined {
+    if (depth > 6) return undefined;
+    const d = this.resolve(name, use);
+    if (!d || d.kind === 'const' || d.each) return undefined;
+    if (!STRING_TYPE.test(d.type)) return undefined;
+    const writes = this.writes(d, name, use);
+    if (!writes) return undefined;
+    let parts: [number, number][] = d.value ? [d.value] : [];
+    let appended = false;
+    for (const w of writes) {
+      if (w.op === 'other' || !w.value) return undefined;
+      if (w.op === '=') {
+        const ops = this.operands(w.value[0], w.value[1]);
+        if (ops && ops.length > 1 && ops[0][1] - ops[0][0] === 1 && this.toks[ops[0][0]].text === name) {
+          if (!parts.length && d.kind !== 'param') return undefined;
+          parts.push(...ops.slice(1));
+          appended = true;
+        } else {
+          parts = [w.value];
+          appended = false;
+        }
+      } else {
+        if (!parts.length && d.kind !== 'param') return undefined;
+        parts.push(w.value);
+        appended = true;
+      }
+    }
+    if (!parts.length) return undefined;
+    const items: Item[] = [];
+    if (d.kind === 'param' && appended && writes[0]?.op === '+=') items.push({ kind: 'hole', src: name, safe: false, devControlled: true });
+    else if (d.kind === 'param') return undefined;
+    let built = appended;
+    for (const p of parts) {
+      const ops = this.operands(p[0], p[1]);
+      if (!ops) return undefined;
+      if (parts.length === 1 && this.isBuilt(ops, depth + 1)) built = true;
+      const its = this.items(ops, depth + 1);
+      if (!its) return undefined;
+      items.push(...its);
+    }
+    return { items, built };
+  }
+
+  /** Items of `+` operands. */
+  private items(ops: [number, number][], depth: number): Item[] | undefined {
+    const out: Item[] = [];
+    const t = this.toks;
+    for (const op of ops) {
+      const o = this.peelCase(op);
+      const [a, b] = o;
+      if (this.isStrLit(o)) {
+        out.push(...this.strItems(t[a], a, depth));
+        continue;
+      }
+      if (b - a === 1 && t[a].type === 'char') {
+        const c = decodeEscapes(t[a].text.slice(1, -1));
+        out.push({ kind: 'ch', c, r: c });
+        continue;
+      }
+      const fmt = this.stringCall(o, 'Format');
+      if (fmt !== undefined) {
+        const its = this.formatItems(this.args(fmt), depth);
+        if (its) { out.push(...its); continue; }
+      }
+      const concat = this.stringCall(o, 'Concat');
+      if (concat !== undefined) {
+        const args = this.args(concat);
+        if (args.length > 1) {
+          const its = this.items(args, depth);
+          if (its) { out.push(...its); continue; }
+        }
+      }
+      if (this.isBuilder(o) && depth < 6) {
+        const its = this.builderItems(o, depth + 1);
+        if (!its) return undefined;
+        out.push(...its);
+        continue;
+      }
+      if (t[a].text === '(' && this.match.get(a) === b - 1 && depth < 6) {
+        const inner = this.operands(a + 1, b - 1);
+        if (inner && inner.length > 1 && this.isBuilt(inner, depth + 1)) {
+          const its = this.items(inner, depth + 1);
+          if (its) { out.push(...its); continue; }
+        }
+      }
+      if (b - a === 1 && t[a].type === 'name') {
+        out.push(...this.nameItems(t[a].text, a, depth));
+        continue;
+      }
+      out.push(this.hole(this.src(a, b), a));
+    }
+    return out;
+  }
+
+  /** `"…".ToLowerInvariant()`, `.Trim()`: the literal keeps its holes. */
+  private peelCase(o: [number, number]): [number, number] {
+    const t = this.toks;
+    const a = o[0];
+    let b = o[1];
+    while (b - a > 4 && t[b - 1].text === ')' && t[b - 2].text === '(' && /^(?:ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|Trim|TrimEnd|TrimStart)$/.test(t[b - 3].text) && t[b - 4].text === '.') b -= 4;
+    return b - a === 1 && t[a].type === 'str' ? [a, b] : o;
+  }
+
+  /** A local's text inlined (a single hole keeps the local's name), or the name as a hole. */
+  private nameItems(name: string, use: number, depth: number): Item[] {
+    const v = depth < 6 ? this.varItems(name, use, depth + 1) : undefined;
+    if (!v) return [this.hole(name, use)];
+    if (v.items.length === 1 && v.items[0].kind === 'hole') return [{ ...v.items[0], src: name }];
+    this.inlined = true;
+    return v.items;
+  }
+
+  /** One argument as items: literal text, a built string, or one hole. */
+  private argItems(r: [number, number], depth: number): Item[] | undefined {
+    const ops = this.operands(r[0], r[1]);
+    if (!ops) return undefined;
+    if (ops.length > 1 && !ops.some((o) => this.isStringy(o, depth))) return [this.hole(this.src(r[0], r[1]), r[0])];
+    return this.items(ops, depth);
+  }
+
+  /** `string.Format([provider,] fmt, args…)` as items; undefined when the format is not a literal or constant. */
+  private formatItems(args: [number, number][], depth: number): Item[] | undefined {
+    const t = this.toks;
+    let i = 0;
+    const isFmt = (r: [number, number] | undefined) => !!r && ((this.isStrLit(r) && !t[r[0]].str!.interp) || (r[1] - r[0] === 1 && t[r[0]].type === 'name' && this.consts.has(t[r[0]].text)));
+    if (!isFmt(args[0]) && isFmt(args[1])) i = 1;
+    const f = args[i];
+    if (!isFmt(f)) return undefined;
+    const chars: CsCh[] = this.isStrLit(f) ? this.strItems(t[f[0]]) as CsCh[] : [...this.consts.get(t[f[0]].text)!].map((c) => ({ kind: 'ch', c, r: c }));
+    const rest = args.slice(i + 1);
+    const out: Item[] = [];
+    for (let k = 0; k < chars.length; k++) {
+      const c = chars[k].c;
+      if ((c === '{' || c === '}') && chars[k + 1]?.c === c) { out.push({ ...chars[k] }); k++; continue; }
+      if (c !== '{') { out.push(chars[k]); continue; }
+      let e = k + 1;
+      let spec = '';
+      while (e < chars.length && chars[e].c !== '}') spec += chars[e++].c;
+      const m = /^\s*(\d+)\s*(?:[,:].*)?$/.exec(spec);
+      if (!m || e >= chars.length) return undefined;
+      const arg = rest[Number(m[1])];
+      if (!arg) return undefined;
+      const its = this.argItems(arg, depth + 1);
+      if (!its) return undefined;
+      out.push(...its);
+      k = e;
+    }
+    return out;
+  }
+
+  /** Items of a StringBuilder ending in `.ToString()`: an inline `new StringBuilder(…).Append(…)` chain or a local. */
+  private builderItems(r: [number, number], depth: number): Item[] | undefined {
+    const recv = this.toStringOf(r)!;
+    const t = this.toks;
+    const out: Item[] = [];
+    if (!(recv[1] - recv[0] === 1 && t[recv[0]].type === 'name')) {
+      // new StringBuilder(…)…Append(…)
+      let j = recv[0] + 1;
+      while (t[j]?.type === 'name' && t[j + 1]?.text === '.') j += 2;
+      const open = t[j]?.text === '(' ? j : j + 1;
+      const ctor = this.ctorItems(open, depth);
+      if (!ctor) return undefined;
+      out.push(...ctor);
+      const close = this.match.get(open);
+      if (close === undefined) return undefined;
+      const chain = this.chainItems(close + 1, recv[1], depth);
+      if (!chain) return undefined;
+      out.push(...chain.items);
+      return out;
+    }
+    const name = t[recv[0]].text;
+    const d = this.resolve(name, recv[0])!;
+    const ctorOpen = d.value![0] + 1 + (t[d.value![0] + 1].text === '(' ? 0 : 1);
+    let open = d.value![0] + 1;
+    while (t[open]?.type === 'name' && t[open + 1]?.text === '.') open += 2;
+    if (t[open]?.text !== '(') open++;
+    const ctor = this.ctorItems(Math.max(open, ctorOpen), depth);
+    if (!ctor) return undefined;
+    out.push(...ctor);
+    const [, me] = this.memberOf(recv[0]);
+    for (let k = d.value![1]; k < Math.min(recv[0], me); k++) {
+      if (t[k].type !== 'name' || t[k].text !== name || t[k - 1]?.text === '.') continue;
+      if (t[k + 1]?.text !== '.') return undefined; // passed elsewhere or reassigned
+      const m = t[k + 2]?.text;
+      if (m === 'ToString' || m === 'Length' && t[k + 3]?.text !== '=') continue;
+      const chain = this.chainItems(k + 1, this.exprEnd(k + 1, me), depth);
+      if (!chain) return undefined;
+      out.push(...chain.items);
+      k = chain.end - 1;
+    }
+    return out;
+  }
+
+  private ctorItems(open: number, depth: number): Item[] | undefined {
+    if (this.tx(open) !== '(') return undefined;
+    const args = this.args(open);
+    if (!args.length) return [];
+    if (args.length === 1 && this.isStringy(args[0], depth)) return this.argItems(args[0], depth);
+    return args.length === 1 ? [] : undefined;
+  }
+
+  /** `.Append(x).AppendLine(y)…` from token `k` (a `.`) up to `limit`; stops at `.ToString`. */
+  private chainItems(k: number, limit: number, depth: number): { items: Item[]; end: number } | undefined {
+    const t = this.toks;
+    const out: Item[] = [];
+    while (k < limit && t[k].text === '.') {
+      const m = t[k + 1]?.text;
+      const open = k + 2;
+      if (m === 'ToString') return { items: out, end: k };
+      if (!/^(?:Append|AppendLine|AppendFormat)$/.test(m ?? '') || t[open]?.text !== '(') return undefined;
+      const args = this.args(open);
+      if (m === 'AppendFormat') {
+        const its = this.formatItems(args, depth);
+        if (!its) return undefined;
+        out.push(...its);
+      } else if (args.length === 1) {
+        const its = this.argItems(args[0], depth);
+        if (!its) return undefined;
+        out.push(...its);
+      } else if (args.length > 1) out.push(this.hole(this.src(args[0][0], args[args.length - 1][1]), args[0][0]));
+      if (m === 'AppendLine') out.push({ kind: 'ch', c: '\n', r: '\\n' });
+      k = (this.match.get(open) ?? limit) + 1;
+    }
+    return { items: out, end: k };
+  }
+
+  // --- literals and holes --------------------------------------------------------------------------------------------
+
+  /** Characters of a non-interpolated literal. */
+  private charsOf(tok: Tok): CsCh[] {
+    return this.strItems(tok).filter((x): x is CsCh => x.kind === 'ch');
+  }
+
+  private strItems(tok: Tok, use?: number, depth = 0): Item[] {
+    const s = tok.str!;
+    const text = this.ctx.text;
+    const out: Item[] = [];
+    let lineStart = true;
+    for (const p of s.parts) {
+      if (p.kind === 'interp') {
+        const expr = text.slice(p.start, p.end).trim();
+        out.push(...(use !== undefined && /^@?\w+$/.test(expr) ? this.nameItems(expr, use, depth) : [this.hole(expr, use)]));
+        lineStart = false;
+        continue;
+      }
+      for (let i = p.start; i < p.end; i++) {
+        const c = text[i];
+        if (s.raw) {
+          if (s.contentStart !== undefined && (i < s.contentStart || i >= s.contentEnd!)) continue;
+          if (s.contentStart !== undefined && (i === s.contentStart || lineStart)) {
+            if (text.startsWith(s.indent!, i) && s.indent) { i += s.indent.length - 1; lineStart = false; continue; }
+          }
+          lineStart = c === '\n';
+          out.push({ kind: 'ch', c, r: c, at: i, end: i + 1 } as CsCh);
+          continue;
+        }
+        if (s.interp && (c === '{' || c === '}') && text[i + 1] === c) {
+          out.push({ kind: 'ch', c, r: c, at: i, end: i + 2 } as CsCh);
+          i++;
+          continue;
+        }
+        if (s.verbatim && c === '"' && text[i + 1] === '"') {
+          out.push({ kind: 'ch', c, r: '""', at: i, end: i + 2 } as CsCh);
+          i++;
+          continue;
+        }
+        if (!s.verbatim && c === '\\' && i + 1 < p.end) {
+          const m = /^\\(?:x[\da-fA-F]{1,4}|u[\da-fA-F]{4}|U[\da-fA-F]{8}|.)/s.exec(text.slice(i, i + 10))!;
+          out.push({ kind: 'ch', c: decodeEscapes(m[0]), r: m[0], at: i, end: i + m[0].length } as CsCh);
+          i += m[0].length - 1;
+          continue;
+        }
+        out.push({ kind: 'ch', c, r: c, at: i, end: i + 1 } as CsCh);
+      }
+    }
+    return out;
+  }
+
+  /** A non-literal operand or interpolation: safe (constant, numeric, typed), the developer's, or a value. */
+  private hole(src: string, tok: number | undefined): Hole {
+    const use = tok ?? this.at;
+    let s = src.replace(/\s+/g, ' ').trim();
+    while (/^\((?:[^()]|\([^()]*\))*\)$/.test(s)) s = s.slice(1, -1).trim();
+    if (/^-?\d[\d_]*(?:\.\d+)?[a-zA-Z]?$/.test(s)) return { kind: 'hole', src, safe: true, text: s.replace(/[_a-zA-Z]/g, '') };
+    if (/^(?:true|false|null)$/.test(s)) return { kind: 'hole', src, safe: true };
+    const nameof = /^nameof\s*\(\s*([\w.]+)\s*\)$/.exec(s);
+    if (nameof) return { kind: 'hole', src, safe: true, text: nameof[1].split('.').pop() };
+    if (/^"(?:[^"\\]|\\.)*"$/.test(s)) return { kind: 'hole', src, safe: true, text: s.slice(1, -1) };
+    // (int)x, (long)status
+    if (/^\(\s*(?:int|long|short|byte|uint|ulong|decimal|double|float)\s*\)/.test(s)) return { kind: 'hole', src, safe: true };
+    // cond ? "ASC" : "DESC"
+    if (/^[\s\S]+\?\s*(?:"(?:[^"\\]|\\.)*"|[A-Z_][\w.]*)\s*:\s*(?:"(?:[^"\\]|\\.)*"|[A-Z_][\w.]*)$/.test(s)) return { kind: 'hole', src, safe: true };
+    // A placeholder list: string.Join(",", ids.Select((_, i) => "@p" + i)), $"@p{i}"
+    if (/\$?"[@:]\w*["{]|"\?"/.test(s)) return { kind: 'hole', src, safe: true };
+    if (/\.Replace\(\s*"'"\s*,\s*"''"\s*\)/.test(s) || /^(?:[\w.]+\.)?(?:SqlEscape|Quote\w*|Sanitize\w*|Escape\w*)\((?:[^()]|\([^()]*\))*\)$/.test(s)) return { kind: 'hole', src, safe: true };
+    if (SAFE_CALL.test(s) || SAFE_MEMBER.test(s)) return { kind: 'hole', src, safe: true };
+    const last = /(?:^|\.)(\w+)$/.exec(s)?.[1];
+    if (last && /^(?:[A-Z_][\w]*\.)*[A-Z_]\w*$|^\w+\.[A-Z_]\w*$/.test(s) && this.consts.has(last) && !this.resolve(s.split('.')[0], use)) {
+      return { kind: 'hole', src, safe: true, text: this.consts.get(last) };
+    }
+    // A typed local or parameter: x, x.ToString(), x.Value, x?.ToString("…")
+    const base = /^(@?\w+)(?:\??\.(?:Value|ToString\([^()]*\)))*$/.exec(s);
+    if (base) {
+      const d = this.resolve(base[1], use);
+      if (d) {
+        if (d.kind === 'const') return { kind: 'hole', src, safe: true, text: d.value && this.isStrLit(d.value) ? this.charsOf(this.toks[d.value[0]]).map((c) => c.c).join('') : undefined };
+        if (SAFE_TYPE.test(d.type) || this.enums.has(d.type.replace(/\?$/, ''))) return { kind: 'hole', src, safe: true };
+        if (d.each && d.type === 'var' && d.value && d.value[1] - d.value[0] === 1) {
+          // foreach (var id in ids) over a List<int>
+          const c = this.resolve(this.toks[d.value[0]].text, d.value[0]);
+          const m = c && SAFE_LIST.exec(c.type);
+          if (m && (SAFE_TYPE.test(m[1] ?? m[2]) || this.enums.has(m[1] ?? m[2]))) return { kind: 'hole', src, safe: true };
+        }
+        if (d.type === 'var' && d.value && /^(?:-?\d+|(?:int|long|Guid|decimal)\.Parse\b|Convert\.ToInt\d+\b|Guid\.NewGuid\b)/.test(this.src(d.value[0], d.value[1]))) return { kind: 'hole', src, safe: true };
+        if (this.allowListed(base[1], use)) return { kind: 'hole', src, safe: false, devControlled: true };
+        return { kind: 'hole', src, safe: false };
+      }
+    }
+    // string.Join(",", ids) over a list of numbers
+    const join = /^(?:string|String)\.Join\s*\(\s*(?:"[^"]*"|'[^']*')\s*,\s*(\w+)\s*\)$/.exec(s);
+    if (join) {
+      const d = this.resolve(join[1], use);
+      const m = d && SAFE_LIST.exec(d.type);
+      if (m && SAFE_TYPE.test(m[1] ?? m[2])) return { kind: 'hole', src, safe: true };
+    }
+    const head = /^(?:this\.)?(@?\w+)/.exec(s)?.[1] ?? '';
+    if (/^(?:this\.)?_?[A-Z_]\w*(?:<[\w<>, .]*>)?(?:\.[A-Z_]\w*(?:<[\w<>, .]*>)?)*$/.test(s) || (/^(?:this\.)?_\w+$/.test(s) && !this.resolve(head, use))) {
+      if (!this.resolve(head, use)) return { kind: 'hole', src, safe: false, devControlled: true };
+    }
+    if (/^this\.\w+$/.test(s)) return { kind: 'hole', src, safe: false, devControlled: true };
+    if (/^(?:typeof\([\w.<>]+\)|(?:\w+\.)?GetType\(\))\.(?:Name|FullName)$/.test(s)) return { kind: 'hole', src, safe: false, devControlled: true };
+    return { kind: 'hole', src, safe: false };
+  }
+
+  /** The member checks `name` before `use`: `allowed.Contains(name)`, `switch (name)`, `Enum.IsDefined`, a regex match. */
+  private allowListed(name: string, use: number): boolean {
+    const [ms] = this.memberOf(use);
+    const before = this.ctx.text.slice(this.toks[ms].start, this.toks[use].start);
+    const n = name.replace(/^@/, '');
+    return new RegExp(String.raw`\.(?:Contains|ContainsKey|TryGetValue|IsMatch)\(\s*@?${n}\b|\bswitch\s*\(\s*@?${n}\s*\)|\bIsDefined\([^)]*\b${n}\)|\b${n}\s+is\s+(?:not\s+)?\(?\s*"`).test(before);
+  }
+
+  // --- fixes ---------------------------------------------------------------------------------------------------------
+
+  private fixes(sink: Sink, built: Built, a: Analysis): Fix[] {
+    const tok = this.toks[sink.q[0]];
+    if (sink.args.length !== 1 || sink.named || tok.type !== 'str' || !tok.str!.interp) return [];
+    if (tok.str!.parts.some((p) => p.fmt)) return [];
+    const items = built.items;
+    // Every hole a value, alone between SQL quotes or unquoted, not a `N'…'` literal or an IN list.
+    const first: number[] = [];
+    a.owner.forEach((it, i) => { if (first[it] === undefined) first[it] = i; });
+    const quoteEdits = new Set<number>();
+    for (const h of a.holes) {
+      if (h.pos !== 'value') return [];
+      if (h.region !== undefined) {
+        const [qa, qb] = a.regions[h.region];
+        const oa = a.owner[qa];
+        const ob = a.owner[qb];
+        if (ob - oa !== 2 || items[oa].kind !== 'ch' || items[ob].kind !== 'ch') return [];
+        if (/[\w]/.test(a.skeleton[qa - 1] ?? '')) return [];
+        quoteEdits.add(oa);
+        quoteEdits.add(ob);
+      } else {
+        const before = a.skeleton.slice(0, first[h.item]).replace(/\s+$/, '');
+        if (/\bin\s*\(?$/i.test(before)) return [];
+      }
+    }
+    if (items.some((x) => x.kind === 'ch' && (x.c === '{' || x.c === '}'))) return [];
+    const lines = this.ctx.lines;
+    const path = this.ctx.path;
+    const newName = EF_FIX[sink.method];
+    if (sink.kind === 'efRaw' && newName) {
+      const name = this.toks[sink.nameTok];
+      const edits: TextEdit[] = [lines.edit(name.start, name.end, newName)];
+      for (const i of [...quoteEdits].sort((x, y) => x - y)) {
+        const c = items[i] as CsCh;
+        if (c.at === undefined) return [];
+        edits.push(lines.edit(c.at, c.end!, ''));
+      }
+      return [{ title: `Use ${newName}`, applicability: 'unsafe', changes: [{ path, edits }] }];
+    }
+    if (sink.kind !== 'dapper' || tok.str!.raw) return [];
+    for (let i = 0; i < a.skeleton.length; i++) if (a.state[i] === 'code' && a.skeleton[i] === '@') return [];
+    const names: string[] = [];
+    let body = '';
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      if (quoteEdits.has(i)) continue;
+      if (it.kind === 'hole') {
+        if (!/^[A-Za-z_]\w*$/.test(it.src)) return [];
+        const clash = names.find((x) => x !== it.src && x.toLowerCase() === it.src.toLowerCase());
+        if (clash) return [];
+        if (!names.includes(it.src)) names.push(it.src);
+        body += '@' + it.src;
+        continue;
+      }
+      body += it.r;
+    }
+    const literal = (tok.str!.verbatim ? '@' : '') + '"' + body + '"';
+    const edits: TextEdit[] = [lines.edit(tok.start, tok.end, literal), lines.edit(tok.end, tok.end, `, new { ${names.join(', ')} }`)];
+    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path, edits }] }];
+  }
+}
+
+/** The character a C# escape sequence (or a plain character) stands for. */
+function decodeEscapes(raw: string): string {
+  if (raw[0] !== '\\') return raw;
+  const n = raw[1];
+  switch (n) {
+    case 'n': return '\n';
+    case 't': return '\t';
+    case 'r': return '\r';
+    case '0': return '\0';
+    case 'a': return '\x07';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'v': return '\v';
+    case 'e': return '\x1b';
+    case 'x': case 'u': return String.fromCharCode(parseInt(raw.slice(2), 16) || 0);
+    case 'U': return String.fromCodePoint(Math.min(parseInt(raw.slice(2), 16) || 0, 0x10ffff));
+    default: return n ?? '';
+  }
+}

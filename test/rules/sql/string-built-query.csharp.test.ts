@@ -1,0 +1,317 @@
+// Tests for sql/string-built-query in C# (token level): ADO.NET commands, EF Core / EF6 raw SQL, Dapper.
+import rule from '../../../server/src/engine/rules/sql/string-built-query';
+import { ruleTester, type InvalidCase, type ValidCase } from '../../helpers/rule-tester';
+
+const VALUE = 'interpolatedValue';
+const IDENT = 'interpolatedIdentifier';
+// The body starts on line 7, indented by 8 spaces.
+const H = 'using System.Data.SqlClient;\n\npublic class UserRepository\n{\n    public User Find(string name, int id, string sort, SqlConnection conn)\n    {\n';
+const E = '    }\n}\n';
+const b = (...lines: string[]) => H + lines.map((l) => '        ' + l + '\n').join('') + E;
+
+const valid: (string | ValidCase)[] = [
+  // parameters
+  b('var cmd = new SqlCommand("SELECT * FROM users WHERE name = @name", conn);', 'cmd.Parameters.AddWithValue("@name", name);'),
+  b('conn.Query<User>("SELECT * FROM users WHERE name = @name", new { name });'),
+  b('conn.Execute("DELETE FROM users WHERE id IN @ids", new { ids });'),
+  b('db.Users.FromSqlRaw("SELECT * FROM users WHERE name = {0}", name);'),
+  // EF Core parameterizes interpolations given as a FormattableString
+  b('db.Users.FromSqlInterpolated($"SELECT * FROM users WHERE name = {name}");'),
+  b('db.Users.FromSql($"SELECT * FROM users WHERE name = {name}");'),
+  b('db.Database.ExecuteSqlInterpolated($"DELETE FROM users WHERE name = {name}");'),
+  b('await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM users WHERE name = {name}");'),
+  b('db.Database.SqlQuery<int>($"SELECT id FROM users WHERE name = {name}");'),
+  b('db.Database.ExecuteSqlCommand($"DELETE FROM users WHERE name = {name}");'),
+  b('FormattableString q = $"SELECT id FROM users WHERE name = {name}";', 'db.Database.SqlQuery<int>(q);'),
+  // constants, numbers, typed values
+  b('var cmd = new SqlCommand("SELECT * FROM users WHERE id = 1", conn);'),
+  'public class R\n{\n    private const string Table = "users";\n    public void M(SqlConnection conn)\n    {\n        var cmd = new SqlCommand("SELECT * FROM " + Table + " WHERE id = 1", conn);\n    }\n}\n',
+  'public class R\n{\n    private const string Cols = "id, name";\n    public void M(IDbConnection conn)\n    {\n        conn.Query<User>($"SELECT {Cols} FROM users");\n    }\n}\n',
+  b('conn.Query<User>($"SELECT * FROM {nameof(User)} WHERE id = @id", new { id });'),
+  b('conn.Query<User>($"SELECT * FROM users WHERE id = {id}");'),
+  b('var cmd = new SqlCommand("SELECT * FROM users WHERE id = " + id, conn);'),
+  b('conn.Query<User>($"SELECT * FROM users WHERE id = {int.Parse(name)}");'),
+  b('var n = Convert.ToInt32(name);', 'conn.Query<User>($"SELECT * FROM users WHERE id = {n}");'),
+  b('conn.Query<User>($"SELECT * FROM users WHERE created > \'{DateTime.UtcNow:yyyy-MM-dd}\'");'),
+  b('conn.Query<User>($"SELECT * FROM users ORDER BY name {(sort == "asc" ? "ASC" : "DESC")}");'),
+  'public class R\n{\n    public void M(IDbConnection conn, List<int> ids, Status status, Guid key)\n    {\n        conn.Query<User>($"SELECT * FROM users WHERE id IN ({string.Join(",", ids)}) AND status = {(int)status} AND key = \'{key}\'");\n        foreach (var i in ids) conn.Execute($"DELETE FROM users WHERE id = {i}");\n        conn.Execute($"DELETE FROM users WHERE status = \'{status}\'");\n    }\n}\npublic enum Status { Active, Blocked }\n',
+  b('var p = string.Join(", ", ids.Select((_, i) => $"@p{i}"));', 'conn.Query<User>($"SELECT * FROM users WHERE id IN ({p})", args);'),
+  b('conn.Query<User>(string.Format("SELECT * FROM {0} WHERE id = 1", "users"));'),
+  // the developer's names (fields, properties) with parameters
+  'public class R\n{\n    private readonly string _table = "users";\n    public string TableName { get; } = "users";\n    public void M(IDbConnection conn, int id)\n    {\n        conn.Query<User>($"SELECT * FROM {_table} WHERE id = @id", new { id });\n        conn.Query<User>($"SELECT * FROM {TableName} WHERE id = @id", new { id });\n    }\n}\n',
+  // a dynamic filter of placeholders with the values passed
+  b('var where = "";', 'var p = new DynamicParameters();', 'if (name != null) { where += " AND name = @name"; p.Add("name", name); }', 'conn.Query<User>("SELECT * FROM users WHERE 1 = 1" + where, p);'),
+  // a name checked against an allow-list first
+  b('if (!new[] { "name", "email" }.Contains(sort)) throw new ArgumentException(nameof(sort));', 'cmd.CommandText = "SELECT * FROM users ORDER BY " + sort;'),
+  b('switch (sort) { case "name": case "email": break; default: return null; }', 'conn.Query<User>($"SELECT * FROM users ORDER BY {sort}");'),
+  // a generic method with a class constraint, inside a namespace
+  'namespace App.Data\n{\n    public class Repo\n    {\n        public IEnumerable<T> All<T>(IDbConnection conn, int id) where T : class\n        {\n            return conn.Query<T>($"SELECT * FROM {typeof(T).Name} WHERE id = {id}");\n        }\n    }\n}\n',
+  // text that never reaches a query call
+  b('_logger.LogInformation($"SELECT * FROM users WHERE name = \'{name}\'");'),
+  b('throw new InvalidOperationException($"DELETE FROM users WHERE name = \'{name}\' failed");'),
+  b('// var cmd = new SqlCommand("SELECT * FROM users WHERE name = \'" + name + "\'", conn);'),
+  b('/* conn.Query<User>($"SELECT * FROM users WHERE name = \'{name}\'"); */'),
+  b('var sql = $"SELECT * FROM users WHERE name = \'{name}\'";', 'Console.WriteLine(sql);'),
+  b('shell.Execute($"rm -rf {name}");'),
+  b('var label = $"Please select one from {name}";', 'conn.Execute(label);'),
+  // SQL that comes in whole (not built here)
+  'public class R\n{\n    public void Run(string sql, SqlConnection conn)\n    {\n        var cmd = new SqlCommand(sql, conn);\n        cmd.CommandText = sql;\n    }\n}\n',
+  b('var sql = "SELECT * FROM users";', 'sql = GetQuery();', 'conn.Query<User>(sql);'),
+  // verbatim and raw strings without holes
+  b('var cmd = new SqlCommand(@"SELECT * FROM users', '            WHERE name = @name", conn);'),
+  b('conn.Query<User>("""', '    SELECT * FROM users WHERE name = @name', '    """, new { name });'),
+  { name: 'not a C# file', code: 'conn.Query<User>($"SELECT * FROM users WHERE name = \'{name}\'");', path: 'src/users.txt' },
+];
+
+const invalid: InvalidCase[] = [
+  {
+    name: 'new SqlCommand with an interpolated variable from the same method',
+    code: b('var sql = $"SELECT * FROM users WHERE name = \'{name}\'";', 'using var cmd = new SqlCommand(sql, conn);'),
+    errors: [{
+      messageId: VALUE, message: 'SQL query built by interpolating `name`: pass it as a query parameter instead (SQL injection).',
+      line: 8, column: 40, endLine: 8, endColumn: 43, fixes: [],
+    }],
+  },
+  {
+    name: 'new SqlCommand with + concatenation',
+    code: b('var cmd = new SqlCommand("SELECT * FROM users WHERE name = \'" + name + "\'", conn);'),
+    errors: [{ messageId: VALUE, message: /`name`/, line: 7, column: 34, endColumn: 83, fixes: [] }],
+  },
+  {
+    name: 'other ADO.NET providers and a data adapter',
+    code: b(
+      'var a = new NpgsqlCommand("DELETE FROM users WHERE name = \'" + name + "\'", conn);',
+      'var c = new MySql.Data.MySqlClient.MySqlCommand($"UPDATE users SET name = \'{name}\' WHERE id = 1");',
+      'var d = new SqliteCommand($"SELECT * FROM users WHERE name = \'{name}\'", conn);',
+      'var e = new SqlDataAdapter("SELECT * FROM users WHERE name = \'" + name + "\'", conn);',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, column: 35 },
+      { messageId: VALUE, line: 8, column: 57 },
+      { messageId: VALUE, line: 9, column: 35 },
+      { messageId: VALUE, line: 10, column: 36 },
+    ],
+  },
+  {
+    name: 'target-typed new SqlCommand',
+    code: b('SqlCommand cmd = new("SELECT * FROM users WHERE name = \'" + name + "\'", conn);'),
+    errors: [{ messageId: VALUE, line: 7, column: 30, endColumn: 79 }],
+  },
+  {
+    name: 'cmd.CommandText = string.Format(...)',
+    code: b('cmd.CommandText = string.Format("DELETE FROM users WHERE name = \'{0}\'", name);'),
+    errors: [{ messageId: VALUE, message: /`name`/, line: 7, column: 27, endColumn: 86, fixes: [] }],
+  },
+  {
+    name: 'CommandText in an object initializer',
+    code: b('var cmd = new SqlCommand { Connection = conn, CommandText = "SELECT * FROM users WHERE name = \'" + name + "\'" };'),
+    errors: [{ messageId: VALUE, line: 7, column: 69, endColumn: 118 }],
+  },
+  {
+    name: 'String.Concat',
+    code: b('cmd.CommandText = String.Concat("SELECT * FROM users WHERE name = \'", name, "\'");'),
+    errors: [{ messageId: VALUE, line: 7, column: 27 }],
+  },
+  {
+    name: 'a StringBuilder built with Append and AppendFormat, then ToString()',
+    code: b(
+      'var sb = new StringBuilder("SELECT * FROM users WHERE 1 = 1");',
+      'if (name != null) sb.Append(" AND name = \'").Append(name).Append("\'");',
+      'sb.AppendFormat(" AND id = {0}", id);',
+      'conn.Execute(sb.ToString());',
+    ),
+    errors: [{ messageId: VALUE, message: /`name`/, line: 10, column: 22, endColumn: 35, fixes: [] }],
+  },
+  {
+    name: 'an inline StringBuilder chain',
+    code: b('conn.Execute(new StringBuilder().Append("DELETE FROM users WHERE name = \'").Append(name).Append("\'").ToString());'),
+    errors: [{ messageId: VALUE, line: 7, column: 22 }],
+  },
+  {
+    name: '+= appends to a local',
+    code: b('string sql = "SELECT * FROM users WHERE 1 = 1";', 'if (name != null) sql += " AND name = \'" + name + "\'";', 'conn.Query<User>(sql);'),
+    errors: [{ messageId: VALUE, line: 9, column: 26, endColumn: 29, fixes: [] }],
+  },
+  {
+    name: 'sql = sql + … and EF6 Database.SqlQuery with a string',
+    code: b('var sql = "SELECT * FROM users";', 'sql = sql + " WHERE name = \'" + name + "\'";', 'db.Database.SqlQuery<User>(sql);'),
+    errors: [{ messageId: VALUE, line: 9, column: 36, endColumn: 39 }],
+  },
+  {
+    name: 'a filter built in another local and concatenated',
+    code: b('var where = " WHERE name = \'" + name + "\'";', 'var sql = "SELECT * FROM users" + where;', 'var cmd = new SqlCommand(sql, conn);'),
+    errors: [{ messageId: VALUE, line: 9, column: 34, endColumn: 37 }],
+  },
+  {
+    name: 'EF6 / EF Core 2 string overloads with concatenation',
+    code: b(
+      'db.Database.ExecuteSqlCommand("DELETE FROM users WHERE name = \'" + name + "\'");',
+      'db.Users.FromSql("SELECT * FROM users WHERE name = \'" + name + "\'");',
+    ),
+    errors: [{ messageId: VALUE, line: 7, column: 39 }, { messageId: VALUE, line: 8, column: 26 }],
+  },
+  {
+    name: 'FromSqlRaw with an interpolated string: FromSqlInterpolated, quotes removed',
+    code: b('var users = db.Users.FromSqlRaw($"SELECT * FROM users WHERE name = \'{name}\' AND id = {id}").ToList();'),
+    errors: [{
+      messageId: VALUE, message: /`name`/, line: 7, column: 41, endColumn: 99,
+      fixes: [{
+        title: 'Use FromSqlInterpolated', applicability: 'unsafe',
+        output: b('var users = db.Users.FromSqlInterpolated($"SELECT * FROM users WHERE name = {name} AND id = {id}").ToList();'),
+      }],
+    }],
+  },
+  {
+    name: 'ExecuteSqlRaw and ExecuteSqlRawAsync: the Interpolated variants',
+    code: b(
+      'db.Database.ExecuteSqlRaw($"DELETE FROM users WHERE name = \'{name}\'");',
+      'await db.Database.ExecuteSqlRawAsync($@"UPDATE users SET name = \'{name}\'', '    WHERE id = {id}");',
+    ),
+    errors: [
+      {
+        messageId: VALUE, line: 7, column: 35, endColumn: 77,
+        fixes: [{
+          title: 'Use ExecuteSqlInterpolated',
+          output: b(
+            'db.Database.ExecuteSqlInterpolated($"DELETE FROM users WHERE name = {name}");',
+            'await db.Database.ExecuteSqlRawAsync($@"UPDATE users SET name = \'{name}\'', '    WHERE id = {id}");',
+          ),
+        }],
+      },
+      {
+        messageId: VALUE, line: 8, column: 46, endLine: 9, endColumn: 29,
+        fixes: [{
+          title: 'Use ExecuteSqlInterpolatedAsync',
+          output: b(
+            'db.Database.ExecuteSqlRaw($"DELETE FROM users WHERE name = \'{name}\'");',
+            'await db.Database.ExecuteSqlInterpolatedAsync($@"UPDATE users SET name = {name}', '    WHERE id = {id}");',
+          ),
+        }],
+      },
+    ],
+  },
+  {
+    name: 'FromSqlRaw: no fix for LIKE patterns, N\'…\' literals, extra arguments or a variable',
+    code: b(
+      'db.Users.FromSqlRaw($"SELECT * FROM users WHERE name LIKE \'%{name}%\'");',
+      'db.Users.FromSqlRaw($"SELECT * FROM users WHERE name = N\'{name}\'");',
+      'db.Database.ExecuteSqlRawAsync($"DELETE FROM users WHERE name = \'{name}\'", ct);',
+      'var sql = $"SELECT * FROM users WHERE name = \'{name}\'";',
+      'db.Users.FromSqlRaw(sql);',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, column: 29, fixes: [] },
+      { messageId: VALUE, line: 8, column: 29, fixes: [] },
+      { messageId: VALUE, line: 9, column: 40, fixes: [] },
+      { messageId: VALUE, line: 11, column: 29, endColumn: 32, fixes: [] },
+    ],
+  },
+  {
+    name: 'FromSqlRaw with an interpolated table and a value: no fix (the table cannot be a parameter)',
+    code: b('db.Users.FromSqlRaw($"SELECT * FROM {sort} WHERE name = \'{name}\'");'),
+    errors: [{ messageId: VALUE, message: /`name`/, line: 7, column: 29, fixes: [] }],
+  },
+  {
+    name: 'SqlQueryRaw<T> (no fix)',
+    code: b('db.Database.SqlQueryRaw<int>($"SELECT id FROM users WHERE name = \'{name}\'");'),
+    errors: [{ messageId: VALUE, line: 7, column: 38, endColumn: 83, fixes: [] }],
+  },
+  {
+    name: 'Dapper Query<T> with interpolation: @name placeholders and a params object',
+    code: b('var users = conn.Query<User>($"SELECT * FROM users WHERE name = \'{name}\' AND id = {id}");'),
+    errors: [{
+      messageId: VALUE, line: 7, column: 38, endColumn: 96,
+      fixes: [{
+        title: 'Parameterize query', applicability: 'unsafe',
+        output: b('var users = conn.Query<User>("SELECT * FROM users WHERE name = @name AND id = @id", new { name, id });'),
+      }],
+    }],
+  },
+  {
+    name: 'Dapper: a repeated hole is one parameter; verbatim strings stay verbatim',
+    code: b('await conn.ExecuteAsync($@"UPDATE users SET ""name"" = \'{name}\'', '    WHERE email = \'{name}\'");'),
+    errors: [{
+      messageId: VALUE, line: 7, column: 33, endLine: 8, endColumn: 36,
+      fixes: [{ output: b('await conn.ExecuteAsync(@"UPDATE users SET ""name"" = @name', '    WHERE email = @name", new { name });') }],
+    }],
+  },
+  {
+    name: 'Dapper: no fix with a params argument, a member access or concatenation',
+    code: b(
+      'conn.Query<User>($"SELECT * FROM users WHERE name = \'{name}\'", transaction: tx);',
+      'conn.QueryFirstOrDefault<User>($"SELECT * FROM users WHERE name = \'{user.Name}\'");',
+      'conn.Execute("DELETE FROM users WHERE name = \'" + name + "\'");',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, column: 26, fixes: [] },
+      { messageId: VALUE, message: /`user\.Name`/, line: 8, column: 40, fixes: [] },
+      { messageId: VALUE, line: 9, column: 22, fixes: [] },
+    ],
+  },
+  {
+    name: 'an expression-bodied member',
+    code: 'public class R\n{\n    public User ByName(string name) => _conn.QueryFirst<User>($"SELECT * FROM users WHERE name = \'{name}\'");\n}\n',
+    errors: [{ messageId: VALUE, line: 3, column: 63, endColumn: 107 }],
+  },
+  {
+    name: 'a raw string literal in a variable',
+    code: b('var sql = $"""', '    SELECT * FROM users', '    WHERE name = \'{name}\'', '    """;', 'conn.Execute(sql);'),
+    errors: [{ messageId: VALUE, line: 11, column: 22, endColumn: 25, fixes: [] }],
+  },
+  {
+    name: 'ORDER BY an interpolated parameter',
+    code: b('conn.Query<User>($"SELECT * FROM users ORDER BY {sort}");'),
+    errors: [{
+      messageId: IDENT,
+      message: 'SQL structure (table or column name, sort order, fragment) built from `sort`: a placeholder cannot stand for it; check it against an allow-list.',
+      line: 7, column: 26, endColumn: 64, fixes: [],
+    }],
+  },
+  {
+    name: 'a table name from a parameter, with the value passed as a parameter',
+    code: b('var cmd = new SqlCommand("SELECT * FROM " + sort + " WHERE id = @id", conn);', 'cmd.Parameters.AddWithValue("@id", id);'),
+    errors: [{ messageId: IDENT, message: /`sort`/, line: 7, column: 34 }],
+  },
+  {
+    name: 'a WHERE fragment appended to a parameter without values',
+    code: b('string sql = "SELECT * FROM users";', 'sql += " WHERE " + sort;', 'conn.Query<User>(sql);'),
+    errors: [{ messageId: IDENT, message: /`sort`/, line: 9, column: 26 }],
+  },
+  {
+    name: 'a filter built in an interpolated local and interpolated again (no fix)',
+    code: b('var where = $" AND name = \'{name}\'";', 'db.Users.FromSqlRaw($"SELECT * FROM users WHERE 1 = 1{where}");'),
+    errors: [{ messageId: VALUE, message: /`name`/, line: 8, column: 29, endColumn: 70, fixes: [] }],
+  },
+  {
+    name: 'a constant local interpolated next to a value: reported, no fix (the constant would become a parameter)',
+    code: b('const string table = "users";', 'db.Users.FromSqlRaw($"SELECT * FROM {table} WHERE name = \'{name}\'");'),
+    errors: [{ messageId: VALUE, message: /`name`/, line: 8, column: 29, fixes: [] }],
+  },
+  {
+    name: 'char literals, comments and preprocessor lines around the call',
+    code: b('var q = \'"\'; // "', '#if DEBUG', '/* " */ var cmd = new SqlCommand("SELECT * FROM users WHERE name = \'" + name + "\'", conn);', '#endif'),
+    errors: [{ messageId: VALUE, line: 9, column: 42 }],
+  },
+  {
+    name: 'EF6 overloads with a leading TransactionalBehavior or type, and data access helpers after CommandType.Text',
+    code: b(
+      'db.Database.ExecuteSqlCommand(TransactionalBehavior.DoNotEnsureTransaction, "DELETE FROM users WHERE name = \'" + name + "\'");',
+      'db.Database.SqlQuery(typeof(User), "SELECT * FROM users WHERE name = \'" + name + "\'");',
+      'var ds = SqlHelper.ExecuteDataset(cs, CommandType.Text, "SELECT * FROM users WHERE name = \'" + name + "\'");',
+      'var r = database.ExecuteReader(CommandType.Text, $"SELECT * FROM users WHERE name = \'{name}\'");',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, column: 85 },
+      { messageId: VALUE, line: 8, column: 44 },
+      { messageId: VALUE, line: 9, column: 65 },
+      { messageId: VALUE, line: 10, column: 58, fixes: [] },
+    ],
+  },
+  {
+    name: 'top-level statements',
+    code: 'var name = args[0];\nusing var conn = new SqlConnection(cs);\nvar cmd = new SqlCommand($"SELECT * FROM users WHERE name = \'{name}\'", conn);\n',
+    errors: [{ messageId: VALUE, line: 3, column: 26 }],
+  },
+];
+
+ruleTester(rule, { path: 'src/Data/UserRepository.cs', valid, invalid });
