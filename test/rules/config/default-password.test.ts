@@ -19,8 +19,15 @@ ruleTester(rule, {
     { name: 'empty dotenv value means fill me in', path: '.env.example', code: 'POSTGRES_PASSWORD=\n' },
     { path: 'scripts/db.sh', code: '# docker run -e POSTGRES_PASSWORD=postgres postgres\n' },
     { path: 'README.md', code: 'docker run -e POSTGRES_PASSWORD=postgres postgres\n' },
+    { name: 'an empty fallback of an environment read', path: 'app/db.py', code: 'import os\npw = os.environ.get("POSTGRES_PASSWORD", "")\n' },
   ],
   invalid: [
+    {
+      name: 'a default password as the fallback of an environment read',
+      path: 'app/db.py',
+      code: 'import os\npw = os.environ.get("POSTGRES_PASSWORD", "postgres")\n',
+      errors: [{ messageId: 'default', line: 2 }],
+    },
     {
       code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n',
       errors: [{

@@ -35,6 +35,10 @@ ruleTester(rule, {
       ],
     },
     { path: '.env.staging', code: 'APP_DEBUG=1\n', errors: [{ messageId: 'appDebug', line: 1 }] },
-    { path: '.env.prod', code: 'LOG_LEVEL=DEBUG\n', errors: [{ messageId: 'logLevel', line: 1 }] },
+    {
+      name: 'upper-case level keeps its case (Python logging takes INFO)',
+      path: '.env.prod', code: 'LOG_LEVEL=DEBUG\n',
+      errors: [{ messageId: 'logLevel', line: 1, fixes: [{ title: 'Set LOG_LEVEL=INFO', output: 'LOG_LEVEL=INFO\n' }] }],
+    },
   ],
 });

@@ -76,16 +76,18 @@ function dockerHits(ctx: RuleContext, out: Hit[]): void {
   }
 }
 
-const CODE = new RegExp(`\\b(${NAMES.join('|')})(["']?)\\s*(?:=|:|,)\\s*(["']?)([^\\s"'\`,;)}\\]]*)\\3(?![\\w$\\-{])`, 'g');
+const CODE = new RegExp(`\\b(${NAMES.join('|')})(["']?)\\s*(=|:|,)\\s*(["']?)([^\\s"'\`,;)}\\]]*)\\4(?![\\w$\\-{])`, 'g');
 
 function codeHits(ctx: RuleContext, out: Hit[]): void {
   for (const m of ctx.text.matchAll(CODE)) {
-    const value = m[4];
-    if (value === '' && m[3] === '') continue;
+    const value = m[5];
+    if (value === '' && m[4] === '') continue;
+    // `os.environ.get("POSTGRES_PASSWORD", "")`: an empty fallback of an environment read, not an empty password.
+    if (value === '' && m[3] === ',') continue;
     if (!isDefault(value)) continue;
     const line = ctx.lines.lineText(ctx.lines.positionAt(m.index).line).trimStart();
     if (/^(?:#|\/\/|\*|--)/.test(line)) continue;
-    const start = m.index + m[0].length - value.length - m[3].length;
+    const start = m.index + m[0].length - value.length - m[4].length;
     out.push({ name: m[1], value, start, end: start + value.length, nameStart: m.index });
   }
 }

@@ -41,7 +41,9 @@ export default defineRule({
         const where = appEnv !== undefined && env !== 'production' ? `an env file with APP_ENV=${appEnv}` : 'a production env file';
         ctx.report({ start: e.start, end: e.end, messageId: 'appDebug', data: { where }, fixes: edit(e.valueStart, e.valueEnd, 'false', 'Set APP_DEBUG=false') });
       } else if (env === 'production' && LOG_NAME.test(e.key) && /^(?:debug|trace|silly|verbose|all)$/i.test(e.value.trim())) {
-        ctx.report({ start: e.start, end: e.end, messageId: 'logLevel', data: { name: e.key, value: e.value.trim() }, fixes: edit(e.valueStart, e.valueEnd, 'info', `Set ${e.key}=info`) });
+        // Keep the file's case: Python's logging takes `INFO`, not `info`.
+        const info = e.value.trim() === e.value.trim().toUpperCase() ? 'INFO' : 'info';
+        ctx.report({ start: e.start, end: e.end, messageId: 'logLevel', data: { name: e.key, value: e.value.trim() }, fixes: edit(e.valueStart, e.valueEnd, info, `Set ${e.key}=${info}`) });
       }
     }
   },
