@@ -1,10 +1,8 @@
 // Tests for sql/string-built-query in Go: sinks per library, variable flow, precision, and each driver's fix.
 import * as assert from 'node:assert/strict';
-import { checkFile, MemoryHost, type Rule } from '../../../server/src/engine';
-import { parse } from '../../../server/src/engine/languages/tree-sitter';
 import rule from '../../../server/src/engine/rules/sql/string-built-query';
-import { loadBundledWasm } from '../../../server/src/host-node';
 import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+import { fixOutputs, itParsesFixOutputs } from '../../helpers/sql-fixes';
 
 const VALUE = 'interpolatedValue';
 const IDENT = 'interpolatedIdentifier';
@@ -308,36 +306,11 @@ ruleTester(rule, { path: PATH, valid, invalid });
 
 // --- fix outputs parse with the Go grammar and leave no value to report ---------------------------------------------
 
-async function hasSyntaxError(code: string): Promise<boolean | undefined> {
-  let out: boolean | undefined;
-  const probe: Rule = {
-    meta: { ...rule.meta, id: 'sql/probe' },
-    appliesTo: () => true,
-    async check(ctx) {
-      const tree = await parse(ctx, 'go');
-      if (tree) out = tree.rootNode.hasError;
-    },
-  };
-  await checkFile({ path: 'probe.go', text: code }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [probe] });
-  return out;
-}
-
 describe('rule sql/string-built-query (Go) fix outputs', () => {
-  for (const c of invalid) {
-    for (const fix of c.errors.flatMap((e) => e.fixes ?? [])) {
-      if (fix.output === undefined) continue;
-      const output = fix.output;
-      it(`${c.name}: output parses and is not reported as a value`, async () => {
-        assert.equal(await hasSyntaxError(c.code), false, 'the case itself must parse');
-        assert.equal(await hasSyntaxError(output), false, 'fix output does not parse');
-        const r = await checkFile({ path: PATH, text: output }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [rule] });
-        assert.deepEqual(r.findings.filter((f) => f.messageId === VALUE).map((f) => `${f.line}:${f.column}`), []);
-      });
-    }
-  }
+  itParsesFixOutputs('go', invalid, { path: PATH, messageId: VALUE });
 
   it('has a parse-checked output for most fixes', () => {
-    const outputs = invalid.flatMap((c) => c.errors.flatMap((e) => e.fixes ?? [])).filter((f) => f.output !== undefined);
-    assert.ok(outputs.length >= 15, `only ${outputs.length} fix outputs`);
+    const n = fixOutputs(invalid).length;
+    assert.ok(n >= 15, `only ${n} fix outputs`);
   });
 });

@@ -1,11 +1,9 @@
 // Tests for sql/string-built-query in Java: JDBC, Spring JdbcTemplate and JPA/Hibernate sinks, variable flow,
 // precision, and the fixes (JdbcTemplate varargs, JPA setParameter).
 import * as assert from 'node:assert/strict';
-import { checkFile, MemoryHost, type Rule } from '../../../server/src/engine';
-import { parse } from '../../../server/src/engine/languages/tree-sitter';
 import rule from '../../../server/src/engine/rules/sql/string-built-query';
-import { loadBundledWasm } from '../../../server/src/host-node';
 import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+import { hasSyntaxError, itParsesFixOutputs } from '../../helpers/sql-fixes';
 
 const VALUE = 'interpolatedValue';
 const IDENT = 'interpolatedIdentifier';
@@ -275,35 +273,10 @@ ruleTester(rule, { path: PATH, valid, invalid });
 
 // --- fix outputs parse with the Java grammar and leave no value to report -------------------------------------------
 
-async function hasSyntaxError(code: string): Promise<boolean | undefined> {
-  let out: boolean | undefined;
-  const probe: Rule = {
-    meta: { ...rule.meta, id: 'sql/probe' },
-    appliesTo: () => true,
-    async check(ctx) {
-      const tree = await parse(ctx, 'java');
-      if (tree) out = tree.rootNode.hasError;
-    },
-  };
-  await checkFile({ path: 'Probe.java', text: code }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [probe] });
-  return out;
-}
-
 describe('rule sql/string-built-query (Java) fix outputs', () => {
-  for (const c of invalid) {
-    for (const fix of c.errors.flatMap((e) => e.fixes ?? [])) {
-      if (fix.output === undefined) continue;
-      const output = fix.output;
-      it(`${c.name}: output parses and is not reported as a value`, async () => {
-        assert.equal(await hasSyntaxError(c.code), false, 'the case itself must parse');
-        assert.equal(await hasSyntaxError(output), false, 'fix output does not parse');
-        const r = await checkFile({ path: PATH, text: output }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [rule] });
-        assert.deepEqual(r.findings.filter((f) => f.messageId === VALUE).map((f) => `${f.line}:${f.column}`), []);
-      });
-    }
-  }
+  itParsesFixOutputs('java', invalid, { path: PATH, messageId: VALUE });
 
   it('every invalid case parses', async () => {
-    for (const c of invalid) assert.equal(await hasSyntaxError(c.code), false, c.name);
+    for (const c of invalid) assert.equal(await hasSyntaxError('java', c.code), false, c.name);
   });
 });

@@ -5,6 +5,7 @@ import { parse, resetTreeSitter, walkTree, type SyntaxNode } from '../../../serv
 import rule from '../../../server/src/engine/rules/sql/string-built-query';
 import { loadBundledWasm } from '../../../server/src/host-node';
 import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+import { fixOutputs, withTree } from '../../helpers/sql-fixes';
 
 const VALUE = 'interpolatedValue';
 const IDENT = 'interpolatedIdentifier';
@@ -394,20 +395,6 @@ function placeholders(sql: string): number {
   return q + s + d + n;
 }
 
-async function withTree<T>(code: string, f: (root: SyntaxNode) => T): Promise<T | undefined> {
-  let out: T | undefined;
-  const probe: Rule = {
-    meta: { ...rule.meta, id: 'sql/probe' },
-    appliesTo: () => true,
-    async check(ctx) {
-      const tree = await parse(ctx, 'python');
-      if (tree) out = f(tree.rootNode);
-    },
-  };
-  await checkFile({ path: 'probe.py', text: code }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [probe] });
-  return out;
-}
-
 describe('rule sql/string-built-query (Python) fix outputs', () => {
   /** The string literal a call's SQL argument is, through `text(...)` and a local `name = "..."`. */
   const sqlOf = (root: SyntaxNode, arg: SyntaxNode | undefined): SyntaxNode | undefined => {
@@ -423,44 +410,40 @@ describe('rule sql/string-built-query (Python) fix outputs', () => {
   };
   const count = (n: SyntaxNode) => n.namedChildren.filter((x) => x !== null && x.type !== 'comment').length;
 
-  for (const c of invalid) {
-    for (const fix of c.errors.flatMap((e) => e.fixes ?? [])) {
-      if (fix.output === undefined) continue;
-      const output = fix.output;
-      it(`${c.name}: output parses and placeholders match values`, async () => {
-        const checked = await withTree(output, (root) => {
-          assert.equal(root.hasError, false, 'fix output does not parse');
-          let n = 0;
-          walkTree(root, (node) => {
-            if (node.type !== 'call') return;
-            const fn = node.childForFieldName('function');
-            const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((x): x is SyntaxNode => x !== null && x.type !== 'comment');
-            let sql: SyntaxNode | undefined;
-            let values: number;
-            if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'bindparams') {
-              // text("...").bindparams(a=a)
-              sql = sqlOf(root, fn.childForFieldName('object') ?? undefined);
-              values = args.length;
-            } else {
-              sql = sqlOf(root, args[0]);
-              const params = args.find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'params')?.childForFieldName('value');
-              const rest = args.slice(1).filter((x) => x.type !== 'keyword_argument');
-              const v = params ?? rest[0];
-              if (!v) values = 0;
-              else if (v.type === 'tuple' || v.type === 'list' || v.type === 'dictionary') values = count(v);
-              else values = rest.length; // asyncpg: one argument per value
-            }
-            if (!sql || !/[?$%:]/.test(sql.text)) return;
-            // Placeholders outside SQL string literals.
-            assert.equal(values, placeholders(sql.text.replace(/'[^']*'/g, "''")), `placeholders vs values in ${node.text}`);
-            n++;
-            return false;
-          });
-          return n;
+  for (const { c, output } of fixOutputs(invalid)) {
+    it(`${c.name}: output parses and placeholders match values`, async () => {
+      const checked = await withTree('python', output, (root) => {
+        assert.equal(root.hasError, false, 'fix output does not parse');
+        let n = 0;
+        walkTree(root, (node) => {
+          if (node.type !== 'call') return;
+          const fn = node.childForFieldName('function');
+          const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((x): x is SyntaxNode => x !== null && x.type !== 'comment');
+          let sql: SyntaxNode | undefined;
+          let values: number;
+          if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'bindparams') {
+            // text("...").bindparams(a=a)
+            sql = sqlOf(root, fn.childForFieldName('object') ?? undefined);
+            values = args.length;
+          } else {
+            sql = sqlOf(root, args[0]);
+            const params = args.find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'params')?.childForFieldName('value');
+            const rest = args.slice(1).filter((x) => x.type !== 'keyword_argument');
+            const v = params ?? rest[0];
+            if (!v) values = 0;
+            else if (v.type === 'tuple' || v.type === 'list' || v.type === 'dictionary') values = count(v);
+            else values = rest.length; // asyncpg: one argument per value
+          }
+          if (!sql || !/[?$%:]/.test(sql.text)) return;
+          // Placeholders outside SQL string literals.
+          assert.equal(values, placeholders(sql.text.replace(/'[^']*'/g, "''")), `placeholders vs values in ${node.text}`);
+          n++;
+          return false;
         });
-        assert.ok((checked ?? 0) > 0, 'no parameterized query found in the output');
+        return n;
       });
-    }
+      assert.ok((checked ?? 0) > 0, 'no parameterized query found in the output');
+    });
   }
 });
 

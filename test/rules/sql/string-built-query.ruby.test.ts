@@ -1,10 +1,7 @@
 // Tests for sql/string-built-query in Ruby: ActiveRecord, connection, pg, mysql2, sqlite3 and Sequel sinks, precision, fixes.
-import * as assert from 'node:assert/strict';
-import { checkFile, MemoryHost, type Rule } from '../../../server/src/engine';
-import { parse } from '../../../server/src/engine/languages/tree-sitter';
 import rule from '../../../server/src/engine/rules/sql/string-built-query';
-import { loadBundledWasm } from '../../../server/src/host-node';
 import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+import { itParsesFixOutputs } from '../../helpers/sql-fixes';
 
 const VALUE = 'interpolatedValue';
 const IDENT = 'interpolatedIdentifier';
@@ -166,28 +163,6 @@ ruleTester(rule, { path: 'app/models/user.rb', valid, invalid });
 
 // --- fix outputs parse --------------------------------------------------------------------------------------------
 
-async function hasSyntaxError(code: string): Promise<boolean | undefined> {
-  let out: boolean | undefined;
-  const probe: Rule = {
-    meta: { ...rule.meta, id: 'sql/probe' },
-    appliesTo: () => true,
-    async check(ctx) {
-      const tree = await parse(ctx, 'ruby');
-      if (tree) out = tree.rootNode.hasError;
-    },
-  };
-  await checkFile({ path: 'probe.rb', text: code }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [probe] });
-  return out;
-}
-
 describe('rule sql/string-built-query (Ruby) fix outputs', () => {
-  for (const c of invalid) {
-    for (const fix of c.errors.flatMap((e) => e.fixes ?? [])) {
-      if (fix.output === undefined) continue;
-      const output = fix.output;
-      it(`${c.name}: output parses`, async () => {
-        assert.equal(await hasSyntaxError(output), false);
-      });
-    }
-  }
+  itParsesFixOutputs('ruby', invalid);
 });

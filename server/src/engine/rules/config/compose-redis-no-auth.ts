@@ -5,6 +5,7 @@ import { parsePort } from './compose-database-port-exposed';
 
 const ID = 'config/compose-redis-no-auth';
 
+const REDIS_PORT = 6379;
 const REDIS_IMAGE = /(?:^|\/)(?:redis|redis-stack(?:-server)?|valkey|keydb)(?::|@|$)/i;
 
 export default defineRule({
@@ -44,12 +45,17 @@ export default defineRule({
         continue;
       }
       // A password may come from the command, a config file, or the image's own variables.
-      if (/requirepass|--aclfile|\.conf\b/.test(command) || env.some((e) => /^(?:REDIS_PASSWORD|REDIS_ARGS|REDIS_PASSWORD_FILE)$/.test(e.name))) continue;
+      // An empty REDIS_PASSWORD sets no password.
+      if (/requirepass|--aclfile|\.conf\b/.test(command) || env.some((e) => /^(?:REDIS_PASSWORD|REDIS_ARGS|REDIS_PASSWORD_FILE)$/.test(e.name) && e.value !== '')) continue;
+      // Only Redis's own port counts (redis-stack also publishes its web UI), on every interface (IPv4 or IPv6).
+      const allInterfaces = (ip: string | undefined): boolean => ip === undefined || ip === '' || /^(?:0\.0\.0\.0|::|\[::\])$/.test(ip);
       const ports = getNode(svc, 'ports');
       const published = isSeq(ports) && ports.items.some((i) => {
-        if (isMap(i)) return getNode(i, 'published') !== undefined && !getNode(i, 'host_ip');
+        if (isMap(i)) {
+          return getNode(i, 'published') !== undefined && scalarString(getNode(i, 'target')) === String(REDIS_PORT) && allInterfaces(scalarString(getNode(i, 'host_ip')));
+        }
         const p = parsePort(scalarString(i) ?? '');
-        return p !== undefined && (p.ip === undefined || p.ip === '0.0.0.0');
+        return p !== undefined && p.container === REDIS_PORT && allInterfaces(p.ip);
       });
       if (!published || !imageNode) continue;
       const r = nodeRange(imageNode as YamlNode)!;

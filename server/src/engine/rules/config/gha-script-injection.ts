@@ -1,8 +1,8 @@
 // config/gha-script-injection: attacker-controlled GitHub context (issue and PR titles, bodies, branch names, commit messages) expanded straight into a run script or github-script.
-import type { YAMLMap } from 'yaml';
-import { getNode, isMap, isWorkflowFile, nodeRange, pairOf, scalarString, workflowSteps, type YamlNode } from '../../languages/yaml';
-import { defineRule, docsUrl, type RuleContext } from '../../rule';
-import type { Fix, TextEdit } from '../../types';
+import { getNode, isWorkflowFile, nodeRange, pairOf, scalarString, workflowSteps, type YamlNode } from '../../languages/yaml';
+import { defineRule, docsUrl } from '../../rule';
+import type { Fix } from '../../types';
+import { stepEnvEdit } from './shared/gha';
 
 const ID = 'config/gha-script-injection';
 
@@ -39,31 +39,6 @@ function openQuote(src: string, i: number): string {
     else if (c === '"' || c === "'") q = c;
   }
   return q;
-}
-
-/** The edit adding `name: ${{ expr }}` to the step's env (creating `env:` before the script key), an empty edit when it is there, or undefined when unsure. */
-function envEdit(ctx: RuleContext, step: YAMLMap, scriptKey: YamlNode, name: string, expr: string): TextEdit | undefined {
-  const eol = ctx.lines.eol;
-  const entry = `${name}: \${{ ${expr} }}`;
-  const env = getNode(step, 'env');
-  if (env !== undefined) {
-    if (!isMap(env) || env.flow) return undefined;
-    const existing = scalarString(getNode(env, name));
-    if (existing !== undefined) return existing.replace(/\s+/g, '') === `\${{${expr}}}` ? ctx.lines.edit(0, 0, '') : undefined;
-    const last = env.items[env.items.length - 1];
-    const kr = last && nodeRange(last.key as YamlNode);
-    if (!kr) return undefined;
-    const indent = ctx.text.slice(ctx.lines.lineStart(ctx.lines.positionAt(kr[0]).line), kr[0]);
-    if (indent.trim() !== '') return undefined;
-    const at = ctx.lines.lineEnd(ctx.lines.positionAt((last.value as YamlNode | null)?.range?.[1] ?? kr[1]).line);
-    return ctx.lines.edit(at, at, `${eol}${indent}${entry}`);
-  }
-  const kr = nodeRange(scriptKey)!;
-  const ls = ctx.lines.lineStart(ctx.lines.positionAt(kr[0]).line);
-  const indent = ctx.text.slice(ls, kr[0]);
-  // `- run: …` as the step's first key: no line of its own to put env: before.
-  if (indent.trim() !== '') return undefined;
-  return ctx.lines.edit(ls, ls, `${indent}env:${eol}${indent}  ${entry}${eol}`);
 }
 
 export default defineRule({
@@ -108,7 +83,7 @@ export default defineRule({
         // Only a plain reference moves as is; `format(…)` or `a || b` needs rewriting by hand, and single quotes would not expand "$NAME".
         const quote = openQuote(src, m.index);
         if (posix && expr === ref[0] && quote !== "'") {
-          const add = envEdit(ctx, step, keyPair.key as YamlNode, name, expr);
+          const add = stepEnvEdit(ctx, step, keyPair.key as YamlNode, name, expr);
           if (add) {
             const edits = [ctx.lines.edit(start, end, quote === '"' ? `\${${name}}` : `"\${${name}}"`)];
             if (add.newText) edits.push(add);

@@ -1,8 +1,8 @@
 // config/gha-secret-in-command-line: `${{ secrets.X }}` written into the command line of curl/wget in a GitHub Actions run step.
-import { getNode, isMap, isWorkflowFile, nodeRange, pairOf, scalarString, workflowSteps, type YamlNode } from '../../languages/yaml';
-import { defineRule, docsUrl, type RuleContext } from '../../rule';
-import type { Fix, TextEdit } from '../../types';
-import type { YAMLMap } from 'yaml';
+import { getNode, isWorkflowFile, nodeRange, pairOf, scalarString, workflowSteps, type YamlNode } from '../../languages/yaml';
+import { defineRule, docsUrl } from '../../rule';
+import type { Fix } from '../../types';
+import { stepEnvEdit } from './shared/gha';
 
 const ID = 'config/gha-secret-in-command-line';
 
@@ -22,34 +22,6 @@ function inSingleQuotes(src: string, i: number): boolean {
     } else if (c === '"' || c === "'") q = c;
   }
   return q === "'";
-}
-
-/** Edits that add `NAME: ${{ secrets.NAME }}` to the step's env (creating `env:` before `run:`), or undefined when unsure. */
-function envEdit(ctx: RuleContext, step: YAMLMap, name: string): TextEdit | undefined {
-  const eol = ctx.lines.eol;
-  const entry = `${name}: \${{ secrets.${name} }}`;
-  const env = getNode(step, 'env');
-  if (env !== undefined) {
-    if (!isMap(env) || env.flow) return undefined;
-    const existing = scalarString(getNode(env, name));
-    // Already mapped: only the command needs changing.
-    if (existing !== undefined) return existing.replace(/\s+/g, '') === `\${{secrets.${name}}}` ? ctx.lines.edit(0, 0, '') : undefined;
-    const last = env.items[env.items.length - 1];
-    const kr = last && nodeRange(last.key as YamlNode);
-    if (!kr) return undefined;
-    const line = ctx.lines.positionAt(kr[0]).line;
-    const indent = ctx.text.slice(ctx.lines.lineStart(line), kr[0]);
-    if (indent.trim() !== '') return undefined;
-    const at = ctx.lines.lineEnd(ctx.lines.positionAt((last.value as YamlNode | null)?.range?.[1] ?? kr[1]).line);
-    return ctx.lines.edit(at, at, `${eol}${indent}${entry}`);
-  }
-  const runKey = pairOf(step, 'run')!.key as YamlNode;
-  const kr = nodeRange(runKey)!;
-  const ls = ctx.lines.lineStart(ctx.lines.positionAt(kr[0]).line);
-  const indent = ctx.text.slice(ls, kr[0]);
-  // `- run: …` as the step's first key: no line of its own to put env: before.
-  if (indent.trim() !== '') return undefined;
-  return ctx.lines.edit(ls, ls, `${indent}env:${eol}${indent}  ${entry}${eol}`);
 }
 
 export default defineRule({
@@ -80,7 +52,7 @@ export default defineRule({
           const start = r[0] + local;
           const name = s[1];
           const fixes: Fix[] = [];
-          const add = /pwsh|powershell|cmd/i.test(shell) || inSingleQuotes(src, local) ? undefined : envEdit(ctx, step, name);
+          const add = /pwsh|powershell|cmd/i.test(shell) || inSingleQuotes(src, local) ? undefined : stepEnvEdit(ctx, step, pairOf(step, 'run')!.key as YamlNode, name, `secrets.${name}`);
           if (add) {
             const edits = [ctx.lines.edit(start, start + s[0].length, `\${${name}}`)];
             if (add.newText) edits.push(add);

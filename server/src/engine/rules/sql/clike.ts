@@ -1,36 +1,25 @@
-// Shared by the Go and Java halves of sql/string-built-query: tree-sitter node helpers, and the placeholder rewrite of
-// SQL built by concatenation or a format call (the language writes the result back in its own literal syntax).
-import { MARK, type Analysis, type Ch, type Hole, type Item } from '../../fixes/parameterize';
+// Shared by the Go and Java halves of sql/string-built-query: `+` operands, and the placeholder rewrite of SQL built by
+// concatenation or a format call (the language writes the result back in its own literal syntax).
+import type { Analysis, Ch, Hole, Item } from '../../fixes/parameterize';
 import type { SyntaxNode as Node } from '../../languages/tree-sitter';
+import { valueHoles } from './placeholders';
+import { field, unparen, type LocalWrite } from './shared';
 
-export function kids(n: Node): Node[] {
-  return n.children.filter((c): c is Node => c !== null);
-}
-
-export function named(n: Node): Node[] {
-  return n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment' && c.type !== 'line_comment' && c.type !== 'block_comment');
-}
-
-export function field(n: Node, name: string): Node | undefined {
-  return n.childForFieldName(name) ?? undefined;
-}
-
-export function same(a: Node | undefined, b: Node | undefined): boolean {
-  return !!a && !!b && a.id === b.id;
-}
-
-export function unparen(n: Node): Node {
-  while (n.type === 'parenthesized_expression') {
-    const inner = named(n);
-    if (inner.length !== 1) break;
-    n = inner[0];
+/** A Go or Java declaration's writes (in source order) before `call`, as `localParts` reads them: `=` assigns, `+=` appends. */
+export function writesBefore(writes: { at: Node; op: string; value?: Node }[], call: Node): LocalWrite[] {
+  const out: LocalWrite[] = [];
+  for (const w of writes) {
+    if (w.at.startIndex >= call.startIndex) break;
+    out.push({ kind: w.op === '=' ? 'assign' : w.op === '+=' ? 'append' : 'other', value: w.value });
   }
-  return n;
+  return out;
 }
 
-/** Whether `inner` lies within `outer` (or is it). */
-export function within(inner: Node, outer: Node): boolean {
-  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+/** The operands of a chain of `+` (`binary_expression`), left to right; leaves keep their parentheses. */
+export function plusOperands(e: Node): Node[] {
+  const u = unparen(e);
+  if (u.type === 'binary_expression' && field(u, 'operator')?.text === '+') return [...plusOperands(field(u, 'left')!), field(u, 'right')!];
+  return [e];
 }
 
 /** A character of constant SQL text; `o` says which kind of literal it was read from (`r` is its text there). */
@@ -73,31 +62,9 @@ export interface PlaceOptions {
  * it cannot be done soundly (a quote inside a constant, a list in `IN (...)`, a value that cannot be passed as is).
  */
 export function placeValues(items: Item[], a: Analysis, opts: PlaceOptions): Placed | undefined {
-  const isValue = new Map<number, { region?: number }>();
-  for (const h of a.holes) {
-    const it = items[h.item] as CHole;
-    if (h.pos === 'value' && !it.safe) isValue.set(h.item, h);
-  }
-  if (isValue.size === 0) return undefined;
-  const first: number[] = [];
-  a.owner.forEach((it, i) => { if (first[it] === undefined) first[it] = i; });
-  const lenOf = (it: Item) => (it.kind === 'ch' ? 1 : (it.text ?? MARK).length);
-  for (const [i, h] of isValue) {
-    if (h.region !== undefined) continue;
-    const before = a.skeleton.slice(0, first[i]).replace(/\s+$/, '');
-    const after = a.skeleton.slice(first[i] + lenOf(items[i]));
-    // One placeholder cannot stand for a list: `IN (${ids})`.
-    if (/\bin$/i.test(before) || (/\bin\s*\($/i.test(before) && /^\s*\)/.test(after))) return undefined;
-  }
-  const regionAt = new Map<number, number>();
-  for (const h of isValue.values()) {
-    if (h.region === undefined) continue;
-    const [qa, qb] = a.regions[h.region];
-    const oa = a.owner[qa];
-    const ob = a.owner[qb];
-    if (items[oa].kind !== 'ch' || items[ob].kind !== 'ch') return undefined;
-    regionAt.set(oa, h.region);
-  }
+  const holes = valueHoles(items, a);
+  if (!holes) return undefined;
+  const { isValue, first, regionAt } = holes;
   const pieces: Piece[] = [];
   const order: Placed['order'] = [];
   let existing = 0;

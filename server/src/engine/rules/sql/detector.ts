@@ -1,6 +1,8 @@
 // What sql/string-built-query needs from each language's detector, and the bits they share.
+import type { Analysis, Hole, Item } from '../../fixes/parameterize';
 import type { Lang } from '../../languages/detect';
 import type { RuleContext } from '../../rule';
+import type { Fix } from '../../types';
 
 /** One language's half of sql/string-built-query: reports through `ctx` with the rule's message ids. */
 export interface SqlDetector {
@@ -19,4 +21,36 @@ export const SQL_HINT = /\bselect\b|\bdelete\b[\s\S]{0,400}?\bfrom\b|\b(?:insert
 export function short(s: string): string {
   const one = s.replace(/\s+/g, ' ');
   return one.length > 40 ? one.slice(0, 37) + '...' : one;
+}
+
+/**
+ * Reports the SQL argument at `query` from the analysis of its items: the first unsafe value (`fixes` are asked for only
+ * then), else the first name or fragment the developer does not control. A fragment alone is not reported when the call
+ * passes parameters (`hasParams`, asked only then): most often a list of conditions with placeholders, built in a loop.
+ */
+export function reportHoles(
+  ctx: RuleContext,
+  query: { startIndex: number; endIndex: number },
+  items: Item[],
+  a: Analysis,
+  hasParams: () => boolean,
+  fixes: () => Fix[],
+): void {
+  const values: Hole[] = [];
+  const names: Hole[] = [];
+  const fragments: Hole[] = [];
+  for (const h of a.holes) {
+    const it = items[h.item] as Hole;
+    if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
+    if (h.pos === 'value') values.push(it);
+    else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
+  }
+  if (!values.length && !names.length && (!fragments.length || hasParams())) return;
+  const [from, to] = [query.startIndex, query.endIndex];
+  if (values.length) {
+    ctx.report({ start: from, end: to, messageId: 'interpolatedValue', data: { expr: short(values[0].src) }, fixes: fixes() });
+  } else {
+    const first = names[0] ?? fragments[0];
+    ctx.report({ start: from, end: to, messageId: 'interpolatedIdentifier', data: { expr: short(first.src) } });
+  }
 }

@@ -5,8 +5,10 @@ import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { escapeDq, existingPlaceholders, field, kids, named, placeValues, same, unparen, within, type CCh, type CHole, type Piece } from './clike';
-import { short, SQL_HINT, type SqlDetector } from './detector';
+import { escapeDq, existingPlaceholders, placeValues, plusOperands, writesBefore, type CCh, type CHole, type Piece } from './clike';
+import { reportHoles, SQL_HINT, type SqlDetector } from './detector';
+import { unquoteRegion } from './placeholders';
+import { field, kids, localParts, named, same, unparen, within } from './shared';
 
 export const go: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'go',
@@ -293,30 +295,7 @@ class GoChecker {
     if (!built) return;
     const a = analyze(built.items, 'fragment');
     if (!looksLikeSql(sink.method.condition ? 'WHERE ' + a.skeleton : a.skeleton)) return;
-
-    const values: CHole[] = [];
-    const names: CHole[] = [];
-    const fragments: CHole[] = [];
-    for (const h of a.holes) {
-      const it = built.items[h.item] as CHole;
-      if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
-      if (h.pos === 'value') values.push(it);
-      else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
-    }
-    // A fragment next to parameters is most often a list of conditions with placeholders, built in a loop.
-    const hasParams = sink.args.length > sink.index + 1;
-    if (!values.length && !names.length && (!fragments.length || hasParams)) return;
-
-    const [from, to] = [sink.query.startIndex, sink.query.endIndex];
-    if (values.length) {
-      this.ctx.report({
-        start: from, end: to, messageId: 'interpolatedValue', data: { expr: short(values[0].src) },
-        fixes: built.rewritable ? this.fixes(sink, built, a) : [],
-      });
-    } else {
-      const first = names[0] ?? fragments[0];
-      this.ctx.report({ start: from, end: to, messageId: 'interpolatedIdentifier', data: { expr: short(first.src) } });
-    }
+    reportHoles(this.ctx, sink.query, built.items, a, () => sink.args.length > sink.index + 1, () => (built.rewritable ? this.fixes(sink, built, a) : []));
   }
 
   // --- building the SQL -------------------------------------------------------------------------------------------
@@ -337,22 +316,12 @@ class GoChecker {
     if (!d || d.kind === 'const' || d.kind === 'other' || d.kind === 'package') return undefined;
     const fn = enclosingFunction(call);
     if (!fn || !within(d.id, fn)) return undefined;
-    let parts: Node[] | undefined = d.value ? [d.value] : d.kind === 'param' || d.kind === 'var' ? [] : undefined;
-    let appended = false;
-    for (const w of d.writes) {
-      if (w.at.startIndex >= call.startIndex) break;
-      if (w.op === '=' && w.value) {
-        const ops = plusOperands(w.value);
-        if (parts && ops.length > 1 && ops[0].type === 'identifier' && this.resolve(ops[0]) === d) {
-          parts.push(...ops.slice(1));
-          appended = true;
-        } else parts = [w.value];
-      } else if (w.op === '+=' && w.value && parts) {
-        parts.push(w.value);
-        appended = true;
-      } else return undefined;
-    }
-    if (!parts) return undefined;
+    const flow = localParts(writesBefore(d.writes, call), d.value ? [d.value] : d.kind === 'param' || d.kind === 'var' ? [] : undefined, (value) => {
+      const ops = plusOperands(value);
+      return ops.length > 1 && ops[0].type === 'identifier' && this.resolve(ops[0]) === d ? ops.slice(1) : undefined;
+    });
+    if (!flow?.parts) return undefined;
+    const { parts, appended } = flow;
     if (!appended && (parts.length !== 1 || !this.isBuilt(unparen(parts[0])))) {
       // `q := sb.String()`
       const only = parts.length === 1 ? unparen(parts[0]) : undefined;
@@ -835,12 +804,6 @@ function enclosingFunction(n: Node): Node | undefined {
   return undefined;
 }
 
-function plusOperands(e: Node): Node[] {
-  const u = unparen(e);
-  if (u.type === 'binary_expression' && field(u, 'operator')?.text === '+') return [...plusOperands(field(u, 'left')!), field(u, 'right')!];
-  return [e];
-}
-
 function isAppendTo(v: Node, name: string): boolean {
   const u = unparen(v);
   if (u.type !== 'call_expression' || field(u, 'function')?.text !== 'append') return false;
@@ -913,17 +876,7 @@ function goLiteral(s: string, raw: boolean): string {
 /** The text of a quoted SQL value with holes (`'%' + q + '%'`): `+` of strings, or `fmt.Sprintf` with the verbs. */
 function regionExpr(inner: Item[]): string | undefined {
   const holes = inner.filter((x): x is CHole => x.kind === 'hole');
-  const chars = (k: number) => (inner[k] as CCh).c;
-  // SQL doubles a quote inside a string; the value holds one.
-  const text: (string | CHole)[] = [];
-  for (let k = 0; k < inner.length; k++) {
-    const x = inner[k];
-    if (x.kind === 'hole') text.push(x as CHole);
-    else {
-      text.push(x.c);
-      if (x.c === "'" && inner[k + 1]?.kind === 'ch' && chars(k + 1) === "'") k++;
-    }
-  }
+  const text = unquoteRegion(inner).map((x): string | CHole => (x.kind === 'hole' ? (x as CHole) : x.c));
   if (holes.every((h) => h.isString && h.keep !== undefined && (h.verb === undefined || /^%[sv]$/.test(h.verb)))) {
     const parts: string[] = [];
     let lit = '';

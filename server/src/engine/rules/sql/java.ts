@@ -6,8 +6,10 @@ import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { bindName, escapeDq, existingPlaceholders, field, kids, named, placeValues, same, unparen, within, type CCh, type CHole, type Piece } from './clike';
-import { short, SQL_HINT, type SqlDetector } from './detector';
+import { bindName, escapeDq, existingPlaceholders, placeValues, plusOperands, writesBefore, type CCh, type CHole, type Piece } from './clike';
+import { reportHoles, SQL_HINT, type SqlDetector } from './detector';
+import { unquoteRegion } from './placeholders';
+import { field, kids, localParts, named, same, unparen, within } from './shared';
 
 export const java: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'java',
@@ -223,28 +225,7 @@ class JavaChecker {
     const a = analyze(built.items, 'fragment');
     const jpa = sink.kind === 'jpql' || sink.kind === 'native' || sink.kind === 'hibernateSql';
     if (!looksLikeSql(a.skeleton) && !(jpa && /^\s*(?:from|update|delete(?:\s+from)?)\s+[A-Z]\w*(?:\s|$)/i.test(a.skeleton))) return;
-
-    const values: CHole[] = [];
-    const names: CHole[] = [];
-    const fragments: CHole[] = [];
-    for (const h of a.holes) {
-      const it = built.items[h.item] as CHole;
-      if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
-      if (h.pos === 'value') values.push(it);
-      else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
-    }
-    if (!values.length && !names.length && (!fragments.length || this.hasParams(sink))) return;
-
-    const [from, to] = [sink.query.startIndex, sink.query.endIndex];
-    if (values.length) {
-      this.ctx.report({
-        start: from, end: to, messageId: 'interpolatedValue', data: { expr: short(values[0].src) },
-        fixes: built.rewritable ? this.fixes(sink, built, a) : [],
-      });
-    } else {
-      const first = names[0] ?? fragments[0];
-      this.ctx.report({ start: from, end: to, messageId: 'interpolatedIdentifier', data: { expr: short(first.src) } });
-    }
+    reportHoles(this.ctx, sink.query, built.items, a, () => this.hasParams(sink), () => (built.rewritable ? this.fixes(sink, built, a) : []));
   }
 
   /** The call passes values for placeholders (or a prepared statement will get them). */
@@ -274,21 +255,12 @@ class JavaChecker {
     if (!d || (d.kind !== 'local' && d.kind !== 'param')) return undefined;
     const m = methodOf(call);
     if (!m || !within(d.id, m)) return undefined;
-    let parts: Node[] | undefined = d.value ? [d.value] : [];
-    let appended = false;
-    for (const w of d.writes) {
-      if (w.at.startIndex >= call.startIndex) break;
-      if (w.op === '=' && w.value) {
-        const ops = plusOperands(w.value);
-        if (parts && ops.length > 1 && ops[0].type === 'identifier' && this.resolve(ops[0]) === d) {
-          parts.push(...ops.slice(1));
-          appended = true;
-        } else parts = [w.value];
-      } else if (w.op === '+=' && w.value && parts) {
-        parts.push(w.value);
-        appended = true;
-      } else return undefined;
-    }
+    const flow = localParts(writesBefore(d.writes, call), d.value ? [d.value] : [], (value) => {
+      const ops = plusOperands(value);
+      return ops.length > 1 && ops[0].type === 'identifier' && this.resolve(ops[0]) === d ? ops.slice(1) : undefined;
+    });
+    if (!flow?.parts) return undefined;
+    const { parts, appended } = flow;
     if (!appended && (parts.length !== 1 || !this.isBuilt(unparen(parts[0])))) return undefined;
     const items: Item[] = [];
     if (d.kind === 'param' && !d.value && appended && d.writes[0]?.op === '+=') items.push({ kind: 'hole', src: e.text, safe: false, devControlled: true } as CHole);
@@ -832,12 +804,6 @@ function isScreaming(name: string): boolean {
   return /^[A-Z][A-Z0-9_]*$/.test(name) && name.replace(/_/g, '').length > 1;
 }
 
-function plusOperands(e: Node): Node[] {
-  const u = unparen(e);
-  if (u.type === 'binary_expression' && field(u, 'operator')?.text === '+') return [...plusOperands(field(u, 'left')!), field(u, 'right')!];
-  return [e];
-}
-
 function wrap(n: Node): string {
   return PRIMARY.has(n.type) ? n.text : `(${n.text})`;
 }
@@ -904,19 +870,14 @@ function textBlock(pieces: Piece[]): string {
 function regionExpr(inner: Item[]): string | undefined {
   const parts: string[] = [];
   let lit = '';
-  for (let k = 0; k < inner.length; k++) {
-    const x = inner[k];
+  for (const x of unquoteRegion(inner)) {
     if (x.kind === 'hole') {
       const h = x as CHole;
       if (h.keep === undefined) return undefined;
       if (lit || !parts.length) parts.push(javaLiteral(lit));
       lit = '';
       parts.push(h.keep);
-    } else {
-      lit += x.c;
-      // SQL doubles a quote inside a string; the value holds one.
-      if (x.c === "'" && inner[k + 1]?.kind === 'ch' && (inner[k + 1] as CCh).c === "'") k++;
-    }
+    } else lit += x.c;
   }
   if (lit) parts.push(javaLiteral(lit));
   if (parts[0] === '""' && parts.length > 2 && parts[2].startsWith('"')) parts.shift();

@@ -6,8 +6,9 @@ import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { short, SQL_HINT, type SqlDetector } from './detector';
+import { reportHoles, SQL_HINT, type SqlDetector } from './detector';
 import { placeholderize, unquoteRegion, type Piece, type PlaceholderStyle } from './placeholders';
+import { field, kids, localParts, named, same, unparen } from './shared';
 
 export const php: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'php',
@@ -96,27 +97,6 @@ interface Built {
   rewritable: boolean;
 }
 
-function named(n: Node): Node[] {
-  return n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-}
-
-function kids(n: Node): Node[] {
-  return n.children.filter((c): c is Node => c !== null);
-}
-
-function field(n: Node, name: string): Node | undefined {
-  return n.childForFieldName(name) ?? undefined;
-}
-
-function unparen(n: Node): Node {
-  while (n.type === 'parenthesized_expression') {
-    const inner = named(n);
-    if (inner.length !== 1) break;
-    n = inner[0];
-  }
-  return n;
-}
-
 function lastName(n: Node | undefined): string {
   if (!n) return '';
   return n.text.replace(/^.*\\/, '');
@@ -141,10 +121,6 @@ function argsOf(call: Node): { list: Node[]; irregular: boolean; node?: Node } {
     if (e.length) list.push(e[e.length - 1]);
   }
   return { list, irregular, node: args };
-}
-
-function same(a: Node | undefined, b: Node | undefined): boolean {
-  return !!a && !!b && a.id === b.id;
 }
 
 /** The value of a PHP double-quoted escape sequence. */
@@ -247,28 +223,7 @@ class PhpChecker {
     const a = analyze(built.items, sink.start);
     if (!sink.fragment && !looksLikeSql(a.skeleton)) return;
     if (sink.fragment && sink.method !== 'raw' && sink.kind !== 'laravelRaw' && !looksLikeSql(a.skeleton) && !SQL_HINT.test(a.skeleton)) return;
-
-    const values: Hole[] = [];
-    const names: Hole[] = [];
-    const fragments: Hole[] = [];
-    for (const h of a.holes) {
-      const it = built.items[h.item] as Hole;
-      if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
-      if (h.pos === 'value') values.push(it);
-      else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
-    }
-    const hasParams = sink.args.length > sink.queryIndex + 1;
-    if (!values.length && !names.length && (!fragments.length || hasParams)) return;
-    const [from, to] = [sink.query.startIndex, sink.query.endIndex];
-    if (values.length) {
-      this.ctx.report({
-        start: from, end: to, messageId: 'interpolatedValue', data: { expr: short(values[0].src) },
-        fixes: built.rewritable ? this.fixes(sink, built, a) : [],
-      });
-    } else {
-      const first = names[0] ?? fragments[0];
-      this.ctx.report({ start: from, end: to, messageId: 'interpolatedIdentifier', data: { expr: short(first.src) } });
-    }
+    reportHoles(this.ctx, sink.query, built.items, a, () => sink.args.length > sink.queryIndex + 1, () => (built.rewritable ? this.fixes(sink, built, a) : []));
   }
 
   // --- scopes and bindings --------------------------------------------------------------------------------------
@@ -386,22 +341,14 @@ class PhpChecker {
     const r = this.resolve(e);
     if (!r || r.scope.id !== this.scopeOf(call).id) return undefined;
     const before = r.list.filter((b) => b.at.startIndex < call.startIndex).sort((x, y) => x.at.startIndex - y.at.startIndex);
-    let parts: Node[] | undefined;
-    let appended = false;
-    for (const b of before) {
-      if (b.kind === 'assign' && b.value) {
-        const v = unparen(b.value);
-        const ops = v.type === 'binary_expression' && field(v, 'operator')?.text === '.' ? this.dotOperands(v) : undefined;
-        if (parts && ops && ops[0].type === 'variable_name' && ops[0].text === e.text) {
-          parts.push(...ops.slice(1));
-          appended = true;
-        } else parts = [v];
-      } else if (b.kind === 'append' && b.value && parts) {
-        parts.push(b.value);
-        appended = true;
-      } else return undefined;
-    }
-    if (!parts || (!appended && !this.isBuilt(parts[0]))) return undefined;
+    // `$sql = $sql . "…"` appends like `.=`.
+    const flow = localParts(before, undefined, (value) => {
+      const v = unparen(value);
+      const ops = v.type === 'binary_expression' && field(v, 'operator')?.text === '.' ? this.dotOperands(v) : undefined;
+      return ops && ops[0].type === 'variable_name' && ops[0].text === e.text ? ops.slice(1) : undefined;
+    });
+    if (!flow?.parts || (!flow.appended && !this.isBuilt(flow.parts[0]))) return undefined;
+    const { parts, appended } = flow;
     const items: Item[] = [];
     for (const p of parts) {
       const u = unparen(p);

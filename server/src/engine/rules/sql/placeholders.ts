@@ -1,6 +1,7 @@
 // Language-neutral half of the parameterize fix for the tree-sitter and token-level detectors (PHP, Ruby, Elixir,
 // C#): turns analysed SQL items into pieces (constant text, kept interpolations, placeholders) plus the values to bind.
-// Each detector writes the pieces back as a string literal of its own language.
+// Each detector writes the pieces back as a string literal of its own language. `valueHoles` and `unquoteRegion` serve
+// the Python, Go and Java rewrites too.
 import { MARK, type Analysis, type Ch, type Hole, type Item } from '../../fixes/parameterize';
 
 /** `?` (PDO, Laravel, ActiveRecord, MyXQL) or `$1, $2…` (Postgres). */
@@ -17,20 +18,24 @@ export interface Placeholdered {
   added: number;
 }
 
-const lenOf = (it: Item): number => (it.kind === 'ch' ? 1 : (it.text ?? MARK).length);
+/** How many skeleton characters an item stands for. */
+export const lenOf = (it: Item): number => (it.kind === 'ch' ? 1 : (it.text ?? MARK).length);
+
+/** Where the placeholders go: the unsafe value holes of analysed SQL. */
+export interface ValueHoles {
+  /** Item index of each unsafe value hole, with the quoted SQL value it stands in (`'%${q}%'`), if any. */
+  isValue: Map<number, { region?: number }>;
+  /** The first skeleton index of each item. */
+  first: number[];
+  /** Item index of the opening quote of each quoted value that gets one placeholder (quotes included) -> its region. */
+  regionAt: Map<number, number>;
+}
 
 /**
- * Replaces the value holes with placeholders; name and fragment holes stay. `regionValue` writes the text of a quoted
- * SQL value that mixes constant text and holes (`'%$q%'`) as an expression of the language, or undefined. Undefined
- * when it cannot be done soundly (a list in `IN (…)`, existing placeholders that do not match `existing`).
+ * The unsafe value holes of the items. Undefined when there is none, or one cannot soundly become a placeholder: a list
+ * in `IN (…)`, or a quoted value whose quotes are not constant text.
  */
-export function placeholderize(
-  items: Item[],
-  a: Analysis,
-  style: PlaceholderStyle,
-  existing: string[],
-  regionValue: (inner: Item[]) => string | undefined,
-): Placeholdered | undefined {
+export function valueHoles(items: Item[], a: Analysis): ValueHoles | undefined {
   const isValue = new Map<number, { region?: number }>();
   for (const h of a.holes) {
     const it = items[h.item] as Hole;
@@ -39,6 +44,7 @@ export function placeholderize(
   if (isValue.size === 0) return undefined;
   const first: number[] = [];
   a.owner.forEach((it, i) => { if (first[it] === undefined) first[it] = i; });
+  // One placeholder cannot stand for a list: `IN (${ids})`, `IN ${tuple(ids)}`.
   for (const [i, h] of isValue) {
     if (h.region !== undefined) continue;
     const at = first[i];
@@ -55,6 +61,24 @@ export function placeholderize(
     if (items[oa].kind !== 'ch' || items[ob].kind !== 'ch') return undefined;
     regionAt.set(oa, h.region);
   }
+  return { isValue, first, regionAt };
+}
+
+/**
+ * Replaces the value holes with placeholders; name and fragment holes stay. `regionValue` writes the text of a quoted
+ * SQL value that mixes constant text and holes (`'%$q%'`) as an expression of the language, or undefined. Undefined
+ * when it cannot be done soundly (a list in `IN (…)`, existing placeholders that do not match `existing`).
+ */
+export function placeholderize(
+  items: Item[],
+  a: Analysis,
+  style: PlaceholderStyle,
+  existing: string[],
+  regionValue: (inner: Item[]) => string | undefined,
+): Placeholdered | undefined {
+  const holes = valueHoles(items, a);
+  if (!holes) return undefined;
+  const { isValue, first, regionAt } = holes;
 
   let existingQ = 0;
   let maxDollar = 0;

@@ -1,11 +1,13 @@
 // sql/string-built-query for Python: f-strings, `%`, `.format()`, `+` and `+=` reaching a DB-API, SQLAlchemy, Django,
 // asyncpg or pandas query call. Parsed with tree-sitter's Python grammar; silent when the grammar is not available.
-import { analyze, looksLikeSql, MARK, type Analysis, type Hole, type Item, type Position } from '../../fixes/parameterize';
+import { analyze, looksLikeSql, type Analysis, type Hole, type Item, type Position } from '../../fixes/parameterize';
 import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { short, SQL_HINT, type SqlDetector } from './detector';
+import { reportHoles, SQL_HINT, type SqlDetector } from './detector';
+import { lenOf, unquoteRegion, valueHoles } from './placeholders';
+import { field, kids, localParts, named, same, unparen } from './shared';
 
 export const python: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'python',
@@ -94,31 +96,6 @@ interface Binding {
 const LITERALS = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none']);
 const SCOPES = new Set(['function_definition', 'lambda', 'module', 'class_definition']);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
-
-function kids(n: Node): Node[] {
-  return n.children.filter((c): c is Node => c !== null);
-}
-
-function named(n: Node): Node[] {
-  return n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-}
-
-function field(n: Node, name: string): Node | undefined {
-  return n.childForFieldName(name) ?? undefined;
-}
-
-function unparen(n: Node): Node {
-  while (n.type === 'parenthesized_expression') {
-    const inner = named(n);
-    if (inner.length !== 1) break;
-    n = inner[0];
-  }
-  return n;
-}
-
-function same(a: Node | undefined, b: Node | undefined): boolean {
-  return !!a && !!b && a.id === b.id;
-}
 
 /** Request data in web frameworks is spelled like a constant: `request.GET`, `request.META`, `os.environ`. */
 const REQUEST_DATA = new Set(['GET', 'POST', 'FILES', 'META', 'COOKIES', 'REQUEST', 'DATA', 'PARAMS', 'ARGS', 'FORM', 'JSON', 'HEADERS', 'BODY', 'QUERY']);
@@ -307,30 +284,7 @@ class PyChecker {
     const start: Position = 'fragment';
     const a = analyze(built.items, start);
     if (!sink.fragment && !looksLikeSql(a.skeleton)) return;
-
-    const values: PyHole[] = [];
-    const names: PyHole[] = [];
-    const fragments: PyHole[] = [];
-    for (const h of a.holes) {
-      const it = built.items[h.item] as PyHole;
-      if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
-      if (h.pos === 'value') values.push(it);
-      else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
-    }
-    // A fragment next to parameters is most often a list of conditions with placeholders, built in a loop.
-    if (!values.length && !names.length && (!fragments.length || this.hasParams(sink))) return;
-
-    const [from, to] = [sink.query.startIndex, sink.query.endIndex];
-    if (values.length) {
-      this.ctx.report({
-        start: from, end: to, messageId: 'interpolatedValue',
-        data: { expr: short(values[0].src) },
-        fixes: built.rewritable ? this.fixes(sink, built, a) : [],
-      });
-    } else {
-      const first = names[0] ?? fragments[0];
-      this.ctx.report({ start: from, end: to, messageId: 'interpolatedIdentifier', data: { expr: short(first.src) } });
-    }
+    reportHoles(this.ctx, sink.query, built.items, a, () => this.hasParams(sink), () => (built.rewritable ? this.fixes(sink, built, a) : []));
   }
 
   private hasParams(sink: Sink): boolean {
@@ -495,23 +449,15 @@ class PyChecker {
     const r = this.resolve(e);
     if (!r || !same(r.scope, this.scopeOf(call))) return undefined;
     const before = r.list.filter((b) => b.at.startIndex < call.startIndex).sort((x, y) => x.at.startIndex - y.at.startIndex);
-    let parts: Node[] | undefined;
-    let appended = false;
-    for (const b of before) {
-      if (b.kind === 'assign' && b.value) {
-        const v = unparen(b.value);
-        // `sql = sql + "..."` appends like `+=`.
-        const ops = v.type === 'binary_operator' && field(v, 'operator')?.text === '+' ? this.plusOperands(v) : undefined;
-        if (parts && ops && ops[0].type === 'identifier' && ops[0].text === e.text) {
-          parts.push(...ops.slice(1));
-          appended = true;
-        } else parts = [v];
-      } else if (b.kind === 'augment' && b.op === '+=' && b.value && parts) {
-        parts.push(b.value);
-        appended = true;
-      } else return undefined;
-    }
-    if (!parts || (!appended && !this.isBuilt(parts[0]))) return undefined;
+    const writes = before.map((b) => ({ kind: b.kind === 'augment' && b.op === '+=' ? 'append' : b.kind, value: b.value }));
+    // `sql = sql + "..."` appends like `+=`.
+    const flow = localParts(writes, undefined, (value) => {
+      const v = unparen(value);
+      const ops = v.type === 'binary_operator' && field(v, 'operator')?.text === '+' ? this.plusOperands(v) : undefined;
+      return ops && ops[0].type === 'identifier' && ops[0].text === e.text ? ops.slice(1) : undefined;
+    });
+    if (!flow?.parts || (!flow.appended && !this.isBuilt(flow.parts[0]))) return undefined;
+    const { parts, appended } = flow;
     const items: Item[] = [];
     for (const p of parts) {
       const u = unparen(p);
@@ -1401,32 +1347,9 @@ const FSTRING_UNSAFE = /\\|[\r\n]/;
  */
 export function rewritePy(items: Item[], a: Analysis, style: Style, orig: Quote, existing: string[], bindNames?: string[], escapePercent = true): PyRewrite | undefined {
   const origQuote = orig.quote;
-  const isValue = new Map<number, { region?: number }>();
-  for (const h of a.holes) {
-    const it = items[h.item] as PyHole;
-    if (h.pos === 'value' && !it.safe) isValue.set(h.item, h);
-  }
-  if (isValue.size === 0) return undefined;
-  const first: number[] = [];
-  a.owner.forEach((it, i) => { if (first[it] === undefined) first[it] = i; });
-  const lenOf = (it: Item) => (it.kind === 'ch' ? 1 : (it.text ?? MARK).length);
-  // A list where one placeholder cannot stand: `IN (${ids})`, `IN ${tuple(ids)}`.
-  for (const [i, h] of isValue) {
-    if (h.region !== undefined) continue;
-    const at = first[i];
-    const before = a.skeleton.slice(0, at).replace(/\s+$/, '');
-    const after = a.skeleton.slice(at + lenOf(items[i]));
-    if (/\bin$/i.test(before) || (/\bin\s*\($/i.test(before) && /^\s*\)/.test(after))) return undefined;
-  }
-  const regionAt = new Map<number, number>();
-  for (const h of isValue.values()) {
-    if (h.region === undefined) continue;
-    const [qa, qb] = a.regions[h.region];
-    const oa = a.owner[qa];
-    const ob = a.owner[qb];
-    if (items[oa].kind !== 'ch' || items[ob].kind !== 'ch') return undefined;
-    regionAt.set(oa, h.region);
-  }
+  const holes = valueHoles(items, a);
+  if (!holes) return undefined;
+  const { isValue, first, regionAt } = holes;
 
   // Placeholders already in the text, in code.
   let existingCount = 0;
@@ -1591,15 +1514,7 @@ function fString(inner: Item[]): string | undefined {
   const q = fields.some((f) => f!.includes('"')) ? "'" : '"';
   if (fields.some((f) => f!.includes(q))) return undefined;
   let out = '';
-  for (let k = 0; k < inner.length; k++) {
-    const x = inner[k];
-    if (x.kind === 'hole') out += `{${(x as PyHole).field}}`;
-    else {
-      // SQL doubles a quote inside a string; the value holds one.
-      if (x.c === "'" && inner[k + 1]?.kind === 'ch' && (inner[k + 1] as { c: string }).c === "'") k++;
-      out += encodeChar(x.c, q, false, fields.length > 0);
-    }
-  }
+  for (const x of unquoteRegion(inner)) out += x.kind === 'hole' ? `{${(x as PyHole).field}}` : encodeChar(x.c, q, false, fields.length > 0);
   return `${fields.length ? 'f' : ''}${q}${out}${q}`;
 }
 

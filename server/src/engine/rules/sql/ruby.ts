@@ -6,8 +6,9 @@ import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { short, type SqlDetector } from './detector';
+import { reportHoles, type SqlDetector } from './detector';
 import { placeholderize, unquoteRegion, type Piece, type PlaceholderStyle } from './placeholders';
+import { field, kids, localParts, named, unparen } from './shared';
 
 export const ruby: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'ruby',
@@ -70,27 +71,6 @@ interface Built {
   items: Item[];
   root: Node;
   rewritable: boolean;
-}
-
-function named(n: Node): Node[] {
-  return n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-}
-
-function kids(n: Node): Node[] {
-  return n.children.filter((c): c is Node => c !== null);
-}
-
-function field(n: Node, name: string): Node | undefined {
-  return n.childForFieldName(name) ?? undefined;
-}
-
-function unparen(n: Node): Node {
-  while (n.type === 'parenthesized_statements' || n.type === 'parenthesized_expression') {
-    const inner = named(n);
-    if (inner.length !== 1) break;
-    n = inner[0];
-  }
-  return n;
 }
 
 function isScreaming(name: string): boolean {
@@ -182,28 +162,7 @@ class RubyChecker {
     if (!built) return;
     const a = analyze(built.items, sink.start);
     if (!sink.fragment && !looksLikeSql(a.skeleton)) return;
-
-    const values: Hole[] = [];
-    const names: Hole[] = [];
-    const fragments: Hole[] = [];
-    for (const h of a.holes) {
-      const it = built.items[h.item] as Hole;
-      if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
-      if (h.pos === 'value') values.push(it);
-      else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
-    }
-    const hasParams = sink.args.length > 1 || (sink.query !== sink.args[0]);
-    if (!values.length && !names.length && (!fragments.length || hasParams)) return;
-    const [from, to] = [sink.query.startIndex, sink.query.endIndex];
-    if (values.length) {
-      this.ctx.report({
-        start: from, end: to, messageId: 'interpolatedValue', data: { expr: short(values[0].src) },
-        fixes: built.rewritable ? this.fixes(sink, built, a) : [],
-      });
-    } else {
-      const first = names[0] ?? fragments[0];
-      this.ctx.report({ start: from, end: to, messageId: 'interpolatedIdentifier', data: { expr: short(first.src) } });
-    }
+    reportHoles(this.ctx, sink.query, built.items, a, () => sink.args.length > 1 || (sink.query !== sink.args[0]), () => (built.rewritable ? this.fixes(sink, built, a) : []));
   }
 
   // --- scopes and bindings --------------------------------------------------------------------------------------
@@ -308,22 +267,14 @@ class RubyChecker {
     const r = this.resolve(e);
     if (!r || r.scope.id !== this.scopeOf(call).id) return undefined;
     const before = r.list.filter((b) => b.at.startIndex < call.startIndex).sort((x, y) => x.at.startIndex - y.at.startIndex);
-    let parts: Node[] | undefined;
-    let appended = false;
-    for (const b of before) {
-      if (b.kind === 'assign' && b.value) {
-        const v = unparen(b.value);
-        const ops = v.type === 'binary' && field(v, 'operator')?.type === '+' ? this.plusOperands(v) : undefined;
-        if (parts && ops && ops[0].type === 'identifier' && ops[0].text === e.text) {
-          parts.push(...ops.slice(1));
-          appended = true;
-        } else parts = [v];
-      } else if (b.kind === 'append' && b.value && parts) {
-        parts.push(b.value);
-        appended = true;
-      } else return undefined;
-    }
-    if (!parts || (!appended && !this.isBuilt(parts[0]))) return undefined;
+    // `sql = sql + "…"` appends like `+=`.
+    const flow = localParts(before, undefined, (value) => {
+      const v = unparen(value);
+      const ops = v.type === 'binary' && field(v, 'operator')?.type === '+' ? this.plusOperands(v) : undefined;
+      return ops && ops[0].type === 'identifier' && ops[0].text === e.text ? ops.slice(1) : undefined;
+    });
+    if (!flow?.parts || (!flow.appended && !this.isBuilt(flow.parts[0]))) return undefined;
+    const { parts, appended } = flow;
     const items: Item[] = [];
     for (const p of parts) {
       const u = unparen(p);
