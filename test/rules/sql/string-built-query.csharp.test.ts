@@ -54,6 +54,9 @@ const valid: (string | ValidCase)[] = [
   b('var sql = $"SELECT * FROM users WHERE name = \'{name}\'";', 'Console.WriteLine(sql);'),
   b('shell.Execute($"rm -rf {name}");'),
   b('var label = $"Please select one from {name}";', 'conn.Execute(label);'),
+  b('var q = session.CreateQuery("from Item i where i.Code = :code").SetString("code", name);'),
+  b('var names = db.ExecuteQuery<string>("SELECT Name FROM Items WHERE Code = {0}", name);'),
+  b('var cmd = new SqlCommand(string.Concat(new string[] { "SELECT * FROM users", " WHERE id = @id" }), conn);'),
   // SQL that comes in whole (not built here)
   'public class R\n{\n    public void Run(string sql, SqlConnection conn)\n    {\n        var cmd = new SqlCommand(sql, conn);\n        cmd.CommandText = sql;\n    }\n}\n',
   b('var sql = "SELECT * FROM users";', 'sql = GetQuery();', 'conn.Query<User>(sql);'),
@@ -311,6 +314,24 @@ const invalid: InvalidCase[] = [
     name: 'top-level statements',
     code: 'var name = args[0];\nusing var conn = new SqlConnection(cs);\nvar cmd = new SqlCommand($"SELECT * FROM users WHERE name = \'{name}\'", conn);\n',
     errors: [{ messageId: VALUE, line: 3, column: 26 }],
+  },  {
+    name: 'string.Concat over a string array, inline and through a local',
+    code: b(
+      'var cmd = conn.CreateCommand();',
+      'cmd.CommandText = string.Concat(new string[] { "SELECT * FROM users WHERE name = \'", name, "\'" });',
+      'var sql = String.Concat(new[] { "DELETE FROM ", sort, " WHERE id = @id", });',
+      'var del = new SqlCommand(sql, conn);',
+    ),
+    errors: [{ messageId: VALUE, message: /`name`/, line: 8 }, { messageId: IDENT, message: /`sort`/, line: 10 }],
+  },
+  {
+    name: 'LINQ to SQL ExecuteQuery and NHibernate CreateQuery / CreateSQLQuery',
+    code: b(
+      'var names = db.ExecuteQuery<string>("SELECT Name FROM Items WHERE Code = \'" + name + "\'");',
+      'var q = session.CreateQuery("from Item i where i.Code = \'" + name + "\'");',
+      'var n = session.CreateSQLQuery($"SELECT * FROM Items WHERE Code = \'{name}\'");',
+    ),
+    errors: [{ messageId: VALUE, line: 7 }, { messageId: VALUE, line: 8 }, { messageId: VALUE, line: 9 }],
   },
 ];
 

@@ -41,6 +41,13 @@ const valid: (string | { name: string; code: string })[] = [
   P + 'function f($m, $id) { return DB::select("SELECT * FROM " . $m->getTable() . " WHERE id = ?", [$id]); }\n',
   // fragments with bindings: dynamic filters built with placeholders
   P + 'function f($where, $bindings) { return DB::select("SELECT * FROM users WHERE " . $where, $bindings); }\n',
+  // a name interpolated into a statement that binds its values: the developer's table or column
+  P + 'function find_by($column, $value) { global $wpdb; return $wpdb->get_row($wpdb->prepare("SELECT * FROM $wpdb->users WHERE $column = %s", $value)); }\n',
+  P + 'class Repo { function one($column, $id) { return $this->db->prepare("SELECT $column FROM $this->table WHERE $this->key = %d", (int) $id); } }\n',
+  // query builder conditions with placeholders, names, or constant text
+  P + 'function f($qb, $email) { return $qb->select("u")->from("User", "u")->where("u.email = :email")->setParameter("email", $email); }\n',
+  P + 'function f($qb, $col, $v) { return $qb->where("u.$col", $v); }\n',
+  P + 'function f($qb, $id) { return $qb->andWhere("u.id = " . (int) $id); }\n',
   // text that never reaches a query call
   P + 'function f($q) { error_log("SELECT * FROM users WHERE name = \'$q\'"); }\n',
   P + 'function f($q) { throw new Exception("DELETE FROM users failed for $q"); }\n',
@@ -229,6 +236,32 @@ const invalid: InvalidCase[] = [
     name: 'double-quoted escapes are kept in a double-quoted literal',
     code: P + 'function f($q) { return DB::select("SELECT *\\nFROM t\\tWHERE b = \'" . $q . "\'"); }\n',
     errors: [{ messageId: VALUE, fixes: [{ output: P + 'function f($q) { return DB::select("SELECT *\\nFROM t\\tWHERE b = ?", [$q]); }\n' }] }],
+  },  // --- Doctrine, query builder conditions, request input passed whole -----------------------------------------
+  {
+    name: 'Doctrine createQuery with DQL concatenating request input',
+    code: P + 'class UserRepository {\n  function byName($em) {\n    return $em->createQuery("SELECT u FROM App\\\\Entity\\\\User u WHERE u.name = \'" . $_GET["name"] . "\'")->getResult();\n  }\n}\n',
+    errors: [{ messageId: VALUE, message: /`\$_GET\["name"\]`/, line: 4, fixes: [] }],
+  },
+  {
+    name: 'a query builder condition built with concatenation and sprintf',
+    code: P + 'function search($qb, $email, $status) {\n  return $qb->select("u")->from("User", "u")\n    ->where("u.email = \'" . $email . "\'")\n    ->andWhere(sprintf("u.status = \'%s\'", $status));\n}\n',
+    errors: [
+      { messageId: VALUE, message: /`\$email`/, line: 4, fixes: [] },
+      { messageId: VALUE, message: /`\$status`/, line: 5, fixes: [] },
+    ],
+  },
+  {
+    name: 'request input passed whole to whereRaw and DB::raw',
+    code: P + 'function index(Request $request) {\n  $filter = $request->input("filter");\n  $rows = DB::table("orders")->whereRaw($filter)->get();\n  return DB::table("orders")->orderBy(DB::raw($_GET["sort"]))->get();\n}\n',
+    errors: [
+      { messageId: IDENT, message: /`\$filter`/, line: 4, fixes: [] },
+      { messageId: IDENT, message: /`\$_GET\["sort"\]`/, line: 5, fixes: [] },
+    ],
+  },
+  {
+    name: 'request input interpolated as a name next to bound values is still reported',
+    code: P + 'function f($wpdb, $id) {\n  $col = $_GET["col"];\n  return $wpdb->get_var($wpdb->prepare("SELECT $col FROM {$wpdb->prefix}orders WHERE id = %d", $id));\n}\n',
+    errors: [{ messageId: IDENT, message: /`\$col`/, line: 4, fixes: [] }],
   },
 ];
 

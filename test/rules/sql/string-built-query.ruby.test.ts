@@ -18,6 +18,17 @@ const valid: (string | { name: string; code: string })[] = [
   D + '  conn.exec_params("SELECT * FROM users WHERE name = $1", [x])\n' + E,
   D + '  db.execute("SELECT * FROM users WHERE name = ?", x)\n' + E,
   D + '  t = "users"\n  conn.exec("SELECT * FROM #{t} WHERE id = 1")\n' + E,
+  // a subquery from the ORM's own SQL
+  D + '  ids = Order.select(:user_id).where("total > :min").to_sql\n  User.where("id IN (#{ids})", min: x)\n' + E,
+  // format with constant or numeric values
+  D + '  conn.exec("SELECT * FROM users WHERE state = \'%{state}\'" % { state: "active" })\n' + E,
+  D + '  conn.exec("SELECT * FROM users LIMIT %d" % params[:limit])\n' + E,
+  // Rails 2 finder options with placeholders, hashes or constant text
+  D + '  Post.find(:all, :conditions => ["author_id = ?", params[:author]], :order => "created_at DESC")\n' + E,
+  D + '  Post.find(:first, :conditions => { :slug => params[:slug] }, :joins => [:author])\n' + E,
+  // a request value passed whole where a value is expected (hash conditions, ids)
+  D + '  User.where(params[:filter]).find(params[:id])\n' + E,
+  D + '  [1, 2].sum(params[:start].to_i)\n' + E,
   'TABLE = "users"\n' + D + '  conn.exec("SELECT * FROM #{TABLE} WHERE id = 1")\n' + E,
   // numbers, quoting and sanitizing
   D + '  User.where("id = #{x.to_i}")\n' + E,
@@ -156,6 +167,40 @@ const invalid: InvalidCase[] = [
     name: 'Arel.sql with a value',
     code: D + '  User.order(Arel.sql("CASE WHEN name = \'#{x}\' THEN 0 ELSE 1 END"))\n' + E,
     errors: [{ messageId: VALUE, line: 2, column: 23 }],
+  },  // --- format strings, string appends, Rails 2 finder options, request values passed whole -----------------------
+  {
+    name: 'find_by_sql with a %{name} format filled from the request (no fix)',
+    code: 'def show\n  sql = "SELECT * FROM orders WHERE customer_id = \'%{id}\'" % { id: params[:customer_id] }\n  Order.find_by_sql(sql)\nend\n',
+    errors: [{ messageId: VALUE, message: /`params\[:customer_id\]`/, line: 3, fixes: [] }],
+  },
+  {
+    name: 'exec_params with a %s format and a << append (no fix)',
+    code: D + '  conn.exec_params("SELECT * FROM users WHERE name = \'%s\'" % [x])\n  conn.exec_params("SELECT * FROM users WHERE age = " << cookies[:age])\n' + E,
+    errors: [{ messageId: VALUE, message: /`x`/, line: 2, fixes: [] }, { messageId: VALUE, message: /`cookies\[:age\]`/, line: 3, fixes: [] }],
+  },
+  {
+    name: 'concat on a SQL string, inline and as a statement (no fix)',
+    code: D + '  sql = "SELECT * FROM users WHERE email = "\n  sql.concat(params[:email])\n  conn.exec(sql)\n  conn.exec("DELETE FROM users WHERE id = ".concat(y))\n' + E,
+    errors: [{ messageId: VALUE, message: /`params\[:email\]`/, line: 4, fixes: [] }, { messageId: VALUE, message: /`y`/, line: 5, fixes: [] }],
+  },
+  {
+    name: 'Rails 2 finder options built from the request',
+    code: 'class PostsController < ApplicationController\n  def index\n    @posts = Post.find(:all, :conditions => "title LIKE \'%#{params[:q]}%\'", :order => "#{params[:sort]} DESC")\n    @count = Post.count(:conditions => ["author_id = ? AND state = \'#{params[:state]}\'", params[:author]])\n  end\nend\n',
+    errors: [
+      { messageId: VALUE, message: /`params\[:q\]`/, line: 3, fixes: [] },
+      { messageId: IDENT, message: /`params\[:sort\]`/, line: 3, fixes: [] },
+      { messageId: VALUE, message: /`params\[:state\]`/, line: 4, fixes: [] },
+    ],
+  },
+  {
+    name: 'a request value passed whole as a sort column, selection or calculation',
+    code: 'class ReportsController < ApplicationController\n  def index\n    @rows = Sale.order(params[:sort]).select(params[:columns])\n    @total = Sale.sum(params[:column])\n    @top = Sale.find(:all, :group => params[:group])\n  end\nend\n',
+    errors: [
+      { messageId: IDENT, message: /`params\[:sort\]`/, line: 3, fixes: [] },
+      { messageId: IDENT, message: /`params\[:columns\]`/, line: 3, fixes: [] },
+      { messageId: IDENT, message: /`params\[:column\]`/, line: 4, fixes: [] },
+      { messageId: IDENT, message: /`params\[:group\]`/, line: 5, fixes: [] },
+    ],
   },
 ];
 

@@ -17,7 +17,7 @@ export const csharp: SqlDetector = {
   },
 };
 
-const SINK_HINT = /Command\b|CommandText|DataAdapter\b|\b(?:FromSql|ExecuteSql|SqlQuery|Query|Execute)\w*\s*[<(]/;
+const SINK_HINT = /Command\b|CommandText|DataAdapter\b|\b(?:FromSql|ExecuteSql|SqlQuery|Query|Execute|Create(?:SQL)?Query)\w*\s*[<(]/;
 
 // --- tokens --------------------------------------------------------------------------------------------------------
 
@@ -233,7 +233,9 @@ const DAPPER = new Set(['Query', 'QueryAsync', 'QueryFirst', 'QueryFirstAsync', 
   'QuerySingle', 'QuerySingleAsync', 'QuerySingleOrDefault', 'QuerySingleOrDefaultAsync', 'QueryMultiple', 'QueryMultipleAsync',
   'Execute', 'ExecuteAsync', 'ExecuteScalar', 'ExecuteScalarAsync', 'ExecuteReader', 'ExecuteReaderAsync']);
 /** Data access helpers (Enterprise Library `Database`, `SqlHelper`): the SQL follows `CommandType.Text` when it is given. */
-const HELPERS = new Set(['ExecuteDataSet', 'ExecuteDataset', 'ExecuteNonQuery', 'ExecuteXmlReader', 'GetSqlStringCommand', 'LoadDataSet']);
+const HELPERS = new Set(['ExecuteDataSet', 'ExecuteDataset', 'ExecuteNonQuery', 'ExecuteXmlReader', 'GetSqlStringCommand', 'LoadDataSet',
+  // LINQ to SQL `DataContext`, NHibernate `ISession` (HQL and native SQL)
+  'ExecuteQuery', 'ExecuteCommand', 'CreateQuery', 'CreateSQLQuery']);
 const EF_FIX: Record<string, string> = { FromSqlRaw: 'FromSqlInterpolated', ExecuteSqlRaw: 'ExecuteSqlInterpolated', ExecuteSqlRawAsync: 'ExecuteSqlInterpolatedAsync' };
 
 interface Sink {
@@ -721,6 +723,19 @@ class CsChecker {
     return this.match.get(k + 3) === r[1] - 1 ? k + 3 : undefined;
   }
 
+  /** The elements of `new string[] { … }` / `new[] { … }` spanning [r0, r1). */
+  private arrayElements(r: [number, number]): [number, number][] | undefined {
+    const t = this.toks;
+    let k = r[0];
+    if (t[k]?.text !== 'new') return undefined;
+    k++;
+    if (/^(?:string|String|object)$/.test(t[k]?.text ?? '')) k++;
+    if (t[k]?.text !== '[' || t[k + 1]?.text !== ']' || t[k + 2]?.text !== '{' || this.match.get(k + 2) !== r[1] - 1) return undefined;
+    const out = this.args(k + 2);
+    if (out.length && out[out.length - 1][0] >= out[out.length - 1][1]) out.pop(); // a trailing comma
+    return out.length ? out : undefined;
+  }
+
   /** `x.ToString()` at the end of [r0, r1): the receiver's range. */
   private toStringOf(r: [number, number]): [number, number] | undefined {
     const t = this.toks;
@@ -844,7 +859,9 @@ class CsChecker {
       }
       const concat = this.stringCall(o, 'Concat');
       if (concat !== undefined) {
-        const args = this.args(concat);
+        let args = this.args(concat);
+        // string.Concat(new string[] { "…", x, "…" })
+        if (args.length === 1) args = this.arrayElements(args[0]) ?? args;
         if (args.length > 1) {
           const its = this.items(args, depth);
           if (its) { out.push(...its); continue; }

@@ -6,7 +6,7 @@ import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { reportHoles, SQL_HINT, type SqlDetector } from './detector';
+import { reportHoles, short, SQL_HINT, type SqlDetector } from './detector';
 import { placeholderize, unquoteRegion, type Piece, type PlaceholderStyle } from './placeholders';
 import { field, kids, localParts, named, same, unparen } from './shared';
 
@@ -21,7 +21,7 @@ export const php: SqlDetector = {
   },
 };
 
-const SINK_HINT = /(?:query|exec|prepare|Raw|DB\s*::\s*\w+|get_(?:results|var|row|col)|execute\w*|fetch\w*)\s*\(/i;
+const SINK_HINT = /(?:query|exec|prepare|Raw|DB\s*::\s*\w+|get_(?:results|var|row|col)|execute\w*|fetch\w*|where|having)\s*\(/i;
 const FRAGMENT_HINT = /(?:Raw|DB\s*::\s*\w+|(?:mysqli?|pg|sqlsrv|odbc)_\w+)\s*\(/;
 
 /** Functions taking SQL, and the index of the SQL argument (pg_query and pg_prepare take an optional connection). */
@@ -34,7 +34,11 @@ const FUNCTIONS: Record<string, number> = {
 /** Generic method names: the text must read as SQL. */
 const STATEMENT_METHODS = new Set(['query', 'exec', 'prepare', 'multi_query', 'real_query', 'unbuffered_query', 'executequery',
   'executestatement', 'executeupdate', 'fetchallassociative', 'fetchassociative', 'fetchone', 'fetchallnumeric', 'fetchfirstcolumn',
-  'fetchall', 'fetchassoc', 'fetchcolumn', 'fetchrow']);
+  'fetchall', 'fetchassoc', 'fetchcolumn', 'fetchrow', 'createquery', 'createnativequery']);
+/** Query builders taking one condition string (Doctrine, Yii, CakePHP): only a value built into it is reported. */
+const CONDITION_METHODS = new Set(['where', 'andwhere', 'orwhere', 'having', 'andhaving', 'orhaving']);
+/** Request input read whole: superglobals, `$request->input('x')`, `request('x')`, `Input::get('x')`. */
+const REQUEST_INPUT = /^(?:\$_(?:GET|POST|REQUEST|COOKIE)\s*\[[^\]]+\]|\$request->(?:input|get|query|post)\s*\(.*\)|request\s*\(.+\)|Input::get\s*\(.*\))$/s;
 const WPDB_METHODS = new Set(['get_results', 'get_var', 'get_row', 'get_col']);
 /** Laravel's query builder: (sql, bindings = []). The value says where the first hole sits. */
 const LARAVEL_RAW: Record<string, Position> = {
@@ -210,6 +214,7 @@ class PhpChecker {
     }
     if (WPDB_METHODS.has(m)) return /wpdb$/i.test(obj.text) ? make('other', m, 0, false) : undefined;
     if (STATEMENT_METHODS.has(m)) return make('other', m, 0, false);
+    if (CONDITION_METHODS.has(m) && list.length === 1 && !irregular) return make('other', 'condition', 0, true);
     return undefined;
   }
 
@@ -219,11 +224,40 @@ class PhpChecker {
     this.seen.add(q.id);
     this.foreign = false;
     const built = this.build(q, sink.call);
-    if (!built) return;
+    if (!built) {
+      // Request input passed in whole as raw SQL: `whereRaw($_GET['filter'])`, `DB::raw($request->input('sort'))`.
+      if (sink.fragment && sink.method !== 'condition' && this.requestInput(q)) {
+        this.ctx.report({ start: sink.query.startIndex, end: sink.query.endIndex, messageId: 'interpolatedIdentifier', data: { expr: short(q.text) } });
+      }
+      return;
+    }
     const a = analyze(built.items, sink.start);
-    if (!sink.fragment && !looksLikeSql(a.skeleton)) return;
-    if (sink.fragment && sink.method !== 'raw' && sink.kind !== 'laravelRaw' && !looksLikeSql(a.skeleton) && !SQL_HINT.test(a.skeleton)) return;
+    if (sink.method === 'condition') {
+      // `->where('email = ' . $x)`: a value compared in the condition, whatever the text around it.
+      if (!a.holes.some((h) => h.pos === 'value' && !(built.items[h.item] as Hole).safe)) return;
+    } else if (!sink.fragment && !looksLikeSql(a.skeleton)) return;
+    else if (sink.fragment && sink.method !== 'raw' && sink.kind !== 'laravelRaw' && !looksLikeSql(a.skeleton) && !SQL_HINT.test(a.skeleton)) return;
+    if (sink.args.length > sink.queryIndex + 1) {
+      // With values bound, an interpolated name is most often the developer's table or column: only request input is reported.
+      for (const it of built.items) if (it.kind === 'hole' && !it.safe && !this.requestInputSrc(it.src, sink.call)) it.devControlled = true;
+    }
     reportHoles(this.ctx, sink.query, built.items, a, () => sink.args.length > sink.queryIndex + 1, () => (built.rewritable ? this.fixes(sink, built, a) : []));
+  }
+
+  /** Request input, read directly or through a local assigned once from it. */
+  private requestInput(e: Node): boolean {
+    e = unparen(e);
+    if (REQUEST_INPUT.test(e.text)) return true;
+    if (e.type !== 'variable_name') return false;
+    const v = this.singleValue(e);
+    return !!v && REQUEST_INPUT.test(unparen(v).text);
+  }
+
+  private requestInputSrc(src: string, at: Node): boolean {
+    if (/\$_(?:GET|POST|REQUEST|COOKIE|SERVER|FILES)\b|\$request\b|\brequest\s*\(|Input::/.test(src)) return true;
+    if (!/^\$\w+$/.test(src)) return false;
+    const list = this.bindings(this.scopeOf(at)).get(src) ?? [];
+    return list.some((b) => !!b.value && /\$_(?:GET|POST|REQUEST|COOKIE|SERVER|FILES)\b|\$request\b|\brequest\s*\(|Input::/.test(b.value.text));
   }
 
   // --- scopes and bindings --------------------------------------------------------------------------------------

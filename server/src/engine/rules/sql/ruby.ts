@@ -6,14 +6,14 @@ import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { reportHoles, type SqlDetector } from './detector';
+import { reportHoles, short, type SqlDetector } from './detector';
 import { placeholderize, unquoteRegion, type Piece, type PlaceholderStyle } from './placeholders';
 import { field, kids, localParts, named, unparen } from './shared';
 
 export const ruby: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'ruby',
   async check(ctx) {
-    if (!ctx.text.includes('#{') && !/\+|<</.test(ctx.text)) return;
+    if (!ctx.text.includes('#{') && !/\+|<<|%|\.concat\b|params\[|cookies\[/.test(ctx.text)) return;
     if (!SINK_HINT.test(ctx.text)) return;
     const tree = await parse(ctx, 'ruby');
     if (!tree) return;
@@ -21,7 +21,7 @@ export const ruby: SqlDetector = {
   },
 };
 
-const SINK_HINT = /\b(?:where|rewhere|not|having|order|reorder|group|joins|select|pluck|from|exists\?|find_by|find_by_sql|count_by_sql|update_all|delete_all|destroy_all|calculate|lit|sql|execute|exec|exec_params|async_exec|exec_query|select_all|select_one|select_value|select_values|select_rows|query|run|fetch|prepare|exec_update|exec_delete|exec_insert)\b|\bDB\s*\[|\bdb\s*\[/;
+const SINK_HINT = /:conditions\b|\bconditions:|\b(?:sum|minimum|maximum|average|where|rewhere|not|having|order|reorder|group|joins|select|pluck|from|exists\?|find_by|find_by_sql|count_by_sql|update_all|delete_all|destroy_all|calculate|lit|sql|execute|exec|exec_params|async_exec|exec_query|select_all|select_one|select_value|select_values|select_rows|query|run|fetch|prepare|exec_update|exec_delete|exec_insert)\b|\bDB\s*\[|\bdb\s*\[/;
 
 /** ActiveRecord methods taking an SQL fragment, and where the first hole sits. */
 const AR_FRAGMENT: Record<string, Position> = {
@@ -29,6 +29,19 @@ const AR_FRAGMENT: Record<string, Position> = {
   update_all: 'fragment', delete_all: 'fragment', destroy_all: 'fragment', order: 'name', reorder: 'name', group: 'name', joins: 'name',
   select: 'name', pluck: 'name', from: 'name', calculate: 'name', lock: 'name', find_by_sql: 'fragment', count_by_sql: 'fragment',
 };
+/** Rails 2 finder options (`find(:all, :conditions => "…", :order => …)`), and where the first hole sits. */
+const FINDER_OPTIONS: Record<string, Position> = {
+  conditions: 'fragment', having: 'fragment', joins: 'name', select: 'name', from: 'name', group: 'name', order: 'name', lock: 'name',
+};
+const FINDERS = new Set(['find', 'first', 'last', 'all', 'count', 'calculate', 'minimum', 'maximum', 'average', 'sum', 'paginate',
+  'find_each', 'find_in_batches', 'exists?', 'update_all', 'delete_all', 'destroy_all', 'scoped', 'with_scope']);
+/** Calculations taking a column (or SQL expression) first, on a model class. */
+const CALCULATIONS = new Set(['sum', 'minimum', 'maximum', 'average']);
+/** Sinks where a request value passed in whole is SQL structure: `order(params[:sort])`. */
+const NAME_SINKS = new Set(['order', 'reorder', 'group', 'select', 'pluck', 'from', 'joins', 'lock', 'find_by_sql', 'count_by_sql',
+  'sum', 'minimum', 'maximum', 'average']);
+/** A request value: `params[:x]`, `params[:a][:b]`, `cookies[:x]`, `request.params[:x]`. */
+const REQUEST_VALUE = /^(?:params|cookies|request\.(?:params|query_parameters|request_parameters|GET|POST))(?:\[[^\]]+\])+$/;
 /** ActiveRecord methods whose SQL takes `?` binds as further arguments. */
 const AR_BINDS = new Set(['where', 'rewhere', 'not', 'having']);
 /** Connection methods: SQL by name when called on `connection`. */
@@ -39,7 +52,7 @@ const DRIVER_METHODS = new Set(['execute', 'exec', 'exec_params', 'async_exec', 
   'select_one', 'select_value', 'select_values', 'select_rows', 'prepare', 'execute_batch', 'execute2', 'get_first_row', 'get_first_value']);
 const NOT_A_DATABASE = /^(?:Kernel|Open3|IO|Process|system|Shell|Rake|sh|Net|HTTP|Faraday|RestClient|HTTParty)$/;
 
-const SAFE_METHODS = new Set(['to_i', 'to_f', 'to_r', 'to_c', 'count', 'size', 'length', 'id', 'quote', 'quote_string', 'quote_table_name',
+const SAFE_METHODS = new Set(['to_sql', 'to_i', 'to_f', 'to_r', 'to_c', 'count', 'size', 'length', 'id', 'quote', 'quote_string', 'quote_table_name',
   'quote_column_name', 'quoted_table_name', 'sanitize', 'sanitize_sql', 'sanitize_sql_array', 'sanitize_sql_for_conditions', 'sanitize_sql_like',
   'sanitize_sql_for_order', 'escape', 'escape_string', 'escape_literal', 'escape_identifier', 'quote_ident', 'iso8601', 'to_date', 'to_time',
   'strftime', 'to_fs', 'to_formatted_s', 'to_db', 'abs', 'round', 'floor', 'ceil', 'hash', 'object_id', 'now', 'today', 'current', 'zero?',
@@ -111,6 +124,7 @@ class RubyChecker {
       if ((n.type === 'call' || n.type === 'element_reference') && !n.hasError) {
         const s = this.sink(n);
         if (s) sinks.push(s);
+        else if (n.type === 'call') sinks.push(...this.optionSinks(n));
       }
     });
     for (const s of sinks) this.checkSink(s);
@@ -148,9 +162,34 @@ class RubyChecker {
       return make(binds ? 'arBinds' : 'ar', ar, true, AR_FRAGMENT[ar]);
     }
     if (!recv) return undefined;
+    if (CALCULATIONS.has(m) && recv.type === 'constant' && first.type !== 'simple_symbol' && first.type !== 'pair' && first.type !== 'hash') {
+      return make('ar', m, true, 'name');
+    }
     if (CONNECTION_METHODS.has(m) && /connection$/.test(recv.text)) return make('other', m, true);
     if (DRIVER_METHODS.has(m)) return make(m === 'exec' || m === 'async_exec' ? 'pgExec' : 'other', m, false);
     return undefined;
+  }
+
+  /** Rails 2 finder options: each SQL-taking option's value (an array's first element) is a sink. */
+  private optionSinks(call: Node): Sink[] {
+    const m = field(call, 'method')?.text;
+    if (!m || !FINDERS.has(m)) return [];
+    const args = this.argsOf(call);
+    const pairs = args.flatMap((a) => (a.type === 'pair' ? [a] : a.type === 'hash' ? named(a).filter((x) => x.type === 'pair') : []));
+    const out: Sink[] = [];
+    for (const p of pairs) {
+      const key = field(p, 'key')?.text.replace(/^:|:$/g, '') ?? '';
+      let value = field(p, 'value');
+      if (!(key in FINDER_OPTIONS) || !value) continue;
+      let rest: Node[] = [];
+      if (value.type === 'array') {
+        [value, ...rest] = named(value);
+        if (!value) continue;
+      }
+      if (value.type === 'pair' || value.type === 'hash' || value.type === 'simple_symbol') continue;
+      out.push({ call, kind: 'ar', method: key, query: value, args: [value, ...rest], fragment: true, start: FINDER_OPTIONS[key] });
+    }
+    return out;
   }
 
   private checkSink(sink: Sink): void {
@@ -159,7 +198,13 @@ class RubyChecker {
     this.seen.add(q.id);
     this.foreign = false;
     const built = this.build(q, sink.call);
-    if (!built) return;
+    if (!built) {
+      // A request value passed in whole as a name or statement: `order(params[:sort])`.
+      if (sink.kind === 'ar' && NAME_SINKS.has(sink.method) && REQUEST_VALUE.test(q.text.replace(/\s+/g, ''))) {
+        this.ctx.report({ start: q.startIndex, end: q.endIndex, messageId: 'interpolatedIdentifier', data: { expr: short(q.text) } });
+      }
+      return;
+    }
     const a = analyze(built.items, sink.start);
     if (!sink.fragment && !looksLikeSql(a.skeleton)) return;
     reportHoles(this.ctx, sink.query, built.items, a, () => sink.args.length > 1 || (sink.query !== sink.args[0]), () => (built.rewritable ? this.fixes(sink, built, a) : []));
@@ -221,6 +266,13 @@ class RubyChecker {
           if (l?.type === 'identifier' && n.parent && /body_statement|then|else|do|begin|block_body/.test(n.parent.type)) {
             for (const p of parts) add(l, { kind: 'append', value: p });
           }
+          break;
+        }
+        case 'call': {
+          // sql.concat(x) as a statement.
+          const recv = field(n, 'receiver');
+          if (field(n, 'method')?.text !== 'concat' || recv?.type !== 'identifier' || !n.parent || !/body_statement|then|else|do|begin|block_body/.test(n.parent.type)) break;
+          for (const a of this.argsOf(n)) add(recv, { kind: 'append', value: a });
           break;
         }
         case 'block_parameters':
@@ -322,7 +374,79 @@ class RubyChecker {
     e = unparen(e);
     if (this.isStringLiteral(e)) return this.hasInterpolation(e);
     if (e.type === 'binary' && field(e, 'operator')?.type === '+') return this.plusOperands(e).some((x) => this.isStringy(x));
-    return false;
+    const f = this.formatParts(e);
+    if (f) return this.formatItems(f) !== undefined;
+    return !!this.appendOperands(e);
+  }
+
+  /** `"…" << x << y` and `"…".concat(x, y)` on a string: the operands, the string first. */
+  private appendOperands(e: Node): Node[] | undefined {
+    e = unparen(e);
+    if (e.type === 'binary' && field(e, 'operator')?.type === '<<') {
+      const l = field(e, 'left');
+      const r = field(e, 'right');
+      if (!l || !r) return undefined;
+      const left = this.appendOperands(l) ?? (this.isStringy(l) ? [unparen(l)] : undefined);
+      return left && [...left, r];
+    }
+    if (e.type === 'call' && field(e, 'method')?.text === 'concat' && !field(e, 'block')) {
+      const recv = field(e, 'receiver');
+      const args = this.argsOf(e);
+      if (!recv || !args.length || args.some((a) => /splat|block_argument|pair/.test(a.type))) return undefined;
+      const left = this.appendOperands(recv) ?? (this.isStringy(recv) ? [unparen(recv)] : undefined);
+      return left && [...left, ...args];
+    }
+    return undefined;
+  }
+
+  /** `'… %s … %{id}' % args`: the format string and the value of each conversion (undefined when it cannot be read). */
+  private formatParts(e: Node): { fmt: Node; values: Node[] | Map<string, Node> } | undefined {
+    e = unparen(e);
+    if (e.type !== 'binary' || field(e, 'operator')?.type !== '%') return undefined;
+    const fmt = field(e, 'left') && unparen(field(e, 'left')!);
+    const right = field(e, 'right') && unparen(field(e, 'right')!);
+    if (!fmt || !right || !this.isStringLiteral(fmt)) return undefined;
+    if (right.type === 'hash') {
+      const map = new Map<string, Node>();
+      for (const p of named(right)) {
+        const k = p.type === 'pair' ? field(p, 'key') : undefined;
+        const v = p.type === 'pair' ? field(p, 'value') : undefined;
+        if (!k || !v) return undefined;
+        map.set(k.text.replace(/^:|:$|^["']|["']$/g, ''), v);
+      }
+      return { fmt, values: map };
+    }
+    return { fmt, values: right.type === 'array' ? named(right) : [right] };
+  }
+
+  /** The items of `fmt % values`: each conversion becomes a hole (numeric ones are safe). */
+  private formatItems(f: { fmt: Node; values: Node[] | Map<string, Node> }): Item[] | undefined {
+    const fmt = this.flatten(f.fmt);
+    const out: Item[] = [];
+    let next = 0;
+    for (let i = 0; i < fmt.length; i++) {
+      const it = fmt[i];
+      if (it.kind !== 'ch' || it.c !== '%') { out.push(it); continue; }
+      let str = '';
+      for (let k = i + 1; k < fmt.length && str.length < 40; k++) {
+        const x = fmt[k];
+        if (x.kind !== 'ch') break;
+        str += x.c;
+      }
+      const m = /^(?:\{(\w+)\}|(?:<(\w+)>)?[-+ 0#]*\d*(?:\.\d+)?([sdifgeExXobBcp%]))/.exec(str);
+      if (!m) return undefined;
+      i += m[0].length;
+      if (m[3] === '%') { out.push({ kind: 'ch', c: '%', r: '%' }); continue; }
+      const name = m[1] ?? m[2];
+      let arg: Node | undefined;
+      if (name !== undefined) arg = f.values instanceof Map ? f.values.get(name) : undefined;
+      else arg = Array.isArray(f.values) ? f.values[next++] : undefined;
+      if (!arg) return undefined;
+      if (m[3] && m[3] !== 's' && m[3] !== 'p') out.push({ kind: 'hole', src: arg.text, safe: true });
+      else out.push(this.hole(arg));
+    }
+    this.foreign = true;
+    return out;
   }
 
   private isStringy(e: Node): boolean {
@@ -360,6 +484,15 @@ class RubyChecker {
     if (e.type === 'string' || e.type === 'heredoc_beginning') return this.stringItems(e, out);
     if (e.type === 'binary' && field(e, 'operator')?.type === '+' && this.isBuilt(e)) {
       for (const x of this.plusOperands(e)) this.flattenInto(x, out);
+      return;
+    }
+    const f = this.formatParts(e);
+    const its = f && this.formatItems(f);
+    if (its) return void out.push(...its);
+    const app = this.appendOperands(e);
+    if (app) {
+      this.foreign = true;
+      for (const x of app) this.flattenInto(x, out);
       return;
     }
     out.push(this.hole(e));
