@@ -28,6 +28,8 @@ ruleTester(rule, {
     `if (password === "${pw}") { grant(); }`,
     'fetch(url, { credentials: "include" });',
     'const TOKEN_KEY = "auth_token";',
+    { name: 'YAML values that are code, not secrets', path: 'conf/app.yaml', code: "apiKey: this.apiKey,\nsecret: fs.readFileSync('foo',\ntoken: settings.authToken\n" },
+    { name: 'Go typed var holding a label', path: 'cfg.go', code: 'var passwordPrompt string = "Enter your password"\nvar tokenHeader string = "X-Auth-Token"\n' },
     'const secretName = "prod/db/credentials";',
     'const password = "changeme";',
     'const apiKey = "your-api-key-here";',
@@ -317,6 +319,9 @@ ruleTester(rule, {
     { name: 'SQL', path: 'db/init.sql', code: `CREATE USER app IDENTIFIED BY '${pw}';\n`, errors: [{ messageId: 'found', column: 32 }] },
     // Other languages: reported, no fix.
     { name: 'Go', path: 'main.go', code: `const apiToken = "${tok}"\npassword := "${pw}"\n`, errors: [{ messageId: 'found', fixes: [] }, { messageId: 'found', line: 2, fixes: [{ output: `const apiToken = "${tok}"\npassword := os.Getenv("PASSWORD")\n` }] }] },
+    { name: 'Go typed var and const', path: 'cfg.go', code: `var apiToken string = "${tok}"\nconst dbPassword Secret = "${pw}"\n`, errors: [{ messageId: 'found' }, { messageId: 'found', line: 2 }] },
+    { name: 'Makefile ?=', path: 'Makefile.mk', code: `API_TOKEN ?= "${tok}"\n`, errors: [{ messageId: 'found' }] },
+    { name: 'JavaScript ??=', path: 'src/cfg.js', code: `config.apiKey ??= "${tok}";\n`, errors: [{ messageId: 'found' }] },
     { name: 'Java', path: 'App.java', code: `private static final String API_KEY = "${tok}";`, errors: [{ messageId: 'found' }] },
     { name: 'C#', path: 'App.cs', code: `var conn = new Client { Password = "${pw}" };`, errors: [{ messageId: 'found' }] },
     { name: 'Ruby hash rocket', path: 'config.rb', code: `config = { :password => '${pw}', "api_key" => "${tok}" }`, errors: [{ messageId: 'found' }, { messageId: 'found' }] },

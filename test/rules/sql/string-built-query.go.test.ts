@@ -71,6 +71,8 @@ const valid: (string | { name: string; code: string })[] = [
   file(PQ, '\tdb.Query("SELECT * FROM users -- " + name + "\\nWHERE id = $1", id)\n'),
   // broken code
   file(PQ, '\tdb.Query("SELECT * FROM users WHERE name = \'" + name + "\'",, )\n'),
+  // a format held in a local, filled in place with numbers only
+  file(PQ, '\tq := "SELECT * FROM orders WHERE user_id = %d LIMIT %d"\n\tq = fmt.Sprintf(q, id, 50)\n\tdb.Query(q)\n'),
 ];
 
 const invalid: InvalidCase[] = [
@@ -294,6 +296,11 @@ const invalid: InvalidCase[] = [
     name: '%s with a width: reported, no fix',
     code: file(PQ, '\tdb.Query(fmt.Sprintf("SELECT * FROM users WHERE code = \'%5s\'", name))\n'),
     errors: [{ messageId: VALUE, line: L3, column: 11, fixes: [] }],
+  },
+  {
+    name: 'a format held in a local and filled in place: q = fmt.Sprintf(q, value)',
+    code: file(PQ, '\tq := "SELECT * FROM users WHERE email = \'%s\'"\n\tq = fmt.Sprintf(q, name)\n\trows, err := db.Query(q)\n\t_ = rows\n\treturn err\n'),
+    errors: [{ messageId: VALUE, message: /`name`/, line: 12, column: 24, fixes: [] }],
   },
   {
     name: 'a parameter extended with +=',

@@ -62,6 +62,14 @@ const valid: (string | { name: string; code: string })[] = [
   cls('    stmt.executeQuery("SELECT * FROM users -- " + name + "\\nWHERE id = 1");\n'),
   // broken code
   cls('    stmt.executeQuery("SELECT * FROM users WHERE name = \'" + name + "\'",, );\n'),
+  // stored procedures with bound arguments, restrictions and JDO filters with parameters
+  cls('    CallableStatement cs = conn.prepareCall("{call refresh_user(?)}");\n    cs.setString(1, name);\n    cs.execute();\n'),
+  cls('    CallableStatement cs = conn.prepareCall("{call " + PROC + "(?)}");\n', 'String name', '  private static final String PROC = "refresh_user";\n'),
+  cls('    criteria.add(Restrictions.sqlRestriction("lower({alias}.name) = lower(?)", name, StandardBasicTypes.STRING));\n'),
+  cls('    criteria.add(Restrictions.sqlRestriction("{alias}.age > " + id));\n'),
+  { name: 'setFilter outside JDO is not a query', code: cls('    search.setFilter("name = \'" + name + "\'");\n') },
+  { name: 'a JDO filter with a declared parameter', code: 'package app;\n\nimport javax.jdo.PersistenceManager;\nimport javax.jdo.Query;\n\nclass Repo {\n  Object find(PersistenceManager pm, String name) {\n    Query q = pm.newQuery(User.class, "name == n");\n    q.declareParameters("String n");\n    return q.execute(name);\n  }\n}\n' },
+  cls('    new PreparedStatementCreatorFactory("SELECT * FROM users WHERE name = ?", Types.VARCHAR);\n'),
 ];
 
 const invalid: InvalidCase[] = [
@@ -261,6 +269,31 @@ const invalid: InvalidCase[] = [
     name: 'a list in IN (...): no fix',
     code: cls('    jdbcTemplate.update("DELETE FROM users WHERE id IN (" + ids + ")");\n', 'String ids'),
     errors: [{ messageId: VALUE, line: L, column: 25, fixes: [] }],
+  },
+  {
+    name: 'OWASP Benchmark: a request value as the procedure of a {call} escape',
+    code: cls('    String sql = "{call " + request.getHeader("X-Proc") + "}";\n    CallableStatement cs = conn.prepareCall(sql);\n    cs.executeQuery();\n', 'HttpServletRequest request'),
+    errors: [{ messageId: IDENT, line: L + 1, column: 45, fixes: [] }],
+  },
+  {
+    name: 'a value quoted into a procedure call',
+    code: cls('    CallableStatement cs = conn.prepareCall("{call find_user(\'" + name + "\')}");\n'),
+    errors: [{ messageId: VALUE, message: /`name`/, line: L, column: 45, fixes: [] }],
+  },
+  {
+    name: 'Hibernate Criteria: a value concatenated into sqlRestriction',
+    code: cls('    criteria.add(Restrictions.sqlRestriction("lower({alias}.email) = \'" + name + "\'"));\n'),
+    errors: [{ messageId: VALUE, line: L, column: 46, fixes: [] }],
+  },
+  {
+    name: 'Spring: a value concatenated into a PreparedStatementCreatorFactory',
+    code: cls('    String sql = "SELECT * FROM users WHERE email = \'" + name + "\' AND id = ?";\n    PreparedStatementCreatorFactory f = new PreparedStatementCreatorFactory(sql, Types.INTEGER);\n'),
+    errors: [{ messageId: VALUE, line: L + 1, column: 77, fixes: [] }],
+  },
+  {
+    name: 'JDO: a value concatenated into a filter and into an SQL query',
+    code: 'package app;\n\nimport javax.jdo.PersistenceManager;\nimport javax.jdo.Query;\n\nclass Repo {\n  void find(PersistenceManager pm, String name) {\n    Query q = pm.newQuery(User.class);\n    q.setFilter("name == \'" + name + "\'");\n    pm.newQuery("javax.jdo.query.SQL", "SELECT * FROM users WHERE name = \'" + name + "\'");\n  }\n}\n',
+    errors: [{ messageId: VALUE, line: 9, column: 17, fixes: [] }, { messageId: VALUE, line: 10, column: 40, fixes: [] }],
   },
   {
     name: 'find-sec-bugs: concat into executeQuery inside a lambda',

@@ -69,6 +69,12 @@ const valid: (string | { name: string; code: string })[] = [
   PG + DEF + '    cur.execute(f"SELECT * FROM users -- for {name}\\nWHERE id = %s", (uid,))\n',
   // broken code: the call has a syntax error
   PG + DEF + '    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'",, )\n',
+  // Query clauses: expressions, bound text, Django field names
+  'from sqlalchemy import text\n\ndef find(session, User, name):\n    return session.query(User).filter(User.name == name).order_by(User.created.desc()).all()\n',
+  'from sqlalchemy import text\n\ndef find(session, User, name):\n    return session.query(User).filter(text("name = :n").bindparams(n=name)).all()\n',
+  { name: 'Django order_by takes field names', code: 'def listing(request, Article):\n    field = request.GET.get("sort", "created")\n    query = Article.objects.filter(published=True)\n    return query.order_by(f"-{field}")\n' },
+  'def listing(request, Article):\n    field = request.GET.get("sort", "created")\n    return Article.objects.order_by("-%s" % field).distinct()\n',
+  'def adults(df, age):\n    return df.filter(f"age > {age}")\n',
 ];
 
 const invalid: InvalidCase[] = [
@@ -371,6 +377,16 @@ const invalid: InvalidCase[] = [
     name: 'executemany with a built statement (no fix)',
     code: PG + 'def save(cur, table, rows, tag):\n    cur.executemany(f"INSERT INTO log (tag, v) VALUES (\'{tag}\', %s)", rows)\n',
     errors: [{ messageId: VALUE, line: 4, column: 21, fixes: [] }],
+  },
+  {
+    name: 'legacy SQLAlchemy: a string clause passed to Query.filter is raw SQL',
+    code: 'def search(session, User, request):\n    term = request.args.get("q")\n    return session.query(User).filter("name LIKE \'%{}%\'".format(term)).all()\n',
+    errors: [{ messageId: VALUE, message: /`term`/, line: 3, column: 39, fixes: [] }],
+  },
+  {
+    name: 'Flask-SQLAlchemy: Model.query.order_by and group_by with formatted text',
+    code: 'def report(User, sort, col):\n    rows = User.query.order_by(f"{sort} DESC").all()\n    return User.query.group_by("{}".format(col)).all()\n',
+    errors: [{ messageId: IDENT, line: 2, column: 32, fixes: [] }, { messageId: IDENT, line: 3, column: 32, fixes: [] }],
   },
   {
     name: 'module-level script code',

@@ -53,12 +53,16 @@ const HASH_COMMENT: ReadonlySet<Lang> = new Set<Lang>(['python', 'ruby', 'elixir
 const C_COMMENT: ReadonlySet<Lang> = new Set<Lang>(['javascript', 'typescript', 'go', 'java', 'csharp', 'rust', 'php', 'kotlin', 'swift', 'c', 'cpp', 'json', 'plaintext']);
 
 const LITERAL = String.raw`(?<prefix>[rRuUbBfF]{0,2})(?<lit>"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|` + '`(?:[^`\\\\$\\r\\n]|\\\\.)*`)';
-/** `"key": "v"`, `"key" => "v"`, `["key"] = "v"`, `:key => "v"`, `key = "v"`, `key: "v"`, `key := "v"`, `key: str = "v"`. */
+/** `"key": "v"`, `"key" => "v"`, `["key"] = "v"`, `:key => "v"`, `key = "v"`, `key: "v"`, `key := "v"`, `key ?= "v"`, `key: str = "v"`, `var key T = "v"`. */
 const CODE = new RegExp(
   String.raw`(?:(?<qq>["'])(?<qkey>[A-Za-z_$@][\w.\-$@]*)\k<qq>\]?\s*(?:=>|:(?!:)|=(?![=>~]))` +
   String.raw`|(?<![\w$@:])(?<skey>:[A-Za-z_]\w*)\s*=>` +
   // A type annotation (`key: str = "v"`) needs the `=`; without it `a: true, key: "v"` would read as one pair.
-  String.raw`|(?<![\w$@-])(?<key>[$@]*[A-Za-z_][\w$]*)(?:\s*:\s*[A-Za-z_][\w.<>[\],|? ]*?\s*=(?![=>~])|\s*(?::=|=(?![=>~])|:(?![:=]))))\s*` + LITERAL,
+  // Go's `var key Type = "v"` / `const key Type = "v"`.
+  // (Not C#'s `const string Key = "v"`, whose first word is the type.)
+  String.raw`|\b(?:var|const)\s+(?!(?:string|int|long|short|bool|double|float|decimal|char|byte|object|dynamic|var)\b)(?<gkey>[A-Za-z_]\w*)\s+\*?[\w.[\]]+\s*=(?![=>~])` +
+  // `?=` is Make's (and `??=` JavaScript's) assign-if-unset.
+  String.raw`|(?<![\w$@-])(?<key>[$@]*[A-Za-z_][\w$]*)(?:\s*:\s*[A-Za-z_][\w.<>[\],|? ]*?\s*=(?![=>~])|\s*(?::=|\?\??=|=(?![=>~])|:(?![:=]))))\s*` + LITERAL,
   'g',
 );
 const ENV_LINE = /^(\s*(?:export\s+|local\s+|declare\s+(?:-\w+\s+)?|readonly\s+|set\s+)?)([A-Za-z_][\w.-]*)(\s*=\s*)(.*)$/;
@@ -135,7 +139,7 @@ function isCommentLine(trimmed: string, lang: Lang): boolean {
 function codeCandidates(line: string, at: number, out: Candidate[]): void {
   for (const m of line.matchAll(CODE)) {
     const g = m.groups!;
-    const key = (g.qkey ?? g.skey ?? g.key).replace(/^[:$@]+/, '');
+    const key = (g.qkey ?? g.skey ?? g.gkey ?? g.key).replace(/^[:$@]+/, '');
     const lit = g.lit;
     const litStart = m.index + m[0].length - lit.length;
     const litEnd = litStart + lit.length;

@@ -586,6 +586,20 @@ class GoChecker {
     return d.value;
   }
 
+  /**
+   * A local's initial value where it is read before any write reaches it: `q := "… %s"` then `q = fmt.Sprintf(q, id)`.
+   * Not in a loop the declaration is outside of (a later pass would read the rewritten text).
+   */
+  private initialValue(id: Node): Node | undefined {
+    const d = this.resolve(id);
+    if (!d || d.kind !== 'var' || !d.value || !d.writes.length) return undefined;
+    if (!d.writes.every((w) => w.at.startIndex > id.startIndex || (within(id, w.at) && w.op === '='))) return undefined;
+    for (let p = id.parent; p && p.id !== d.scope.id; p = p.parent) {
+      if (p.type === 'for_statement' || FUNC_TYPES.has(p.type)) return undefined;
+    }
+    return d.value;
+  }
+
   /** The text of a constant expression: literals, `+` of constants, names bound once to those. */
   private constant(e: Node, depth = 0): string | undefined {
     if (depth > 8) return undefined;
@@ -598,7 +612,7 @@ class GoChecker {
       return l !== undefined && r !== undefined && this.isStringy(e) ? l + r : undefined;
     }
     if (e.type === 'identifier') {
-      const v = this.singleValue(e);
+      const v = this.singleValue(e) ?? this.initialValue(e);
       return v ? this.constant(v, depth + 1) : undefined;
     }
     return undefined;

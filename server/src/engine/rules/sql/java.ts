@@ -14,16 +14,20 @@ import { field, kids, localParts, named, same, unparen, within } from './shared'
 export const java: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'java',
   async check(ctx) {
-    if (!SINK_CALL.test(ctx.text) || !SQL_HINT.test(ctx.text)) return;
+    if (!SINK_CALL.test(ctx.text) || !(SQL_HINT.test(ctx.text) || FRAGMENT_API.test(ctx.text))) return;
     const tree = await parse(ctx, 'java');
     if (!tree) return;
     new JavaChecker(ctx, tree.rootNode).run();
   },
 };
 
-const SINK_CALL = /\b(?:execute\w*|addBatch|prepareStatement|prepareCall|nativeSQL|query\w*|update|batchUpdate|create(?:Native|SQL)?Query|sql)\s*\(/;
+const SINK_CALL = /\b(?:execute\w*|addBatch|prepareStatement|prepareCall|nativeSQL|query\w*|update|batchUpdate|create(?:Native|SQL)?Query|sql|sqlRestriction|newQuery|setFilter|PreparedStatementCreatorFactory)\s*\(/;
+/** APIs whose argument is an SQL (or JDOQL) fragment by contract, checked without SQL words elsewhere in the file. */
+const FRAGMENT_API = /\bRestrictions\.sqlRestriction\s*\(|\bjavax\.jdo\b/;
+/** A JDBC call escape: `{call proc(?)}`, `{? = call fn(?)}`. */
+const CALL_ESCAPE = /^\s*\{\s*(?:\?\s*=\s*)?call\s/i;
 
-type SinkKind = 'statement' | 'prepare' | 'jdbcTemplate' | 'jpql' | 'native' | 'hibernateSql' | 'other';
+type SinkKind = 'statement' | 'prepare' | 'jdbcTemplate' | 'jpql' | 'native' | 'hibernateSql' | 'restriction' | 'jdo' | 'other';
 
 const SINKS: Record<string, SinkKind> = {
   executeQuery: 'statement', executeUpdate: 'statement', executeLargeUpdate: 'statement', addBatch: 'statement', execute: 'statement',
@@ -60,6 +64,8 @@ interface Sink {
   method: string;
   query: Node;
   args: Node[];
+  /** The text is a WHERE condition (a Hibernate SQL restriction, a JDOQL filter), not a whole statement. */
+  condition?: boolean;
 }
 
 interface Decl {
@@ -100,6 +106,12 @@ class JavaChecker {
       if (n.type === 'method_invocation' && !n.hasError) {
         const s = this.sink(n);
         if (s) sinks.push(s);
+      } else if (n.type === 'object_creation_expression' && !n.hasError) {
+        // Spring's `new PreparedStatementCreatorFactory(sql, types...)`: a prepared statement's text.
+        const type = field(n, 'type')?.text.replace(/^(?:\w+\.)*/, '');
+        const list = field(n, 'arguments');
+        const args = list ? named(list) : [];
+        if (type === 'PreparedStatementCreatorFactory' && args.length) sinks.push({ call: n, kind: 'prepare', method: type, query: args[0], args });
       }
     });
     for (const s of sinks) this.checkSink(s);
@@ -208,9 +220,23 @@ class JavaChecker {
     const name = field(call, 'name')?.text;
     const kind = name ? SINKS[name] : undefined;
     const list = field(call, 'arguments');
-    if (!kind || !list || !field(call, 'object')) return undefined;
+    if (!list || !field(call, 'object')) return undefined;
     const args = named(list);
     if (!args.length) return undefined;
+    if (name === 'sqlRestriction') {
+      // Hibernate Criteria: Restrictions.sqlRestriction(sql[, values, types]).
+      if (field(call, 'object')?.text.replace(/^(?:\w+\.)*/, '') !== 'Restrictions') return undefined;
+      return { call, kind: 'restriction', method: name, query: args[0], args, condition: true };
+    }
+    if ((name === 'newQuery' || name === 'setFilter') && /\bjavax\.jdo\b/.test(this.ctx.text)) {
+      // JDO: newQuery(query), newQuery(language, query), newQuery(Class | Extent[, Collection], filter); setFilter(filter).
+      if (name === 'setFilter') return args.length === 1 ? { call, kind: 'jdo', method: name, query: args[0], args, condition: true } : undefined;
+      if (args.length === 1) return { call, kind: 'jdo', method: name, query: args[0], args };
+      if (args.length === 2 && args[0].type === 'string_literal') return { call, kind: 'jdo', method: name, query: args[1], args };
+      const last = args[args.length - 1];
+      return args[0].type === 'class_literal' || unparen(args[0]).type === 'cast_expression' ? { call, kind: 'jdo', method: name, query: last, args, condition: true } : undefined;
+    }
+    if (!kind) return undefined;
     return { call, kind, method: name!, query: args[0], args };
   }
 
@@ -223,9 +249,12 @@ class JavaChecker {
     const built = this.build(q, sink.call);
     if (!built) return;
     const a = analyze(built.items, 'fragment');
-    const jpa = sink.kind === 'jpql' || sink.kind === 'native' || sink.kind === 'hibernateSql';
-    if (!looksLikeSql(a.skeleton) && !(jpa && /^\s*(?:from|update|delete(?:\s+from)?)\s+[A-Z]\w*(?:\s|$)/i.test(a.skeleton))) return;
-    reportHoles(this.ctx, sink.query, built.items, a, () => this.hasParams(sink), () => (built.rewritable ? this.fixes(sink, built, a) : []));
+    const jpa = sink.kind === 'jpql' || sink.kind === 'native' || sink.kind === 'hibernateSql' || sink.kind === 'jdo';
+    // `{call proc(...)}`: the procedure and its arguments are the statement; no bound values stand for a hole there.
+    const callEscape = sink.method === 'prepareCall' && CALL_ESCAPE.test(a.skeleton);
+    if (!callEscape && sink.kind !== 'restriction' && !looksLikeSql(sink.condition ? 'WHERE ' + a.skeleton : a.skeleton) &&
+      !(jpa && /^\s*(?:select\s+(?:\w+\s+)?)?(?:from|update|delete(?:\s+from)?)\s+[A-Z]\w*(?:\s|$)/i.test(a.skeleton))) return;
+    reportHoles(this.ctx, sink.query, built.items, a, () => !callEscape && this.hasParams(sink), () => (built.rewritable ? this.fixes(sink, built, a) : []));
   }
 
   /** The call passes values for placeholders (or a prepared statement will get them). */
@@ -237,6 +266,7 @@ class JavaChecker {
         return !!m && /\.set(?:Parameter|String|Long|Integer)\s*\(/.test(m.text);
       }
       case 'jdbcTemplate': return sink.args.length > (VALUES_START[sink.method] ?? 1);
+      case 'restriction': return sink.args.length > 1;
       default: return false;
     }
   }

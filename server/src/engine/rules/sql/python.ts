@@ -7,14 +7,15 @@ import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
 import { reportHoles, SQL_HINT, type SqlDetector } from './detector';
 import { lenOf, unquoteRegion, valueHoles } from './placeholders';
-import { field, kids, localParts, named, same, unparen } from './shared';
+import { field, kids, localParts, named, same, unparen, within } from './shared';
 
 export const python: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'python',
   async check(ctx) {
     // Cheap prefilters: most files have no query call, or no SQL text at all, and are never parsed.
-    if (!SINK_CALL.test(ctx.text)) return;
-    if (!FRAGMENT_CALL.test(ctx.text) && !SQL_HINT.test(ctx.text)) return;
+    const orm = ORM_CLAUSE_CALL.test(ctx.text);
+    if (!SINK_CALL.test(ctx.text) && !orm) return;
+    if (!FRAGMENT_CALL.test(ctx.text) && !SQL_HINT.test(ctx.text) && !orm) return;
     const tree = await parse(ctx, 'python');
     if (!tree) return;
     new PyChecker(ctx, tree.rootNode).run();
@@ -22,6 +23,8 @@ export const python: SqlDetector = {
 };
 
 const SINK_CALL = /\b(?:execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|extra|RawSQL|text|read_sql|read_sql_query|prepare|cursor|copy_from_query|execute_sql|fetch_all|fetch_one|fetch_val)\s*\(/;
+/** A SQLAlchemy Query clause method given a string built in place (f-string, `%`, `.format`, `+`). */
+const ORM_CLAUSE_CALL = /\.(?:filter|order_by|group_by|having|distinct)\s*\(\s*(?:[rRuU]?[fF][rR]?["']|[rRuU]?["'][^"'\n]*["']\s*(?:%|\.format\b|\+))/;
 /** Sinks whose argument is SQL by the call's name alone. */
 const FRAGMENT_CALL = /\b(?:exec_driver_sql|extra|RawSQL|text|read_sql|read_sql_query)\s*\(/;
 
@@ -31,6 +34,8 @@ const STATEMENT_METHODS = new Set(['execute', 'executemany', 'executescript', 'm
   'prepare', 'cursor', 'copy_from_query', 'execute_sql', 'fetch_all', 'fetch_one', 'fetch_val']);
 const OTHER_STATEMENT_METHODS = new Set(['prepare', 'cursor', 'copy_from_query', 'execute_sql', 'fetch_all', 'fetch_one', 'fetch_val']);
 const ASYNCPG_ONLY = new Set(['fetch', 'fetchrow', 'fetchval']);
+/** SQLAlchemy `Query` methods that took a string as raw SQL before 1.4. */
+const ORM_CLAUSES = new Set(['filter', 'order_by', 'group_by', 'having', 'distinct']);
 const QUERY_KEYWORDS = new Set(['sql', 'query', 'statement', 'operation', 'stmt']);
 
 /** How the driver of a call writes placeholders. */
@@ -53,7 +58,7 @@ const NUMERIC_SPEC = /[bcdoxXneEfFgG%]$/;
 const PY_KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
   'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
 
-type SinkKind = 'dbapi' | 'executemany' | 'executescript' | 'mogrify' | 'asyncpg' | 'text' | 'driver' | 'raw' | 'rawsql' | 'extra' | 'pandas' | 'other';
+type SinkKind = 'dbapi' | 'executemany' | 'executescript' | 'mogrify' | 'asyncpg' | 'text' | 'driver' | 'raw' | 'rawsql' | 'extra' | 'pandas' | 'orm' | 'other';
 
 interface Sink {
   call: Node;
@@ -262,6 +267,12 @@ class PyChecker {
       }
       return;
     }
+    if (ORM_CLAUSES.has(method)) {
+      // Legacy SQLAlchemy Query: a string clause is raw SQL (`session.query(User).filter(f"name = '{name}'")`).
+      const q = args.positional[0];
+      if (q && args.positional.length === 1 && !args.keywords.size && !args.splat && this.isBuilt(unparen(q)) && this.isOrmQuery(receiver, 0)) add('orm', true, q);
+      return;
+    }
     if (!STATEMENT_METHODS.has(method)) return;
     const recv = unparen(receiver);
     if (recv.type === 'identifier' && /^(?:subprocess|os|shell|sh|pexpect|fabric|invoke)$/.test(recv.text)) return;
@@ -272,6 +283,32 @@ class PyChecker {
     if (OTHER_STATEMENT_METHODS.has(method)) return add('other', false);
     if (ASYNCPG_ONLY.has(method)) return add('asyncpg', false);
     add('dbapi', false);
+  }
+
+  /**
+   * A SQLAlchemy `Query` receiver: a chain through `.query(...)` or `Model.query`, or a local named `query` not bound
+   * to a Django manager chain (`.objects`), whose `order_by("-field")` takes field names.
+   */
+  private isOrmQuery(n: Node, depth: number): boolean {
+    if (depth > 4) return false;
+    let sawQuery = false;
+    for (let cur: Node | undefined = unparen(n); cur;) {
+      if (cur.type === 'call') cur = field(cur, 'function');
+      else if (cur.type === 'attribute') {
+        const attr = field(cur, 'attribute')?.text;
+        if (attr === 'objects') return false;
+        if (attr === 'query') sawQuery = true;
+        cur = field(cur, 'object');
+      } else if (cur.type === 'identifier') {
+        if (sawQuery) return true;
+        if (!/^(?:query|q)$/.test(cur.text)) return false;
+        const r = this.resolve(cur);
+        if (!r) return true;
+        return r.list.every((b) => b.kind === 'assign' && !!b.value && (same(b.value, n) || this.isOrmQuery(b.value, depth + 1) || within(n, b.value)));
+      } else return sawQuery;
+      if (cur) cur = unparen(cur);
+    }
+    return sawQuery;
   }
 
   private checkSink(sink: Sink): void {
@@ -1162,6 +1199,7 @@ class PyChecker {
       case 'executemany':
       case 'executescript':
       case 'extra':
+      case 'orm':
       case 'other':
         return undefined;
       case 'text':

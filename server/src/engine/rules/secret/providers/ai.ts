@@ -1,4 +1,4 @@
-// AI platform API keys as provider data: OpenAI, Anthropic, OpenRouter, Hugging Face, Groq, xAI, Perplexity, Replicate, LangSmith, Pinecone.
+// AI platform API keys as provider data: OpenAI, Anthropic (API, admin, OAuth), OpenRouter, Hugging Face, Groq, xAI, Perplexity, Replicate, LangSmith, Pinecone.
 import type { ProviderSpec } from '../provider';
 import { ALPHABETS, sampleSecret } from '../samples';
 import { tokenSpec } from './kit';
@@ -52,6 +52,21 @@ export const anthropicAdminKey: ProviderSpec = tokenSpec({
   truncateTo: 60,
   envName: 'ANTHROPIC_ADMIN_KEY',
   help: help('An Admin API key manages the organisation: members, workspaces and API keys.', 'ANTHROPIC_ADMIN_KEY', 'the Claude Console'),
+});
+
+export const anthropicOauthToken: ProviderSpec = tokenSpec({
+  id: 'secret/anthropic-oauth-token',
+  label: 'Anthropic OAuth token',
+  description: 'Anthropic OAuth access (`sk-ant-oat01-`) or refresh (`sk-ant-ort01-`) token of a Claude subscription hardcoded in source or configuration',
+  prefix: 'sk-ant-o[ar]t01-',
+  // No published length: the 40-character floor keeps truncated and placeholder values out.
+  body: '[\\w-]{40,}',
+  keywords: ['sk-ant-oat01-', 'sk-ant-ort01-'],
+  make: (seed) => `sk-ant-${seed % 2 ? 'ort01' : 'oat01'}-${url(100, 670 + seed)}`,
+  truncateTo: 45,
+  envName: 'CLAUDE_CODE_OAUTH_TOKEN',
+  help: help('An Anthropic OAuth token acts as the Claude.ai account it belongs to; a refresh token mints new ones.', 'CLAUDE_CODE_OAUTH_TOKEN', 'the account\'s Claude settings'),
+  extraFp: () => ['anthropic_token = "sk-ant-oat01-tooShort"'],
 });
 
 export const openrouterApiKey: ProviderSpec = tokenSpec({

@@ -75,11 +75,43 @@ export const gitlabOauthAppSecret: ProviderSpec = tokenSpec({
   id: 'secret/gitlab-oauth-app-secret',
   label: 'GitLab OAuth application secret',
   prefix: 'gloas-',
-  body: '[0-9a-f]{64}',
+  // 64 hex characters in GitLab's own instances; gitleaks accepts any URL-safe body of that length.
+  body: '[\\w-]{64}',
   keywords: ['gloas-'],
   make: (seed) => 'gloas-' + hex(64, 250 + seed),
   truncateTo: 40,
   envName: 'GITLAB_APP_SECRET',
   minEntropy: 3.0,
   help: help('An OAuth application secret lets anyone impersonate the application to GitLab users.'),
+});
+
+const alnum = (n: number, seed: number): string => sampleSecret(ALPHABETS.alnum, n, seed);
+const ciKinds = ['glcbt-', 'glft-', 'glimt-', 'glagent-', 'glffct-'];
+
+export const gitlabCiToken: ProviderSpec = tokenSpec({
+  id: 'secret/gitlab-ci-token',
+  label: 'GitLab CI/CD, feed, incoming mail, agent or feature flag token',
+  // glcbt- (CI/CD job, `glcbt-<partition>_<20>`), glft- (feed), glimt- (incoming mail), glagent- (Kubernetes agent), glffct- (feature flags client).
+  prefix: '(?:glcbt-[0-9a-zA-Z]{1,5}_|glft-|glimt-|glagent-|glffct-)',
+  body: '[\\w-]{20,}',
+  keywords: ciKinds,
+  make: (seed) => {
+    const kind = ciKinds[seed % ciKinds.length];
+    return kind === 'glcbt-' ? `glcbt-${alnum(2, 260 + seed)}_${alnum(20, 262 + seed)}` : kind + url(kind === 'glagent-' ? 50 : 25, 264 + seed);
+  },
+  truncateTo: 16,
+  envName: 'GITLAB_TOKEN',
+  help: help('A CI/CD job, feed, incoming-mail, Kubernetes agent or feature-flag client token reaches the project it belongs to.'),
+});
+
+export const gitlabRunnerRegistrationToken: ProviderSpec = tokenSpec({
+  id: 'secret/gitlab-runner-registration-token',
+  label: 'GitLab runner registration token',
+  prefix: 'GR1348941',
+  body: '[\\w-]{20}',
+  keywords: ['gr1348941'],
+  make: (seed) => 'GR1348941' + url(20, 270 + seed),
+  truncateTo: 24,
+  envName: 'REGISTRATION_TOKEN',
+  help: help('A runner registration token registers new runners, which then receive the project\'s CI jobs and their secrets.'),
 });

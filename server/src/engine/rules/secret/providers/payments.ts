@@ -1,4 +1,4 @@
-// Payments, shipping and banking APIs: Square, Braintree, EasyPost, Shippo, Plaid.
+// Payments, shipping and banking APIs: Square, Braintree, EasyPost, Shippo, Plaid, Duffel, Flutterwave.
 import type { ProviderSpec } from '../provider';
 import { ALPHABETS, sampleSecret } from '../samples';
 import { tokenSpec } from './kit';
@@ -112,4 +112,31 @@ export const plaidAccessToken: ProviderSpec = tokenSpec({
   minEntropy: 3.0,
   help: 'A Plaid access token, with the app\'s client id and secret, reads a user\'s bank accounts, balances and transactions. Store access tokens in a database or secret store, not in code, and remove an exposed Item with /item/remove.',
   extraFp: () => [`token = "${plaidToken('sandbox', 2065)}"`],
+});
+
+export const duffelApiToken: ProviderSpec = tokenSpec({
+  id: 'secret/duffel-api-token',
+  label: 'Duffel API token',
+  prefix: 'duffel_(?:test|live)_',
+  body: '[\\w=-]{43}',
+  keywords: ['duffel_test_', 'duffel_live_'],
+  make: (seed) => `duffel_${seed % 2 ? 'live' : 'test'}_${url(43, 2100 + seed)}`,
+  truncateTo: 30,
+  envName: 'DUFFEL_ACCESS_TOKEN',
+  help: 'A Duffel access token books and cancels flights and stays on the account\'s balance and reads passenger data. Read it from the environment and revoke an exposed token in the Duffel dashboard.',
+});
+
+export const flutterwaveSecretKey: ProviderSpec = tokenSpec({
+  id: 'secret/flutterwave-secret-key',
+  label: 'Flutterwave secret key',
+  // `FLWSECK-` (live) or `FLWSECK_TEST-` + 32 hex + `-X`; the public `FLWPUBK` keys are meant for browsers.
+  prefix: 'FLWSECK(?:_TEST)?-',
+  body: '[a-fA-F0-9]{32}-X',
+  keywords: ['flwseck'],
+  make: (seed) => `FLWSECK${seed % 2 ? '' : '_TEST'}-${hex(32, 2110 + seed)}-X`,
+  truncateTo: 30,
+  envName: 'FLW_SECRET_KEY',
+  minEntropy: 3.0,
+  help: 'A Flutterwave secret key moves money on the merchant account: charges, transfers and refunds. Read it from FLW_SECRET_KEY and regenerate an exposed key in the dashboard settings.',
+  extraFp: (make) => [`key = "FLWPUBK_TEST-${hex(32, 2118)}-X"`, `key = "${make(5).slice(0, -2)}"`],
 });

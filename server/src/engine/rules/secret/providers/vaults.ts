@@ -56,10 +56,13 @@ export const onePasswordServiceAccountToken: ProviderSpec = {
   envName: 'OP_SERVICE_ACCOUNT_TOKEN',
   publicPrefix: /^ops_/,
   validate: (secret) => {
-    // The token is the base64 of a JSON object: its first kilobyte decodes to printable JSON text.
+    // The token is the base64 of a JSON object: its first kilobyte decodes to JSON text. A few stray bytes are
+    // tolerated (published samples are often hand-edited); random base64 decodes to mostly unprintable bytes.
     const body = secret.slice(4).replace(/=+$/, '');
     const head = decodeBase64(body.slice(0, Math.min(1024, body.length - (body.length % 4))));
-    return head !== undefined && head.startsWith('{"') && /^[\x20-\x7e]+$/.test(head);
+    if (head === undefined || !head.startsWith('{"')) return false;
+    const unprintable = head.replace(/[\x20-\x7e]/g, '').length;
+    return unprintable <= head.length / 50 && /"(?:signInAddress|email|userAuth|muk|srpX|secretKey|deviceUuid)"/.test(head);
   },
   samples: {
     tp: () => [`export OP_SERVICE_ACCOUNT_TOKEN=${opsToken(1)}`, `const token = "${opsToken(2)}";`],
@@ -67,6 +70,7 @@ export const onePasswordServiceAccountToken: ProviderSpec = {
       `OP_SERVICE_ACCOUNT_TOKEN=${opsToken(3).slice(0, 40)}...`,
       `token = "ops_eyJ${'x'.repeat(300)}"`,
       `token = "ops_eyJ${sampleSecret(ALPHABETS.alnum, 300, 1615)}"`,
+      `token = "ops_${b64(JSON.stringify({ note: alnum(300, 1616) }))}"`,
       'OP_SERVICE_ACCOUNT_TOKEN=ops_...',
     ],
   },
