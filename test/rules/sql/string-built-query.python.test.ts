@@ -144,8 +144,16 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, line: 5, column: 34, fixes: [] }],
   },
   {
-    name: 'sqlite3: executescript takes no parameters (no fix)',
+    name: 'sqlite3: executescript takes no parameters, so one statement becomes execute()',
     code: SQLITE + DEF + '    cur.executescript(f"DELETE FROM users WHERE name = \'{name}\';")\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 23,
+      fixes: [{ title: 'Parameterize query (executescript → execute with ? placeholders)', output: SQLITE + DEF + '    cur.execute("DELETE FROM users WHERE name = ?;", (name,))\n' }],
+    }],
+  },
+  {
+    name: 'sqlite3: an executescript of several statements keeps no fix',
+    code: SQLITE + DEF + '    cur.executescript(f"DELETE FROM a WHERE n = \'{name}\'; DELETE FROM b WHERE n = \'{name}\';")\n',
     errors: [{ messageId: VALUE, line: 4, column: 23, fixes: [] }],
   },
   {

@@ -1122,7 +1122,9 @@ class PyChecker {
   // --- fixes ----------------------------------------------------------------------------------------------------
 
   private fixes(sink: Sink, built: Built, a: Analysis): Fix[] {
-    const plan = this.plan(sink);
+    // sqlite3's executescript takes no parameters: one statement becomes a parameterized execute().
+    const script = sink.kind === 'executescript' ? this.executescriptPlan(sink) : undefined;
+    const plan = script ?? this.plan(sink);
     if (!plan) return [];
     const quote = this.quoteOf(built.root);
     if (!quote) return [];
@@ -1136,6 +1138,13 @@ class PyChecker {
     const valuesEdit = plan.write(r.values, r.names);
     if (!valuesEdit) return [];
     edits.push(valuesEdit);
+    if (script) {
+      // Several statements cannot go through execute(); only a single one (an optional trailing `;`) is rewritten.
+      if (/;(?!\s*["']*\s*$)/.test(r.literal)) return [];
+      const name = field(field(sink.call, 'function')!, 'attribute')!;
+      edits.push(lines.edit(name.startIndex, name.endIndex, 'execute'));
+      return [{ title: 'Parameterize query (executescript → execute with ? placeholders)', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+    }
     return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
   }
 
@@ -1240,6 +1249,16 @@ class PyChecker {
         return positionalSlot(style, args.positional[1], tuple);
       }
     }
+  }
+
+  /** `conn.executescript(built)` on sqlite3 with nothing else passed: `?` placeholders and a values tuple. */
+  private executescriptPlan(sink: Sink): Plan | undefined {
+    const fn = field(sink.call, 'function');
+    if (fn?.type !== 'attribute' || !field(fn, 'attribute') || !this.importedRoots().has('sqlite3')) return undefined;
+    const args = argsOf(sink.call);
+    if (!args || args.positional.length !== 1 || args.keywords.size || !same(args.positional[0], sink.query)) return undefined;
+    const at = sink.query.endIndex;
+    return { style: 'qmark', existing: [], write: (v) => this.ctx.lines.edit(at, at, `, ${v.length === 1 ? `(${v[0]},)` : `(${v.join(', ')})`}`) };
   }
 
   private asyncpgPlan(args: Args): Plan | undefined {
