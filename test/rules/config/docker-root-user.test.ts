@@ -39,6 +39,14 @@ ruleTester(rule, {
       errors: [{ messageId: 'noUser', line: 8, message: /CMD runs as root/, fixes: [{ output: 'FROM node:20 AS build\nUSER node\nRUN npm ci\n\nFROM node:20-slim\nCOPY --from=build /app /app\nUSER node\nENTRYPOINT ["node"]\nCMD ["/app/index.js"]\n' }] }],
     },
     {
+      name: 'final stage built FROM a stage that ends with USER root',
+      code: 'FROM debian:12 AS base\nUSER root\nRUN apt-get update\n\nFROM base\nRUN make install\n',
+      errors: [{
+        messageId: 'explicitRoot', line: 2, column: 1, endColumn: 10,
+        fixes: [{ title: 'Add USER nobody to the final stage', output: 'FROM debian:12 AS base\nUSER root\nRUN apt-get update\n\nFROM base\nUSER nobody\nRUN make install\n' }],
+      }],
+    },
+    {
       name: 'scratch gets a numeric user; CRLF kept',
       code: 'FROM scratch\r\nCOPY app /app\r\nENTRYPOINT ["/app"]\r\n',
       errors: [{ messageId: 'noUser', line: 3, fixes: [{ output: 'FROM scratch\r\nCOPY app /app\r\nUSER 65534\r\nENTRYPOINT ["/app"]\r\n' }] }],

@@ -15,6 +15,7 @@ ruleTester(rule, {
     { name: 'literal secret default is secret/generic-secret\'s', code: `FROM alpine\nARG API_TOKEN=${tok}\n` },
     { name: 'ENV literal is left to the secret rules', code: 'FROM alpine\nENV DB_PASSWORD=changeme\n' },
     'FROM alpine\nRUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n',
+    { name: 'words inside a quoted default are not argument names', code: 'FROM ruby:3.3-alpine\nARG BUILD_NOTE="rotate the password and token before release"\nRUN echo "$BUILD_NOTE"\n' },
   ],
   invalid: [
     { code: 'FROM node:20\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci\n', errors: [{ messageId: 'arg', line: 2, column: 5, endColumn: 14 }] },

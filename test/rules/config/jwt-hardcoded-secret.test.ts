@@ -21,6 +21,11 @@ ruleTester(rule, {
     { path: 'app/auth.py', code: PY + 'jwt.decode(token, options={"verify_signature": False})\n' },
     { name: 'a settings SECRET_KEY is python-weak-secret-key\'s', path: 'app/config.py', code: PY + 'SECRET_KEY = "dev"\n\ndef mint(p):\n    return jwt.encode(p, SECRET_KEY)\n' },
     { name: 'not PyJWT', path: 'app/codec.py', code: 'import base64\nbase64.encode(data, "secret")\n' },
+    {
+      name: 'a parameter shares the name of a module constant: the caller\'s key is used',
+      path: 'app/tokens.py',
+      code: PY + 'signing_key = "local dev phrase"\n\ndef issue(claims, signing_key):\n    return jwt.encode(claims, signing_key, algorithm="HS256")\n',
+    },
   ],
   invalid: [
     {
@@ -89,6 +94,12 @@ ruleTester(rule, {
       path: 'app/auth.py',
       code: 'import os\nimport jwt\nSIGNING_KEY = "my app signing phrase"\n\ndef check(t):\n    return jwt.decode(t, key=SIGNING_KEY, algorithms=["HS256"])\n',
       errors: [{ messageId: 'literal', line: 3, column: 15, endColumn: 38, message: /^The JWT verification secret/ }],
+    },
+    {
+      name: 'PyJWT encode with a key set earlier in the same function',
+      path: 'app/tokens.py',
+      code: PY + '\ndef issue(user):\n    key = "team signing phrase"\n    claims = {"sub": user.id}\n    return jwt.encode(claims, key, algorithm="HS256")\n',
+      errors: [{ messageId: 'literal', line: 4, column: 11, endColumn: 32, message: /^The JWT signing secret/ }],
     },
   ],
 });

@@ -12,6 +12,14 @@ ruleTester(rule, {
     { name: 'no JWT import', code: 'import codec\ncodec.decode(data, options={"verify_signature": False})\n' },
     '# jwt.decode(token, options={"verify_signature": False})\nimport jwt\n',
     { name: 'a test file', path: 'tests/test_auth.py', code: 'import jwt\njwt.decode(t, options={"verify_signature": False})\n' },
+    {
+      name: 'options set in a branch: the value at the call is not known',
+      code: 'import jwt\n\ndef read(token, key, debug):\n    if debug:\n        opts = {"verify_signature": False}\n    else:\n        opts = {}\n    return jwt.decode(token, key, options=opts)\n',
+    },
+    {
+      name: 'an options variable that keeps verification on, or is the caller\'s',
+      code: 'import jwt\nSTRICT = {"verify_signature": True, "require": ["exp"]}\n\ndef read(token, key, opts):\n    jwt.decode(token, key, algorithms=["HS256"], options=STRICT)\n    return jwt.decode(token, key, algorithms=["HS256"], options=opts)\n',
+    },
     { path: 'src/auth.js', code: "const jwt = require('jsonwebtoken');\njwt.verify(token, key, { ignoreExpiration: false });\n" },
     { path: 'src/auth.js', code: "const jwt = require('jwt-simple');\njwt.decode(token, key);\n" },
   ],
@@ -28,6 +36,16 @@ ruleTester(rule, {
       name: 'python-jose, expiry off',
       code: 'from jose import jwt\nclaims = jwt.decode(token, key, algorithms=["HS256"], options={"verify_exp": False})\n',
       errors: [{ messageId: 'expiry', line: 2, column: 64, endColumn: 83, message: '"verify_exp": False accepts expired tokens, so a leaked or revoked token works forever' }],
+    },
+    {
+      name: 'PyJWT options dict kept in a variable, used twice, reported once',
+      code: 'import jwt\n\ndef peek(token):\n    opts = {"verify_signature": False}\n    kid = jwt.decode(token, options=opts)["kid"]\n    return kid, jwt.decode(token, options=opts)\n',
+      errors: [{ messageId: 'signature', line: 4, column: 13, endColumn: 38 }],
+    },
+    {
+      name: 'the options assignment that reaches the call counts, not a later one',
+      code: 'import jwt\n\ndef peek(token, key):\n    opts = {"verify_signature": False}\n    header = jwt.decode(token, key, options=opts)\n    opts = {"verify_signature": True}\n    return header, jwt.decode(token, key, options=opts)\n',
+      errors: [{ messageId: 'signature', line: 4, column: 13, endColumn: 38 }],
     },
     {
       name: 'PyJWT 1 verify=False',

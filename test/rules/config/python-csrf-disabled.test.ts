@@ -16,6 +16,11 @@ ruleTester(rule, {
     { path: 'config/testing.py', code: 'WTF_CSRF_ENABLED = False\n' },
     { path: 'tests/conftest.py', code: FLASK + 'app.config["WTF_CSRF_ENABLED"] = False\n' },
     { path: 'conftest.py', code: FLASK + 'app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)\n' },
+    {
+      name: 'config.update with TESTING=True in an application factory is the test setup',
+      path: 'shop/__init__.py',
+      code: FLASK + 'def create_app(test_config=None):\n    if test_config == "unit":\n        app.config.from_mapping(TESTING=True, WTF_CSRF_ENABLED=False)\n    return app\n',
+    },
     { name: 'csrf_exempt without the Django import is some other function', code: '@csrf_exempt\ndef hook(request):\n    pass\n' },
     { name: 'the import line itself is not a finding', code: 'from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie\n' },
     DJANGO + '@ensure_csrf_cookie\ndef view(request):\n    pass\n',

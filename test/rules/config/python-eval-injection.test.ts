@@ -17,6 +17,7 @@ ruleTester(rule, {
     'exec(compile(Path(path).read_text(), path, "exec"))\n',
     { path: 'setup.py', code: 'exec(source, about)\n' },
     { path: 'tests/test_repr.py', code: 'assert eval(repr(point)) == point\n' },
+    { name: 'a module constant holding code is a constant string', code: 'BOOTSTRAP = "import sys; sys.path.insert(0, \'lib\')"\n\ndef boot():\n    exec(BOOTSTRAP)\n' },
   ],
   invalid: [
     {
@@ -26,6 +27,16 @@ ruleTester(rule, {
         messageId: 'dynamic', line: 2, column: 12, endColumn: 22, severity: 'warning', fixes: [],
         message: 'eval() runs whatever code this value holds; parse data with ast.literal_eval or json.loads instead',
       }],
+    },
+    {
+      name: 'a method named eval does not hide the builtin; a parameter that shares a constant\'s name is not that constant',
+      code: 'EXPR = "1 + 1"\n\nclass Calculator:\n    def eval(self, EXPR):\n        return eval(EXPR, {"__builtins__": {}})\n',
+      errors: [{ messageId: 'dynamic', line: 5, column: 16, endColumn: 48 }],
+    },
+    {
+      name: 'module code that runs before a later `from x import exec` still calls the builtin',
+      code: 'snippet = sys.argv[1]\nexec(snippet)\n\nfrom restricted import exec\n\ndef run(code):\n    exec(code)\n',
+      errors: [{ messageId: 'dynamic', line: 2, column: 1, endColumn: 14 }],
     },
     {
       name: 'eval of request data is an error',

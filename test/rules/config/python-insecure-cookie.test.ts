@@ -14,8 +14,25 @@ ruleTester(rule, {
     { path: 'config.py', code: 'class DevelopmentConfig(Config):\n    SESSION_COOKIE_SECURE = False\n' },
     { name: 'not a settings or config module', path: 'app/cookies.py', code: 'SESSION_COOKIE_SECURE = False\n' },
     { path: 'tests/test_settings.py', code: 'SESSION_COOKIE_SECURE = False\n' },
+    {
+      name: 'Flask: config.update for the test client (TESTING=True)',
+      path: 'app/factory.py',
+      code: 'def create_app(testing=False):\n    app = Flask(__name__)\n    if testing:\n        app.config.update(TESTING=True, SESSION_COOKIE_SECURE=False)\n    return app\n',
+    },
   ],
   invalid: [
+    {
+      name: 'Flask: module settings loaded with app.config.from_object(__name__)',
+      path: 'flaskr/app.py',
+      code: 'DATABASE = "/tmp/flaskr.db"\nSESSION_COOKIE_HTTPONLY = False\n\napp = Flask(__name__)\napp.config.from_object(__name__)\n',
+      errors: [{ messageId: 'notHttpOnly', line: 2, column: 1, endColumn: 32 }],
+    },
+    {
+      name: 'Flask: config.update with TESTING=False is the served configuration',
+      path: 'app/factory.py',
+      code: 'app.config.update(TESTING=False, SESSION_COOKIE_SECURE=False)\n',
+      errors: [{ messageId: 'notSecure', line: 1, column: 34, endColumn: 61 }],
+    },
     {
       name: 'Django settings: Secure off for session and CSRF cookies',
       code: 'SESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False  # behind a proxy\n',

@@ -36,6 +36,21 @@ ruleTester(rule, {
     { path: 'docker-compose.yml', code: 'environment:\n  # NODE_TLS_REJECT_UNAUTHORIZED: "0"\n  NODE_TLS_REJECT_UNAUTHORIZED: "1"\n' },
     { path: 'config.yml', code: 'db:\n  ssl:\n    rejectUnauthorized: true\n' },
     { path: 'main.go', code: 'cfg := &tls.Config{InsecureSkipVerify: false}\n// InsecureSkipVerify: true\n' },
+    {
+      name: 'Python: urllib3 cert_reqs None is its verifying default, required stays required',
+      path: 'pool.py',
+      code: "pool = urllib3.proxy_from_url(proxy, cert_reqs=None)\nhttp = urllib3.PoolManager(cert_reqs='CERT_REQUIRED')\nr = redis.Redis(ssl=True, ssl_cert_reqs='required')\n",
+    },
+    {
+      name: 'Go: the default check skipped for a VerifyConnection callback that verifies the chain itself',
+      path: 'dial.go',
+      code: 'conf := &tls.Config{\n\tServerName: host,\n\tInsecureSkipVerify: true,\n\tVerifyConnection: func(cs tls.ConnectionState) error {\n\t\topts := x509.VerifyOptions{Roots: pool, Intermediates: x509.NewCertPool()}\n\t\tfor _, c := range cs.PeerCertificates[1:] {\n\t\t\topts.Intermediates.AddCert(c)\n\t\t}\n\t\t_, err := cs.PeerCertificates[0].Verify(opts)\n\t\treturn err\n\t},\n}\n',
+    },
+    {
+      name: 'Go: InsecureSkipVerify set next to VerifyPeerCertificate on the same config',
+      path: 'pin.go',
+      code: 'cfg := tlsConfig.Clone()\ncfg.InsecureSkipVerify = true\ncfg.VerifyPeerCertificate = verifyPinned(fingerprint)\n',
+    },
     { path: 'run.sh', code: 'echo ok # NODE_TLS_REJECT_UNAUTHORIZED=0\n' },
     { path: 'README.md', code: 'Set `NODE_TLS_REJECT_UNAUTHORIZED=0` only to debug.' },
     { name: 'Python: CERT_NONE chosen by a caller flag', path: 'http/conn.py', code: 'import ssl\nctx.verify_mode = ssl.CERT_NONE if disable_validation else ssl.CERT_REQUIRED\n' },
@@ -253,6 +268,12 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'Go: InsecureSkipVerify assigned on a transport; a callback on another config does not count',
+      path: 'transport.go',
+      code: 'tr := http.DefaultTransport.(*http.Transport).Clone()\ntr.TLSClientConfig.InsecureSkipVerify = true\nother.VerifyPeerCertificate = check\n',
+      errors: [{ messageId: 'insecureSkipVerify', line: 2, column: 20, endColumn: 45 }],
+    },
+    {
       name: 'Go: InsecureSkipVerify in a multi-line and an inline tls.Config',
       path: 'client.go',
       code: 'cfg := &tls.Config{\n\tMinVersion: tls.VersionTLS12,\n\tInsecureSkipVerify: true,\n}\nc := &tls.Config{InsecureSkipVerify: true}\n',
@@ -302,6 +323,17 @@ ruleTester(rule, {
         { messageId: 'certNone', line: 1, column: 27, endColumn: 50 },
         { messageId: 'certNone', message: /^cert_reqs = CERT_NONE/, line: 2, column: 24, endColumn: 50, fixes: [{ output: 'sock = ssl.wrap_socket(s, cert_reqs=ssl.CERT_NONE)\nws.run_forever(sslopt={"cert_reqs": ssl.CERT_REQUIRED})\nr = redis.Redis(ssl=True, ssl_cert_reqs=ssl.CERT_NONE)\n' }] },
         { messageId: 'certNone', line: 3, column: 27, endColumn: 54 },
+      ],
+    },
+    {
+      name: 'Python: urllib3 cert_reqs given as a string, redis-py ssl_cert_reqs none or None',
+      path: 'clients.py',
+      code: "http = urllib3.PoolManager(cert_reqs='CERT_NONE')\npool = urllib3.connection_from_url(url, cert_reqs=\"NONE\")\ncache = redis.from_url(os.environ['REDIS_URL'], ssl_cert_reqs=None)\nBROKER_USE_SSL = {'ssl_cert_reqs': 'none'}\n",
+      errors: [
+        { messageId: 'certNone', line: 1, column: 28, endColumn: 49, fixes: [] },
+        { messageId: 'certNone', line: 2, column: 41, endColumn: 57 },
+        { messageId: 'certNone', line: 3, column: 49, endColumn: 67 },
+        { messageId: 'certNone', line: 4, column: 19, endColumn: 42 },
       ],
     },
     {

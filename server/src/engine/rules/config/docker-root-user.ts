@@ -26,7 +26,7 @@ function effectiveUser(ctx: RuleContext, stage: Stage, seen = new Set<Stage>()):
   if (last) return { user: last.user, ins: last.ins, image: stage.image };
   const df = dockerfile(ctx);
   const base = seen.has(stage) ? undefined : baseStage(df, stage);
-  if (base) return { ...effectiveUser(ctx, base, seen.add(stage)), ins: undefined };
+  if (base) return effectiveUser(ctx, base, seen.add(stage));
   return { user: NON_ROOT_BASE.test(stage.image) ? 'base' : 'root', image: stage.image };
 }
 
@@ -56,12 +56,18 @@ export default defineRule({
     const { user, ins, image } = effectiveUser(ctx, final);
     if (!ROOT.test(user)) return;
     const name = userNamed(image);
-    if (ins && final.instructions.includes(ins)) {
+    // An explicit USER root in this stage, or in the earlier stage it is built FROM, is what the image keeps.
+    if (ins) {
       const at = ins.argsStart + ins.args.indexOf(user);
+      // Inherited from a build stage whose later steps may need root: switch users in the final stage instead.
+      const after = final.from.end;
+      const edit = final.instructions.includes(ins)
+        ? ctx.lines.edit(at, at + user.length, name)
+        : ctx.lines.edit(after, after, `${ctx.lines.eol}USER ${name}`);
       const fix: Fix = {
-        title: `Run as ${name} instead of ${user}`,
+        title: final.instructions.includes(ins) ? `Run as ${name} instead of ${user}` : `Add USER ${name} to the final stage`,
         applicability: 'unsafe',
-        changes: [{ path: ctx.path, edits: [ctx.lines.edit(at, at + user.length, name)] }],
+        changes: [{ path: ctx.path, edits: [edit] }],
       };
       ctx.report({ start: ins.start, end: firstLineEnd(ctx, ins), messageId: 'explicitRoot', data: { user }, fixes: [fix] });
       return;
@@ -69,7 +75,7 @@ export default defineRule({
     // Only the stage's own process counts: without CMD/ENTRYPOINT the base image's entrypoint decides (and the
     // official postgres, nginx or redis images drop privileges themselves).
     const runs = final.instructions.filter((i) => i.name === 'CMD' || i.name === 'ENTRYPOINT');
-    if (runs.length === 0 || ins) return;
+    if (runs.length === 0) return;
     const first = runs[0];
     const ls = ctx.lines.lineStart(first.line);
     const indent = ctx.text.slice(ls, first.start);

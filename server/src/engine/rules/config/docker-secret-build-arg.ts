@@ -14,7 +14,9 @@ function pairs(ins: Instruction): { name: string; value: string | undefined; at:
   if (legacy) return [{ name: legacy[1], value: legacy[2].trim(), at: ins.argsStart + ins.args.indexOf(legacy[1]) }];
   for (const m of ins.args.matchAll(PAIR)) out.push({ name: m[1], value: m[2].replace(/^(["'])(.*)\1$/s, '$2'), at: ins.argsStart + m.index });
   if (ins.name === 'ARG') {
-    for (const m of ins.args.matchAll(/(?<=^|\s)([A-Za-z_][\w.-]*)(?=\s|$)/g)) out.push({ name: m[1], value: undefined, at: ins.argsStart + m.index });
+    // Bare names (no default), looked for outside the NAME=value pairs: the words of a quoted default are not names.
+    const rest = ins.args.replace(PAIR, (m) => ' '.repeat(m.length));
+    for (const m of rest.matchAll(/(?<=^|\s)([A-Za-z_][\w.-]*)(?=\s|$)/g)) out.push({ name: m[1], value: undefined, at: ins.argsStart + m.index });
   }
   return out;
 }

@@ -24,8 +24,12 @@ export default defineRule({
   check(ctx) {
     if (!ctx.text.includes('sudo')) return;
     for (const ins of dockerfile(ctx).instructions) {
-      if (ins.name !== 'RUN') continue;
-      const cmd = runCommand(ins);
+      // `ONBUILD RUN sudo …` runs in every image built FROM this one.
+      const onbuild = ins.name === 'ONBUILD' ? /^RUN\s+/i.exec(ins.args) : null;
+      if (ins.name !== 'RUN' && !onbuild) continue;
+      const cmd = onbuild
+        ? runCommand({ ...ins, args: ins.args.slice(onbuild[0].length), argsStart: ins.argsStart + onbuild[0].length })
+        : runCommand(ins);
       for (const m of cmd.text.matchAll(SUDO)) {
         const at = cmd.at + m.index + m[0].length - 4;
         ctx.report({ start: at, end: at + 4, messageId: 'sudo' });

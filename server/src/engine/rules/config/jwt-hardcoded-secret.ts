@@ -8,6 +8,7 @@ import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { isTestLikePath, looksLikeSecret, secretKind } from '../secret/heuristics';
 import { weakness } from './python-weak-secret-key';
 import { SecretValues } from './shared/js-secret-value';
+import { localValue } from './shared/py-names';
 
 const ID = 'config/jwt-hardcoded-secret';
 const ENV = 'JWT_SECRET';
@@ -109,9 +110,10 @@ function checkPython(ctx: RuleContext): void {
     let { from, to } = key;
     let name: string | undefined;
     if (!src.literal(from, to) && to - from === 1 && src.tokens[from].kind === 'name') {
-      const def = moduleLevel.get(src.tokens[from].text);
-      if (!def || def.count !== 1) continue;
       name = src.tokens[from].text;
+      const local = localValue(src, call.calleeFrom, name);
+      const def = local === undefined ? moduleLevel.get(name) : local;
+      if (!def || ('count' in def && def.count !== 1)) continue;
       ({ from, to } = def);
     }
     const v = src.literal(from, to);

@@ -5,6 +5,7 @@ import { calleeBinding, follow, getProp, isBool, moduleBindings } from '../../la
 import { pySource, type PyArg, type PySource } from '../../languages/python';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { isTestLikePath } from '../secret/heuristics';
+import { nameValue } from './shared/py-names';
 
 const ID = 'config/jwt-verification-disabled';
 
@@ -28,12 +29,19 @@ function checkJs(ctx: RuleContext, js: JsAst): void {
   });
 }
 
-/** `{"verify_signature": False, "verify_exp": False}` entries of an options dict. */
+/** `{"verify_signature": False, "verify_exp": False}` entries of an options dict, written in the call or set once in a variable. */
 function falseOptions(src: PySource, arg: PyArg): { name: string; start: number; end: number }[] {
   const t = src.tokens;
   const out: { name: string; start: number; end: number }[] = [];
-  if (!src.is(arg.from, '{') || t[arg.from].match !== arg.to - 1) return out;
-  for (const item of src.splitArgs(arg.from, arg.to - 1)) {
+  let { from, to } = arg;
+  if (to - from === 1 && t[from].kind === 'name') {
+    // `opts = {"verify_signature": False}` then `jwt.decode(token, key, options=opts)`.
+    const v = nameValue(src, from, t[from].text);
+    if (!v) return out;
+    ({ from, to } = v);
+  }
+  if (!src.is(from, '{') || t[from].match !== to - 1) return out;
+  for (const item of src.splitArgs(from, to - 1)) {
     const k = t[item.from];
     if (k.kind !== 'string' || k.value === undefined || !src.is(item.from + 1, ':') || !(k.value in OPTION_MESSAGES)) continue;
     const v = src.literal(item.from + 2, item.to);
@@ -47,11 +55,14 @@ const FROM_IMPORT_DECODE = /^\s*from\s+(?:jwt|jose(?:\.jwt)?)\s+import\b[^\n]*\b
 function checkPython(ctx: RuleContext): void {
   const src = pySource(ctx);
   if (!src.importsModule('jwt') && !src.importsModule('jose')) return;
+  const reported = new Set<number>();
   for (const call of src.calls()) {
     if (!/^(?:jwt\.|jose\.jwt\.)?decode$/.test(call.callee) || (!call.callee.includes('.') && !FROM_IMPORT_DECODE.test(src.text))) continue;
     const options = src.kwarg(call, 'options');
     if (options) {
       for (const o of falseOptions(src, options)) {
+        if (reported.has(o.start)) continue;
+        reported.add(o.start);
         ctx.report({ start: o.start, end: o.end, messageId: OPTION_MESSAGES[o.name], data: { what: `"${o.name}": False` } });
       }
     }

@@ -40,7 +40,8 @@ export default defineRule({
   check(ctx) {
     if (!/COOKIE_(?:SECURE|HTTPONLY)/.test(ctx.text) || isNonProductionModule(ctx.path)) return;
     const src = pySource(ctx);
-    const configModule = isConfigModule(ctx.path);
+    // `app.config.from_object(__name__)` loads this module's own upper-case names as settings (the Flask tutorial layout).
+    const configModule = isConfigModule(ctx.path) || /\.config\.from_object\(\s*__name__\s*\)/.test(ctx.text);
     for (const a of src.assignments()) {
       if (a.op !== '=' || !isFalse(src, a.from, a.to)) continue;
       const key = /^\w+\.config\['(\w+)'\]$/.exec(a.target)?.[1];
@@ -50,6 +51,10 @@ export default defineRule({
     }
     for (const call of src.calls()) {
       if (!/\.config\.(?:update|from_mapping)$/.test(call.callee)) continue;
+      // `app.config.update(TESTING=True, ...)`: the test client's configuration, never served to browsers.
+      const testing = src.kwarg(call, 'TESTING');
+      const on = testing && src.literal(testing.from, testing.to);
+      if (on && on.kind === 'bool' && on.value) continue;
       for (const arg of call.args) {
         if (arg.name && (SECURE.has(arg.name) || HTTPONLY.has(arg.name)) && isFalse(src, arg.from, arg.to)) report(ctx, src, arg.name, arg.start, arg.end, arg.from, arg.to);
       }

@@ -120,6 +120,20 @@ function checkJs(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
   }
 }
 
+/** The offset of the code `{` that encloses `at`, or -1. */
+function enclosingBrace(text: string, mask: Uint8Array, at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    if (mask[i] !== CODE) continue;
+    if (text[i] === '}') depth++;
+    else if (text[i] === '{' && depth-- === 0) return i;
+  }
+  return -1;
+}
+
+/** Go's documented way to verify by hand: skip the default check and verify the chain in a callback. */
+const GO_OWN_VERIFY = /\b(?:VerifyPeerCertificate|VerifyConnection)\s*:/;
+
 function checkGo(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
   const { text, lines } = ctx;
   for (const m of text.matchAll(/\bInsecureSkipVerify\s*:\s*true\b/g)) {
@@ -128,11 +142,18 @@ function checkGo(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
     if (!isCode(mask, start, end) || (start > 0 && /[\w.]/.test(text[start - 1]))) continue;
     const next = text[nextSignificant(text, mask, end)];
     if (next !== undefined && next !== ',' && next !== '}') continue;
+    // A tls.Config that also sets VerifyPeerCertificate or VerifyConnection checks the chain itself.
+    const open = enclosingBrace(text, mask, start);
+    const close = open < 0 ? -1 : matching(text, mask, open, '{', '}');
+    if (open >= 0 && close > open && GO_OWN_VERIFY.test(text.slice(open, close))) continue;
     out.push({ start, end, messageId: 'insecureSkipVerify', fix: removal(ctx, 'Remove InsecureSkipVerify: true (verify certificates)', listItemSpan(lines, mask, start, end)) });
   }
-  for (const m of text.matchAll(/\.InsecureSkipVerify\s*=\s*true\b/g)) {
+  for (const m of text.matchAll(/([\w.]*)\.InsecureSkipVerify\s*=\s*true\b/g)) {
     if (!isCode(mask, m.index, m.index + m[0].length)) continue;
-    out.push({ start: m.index + 1, end: m.index + m[0].length, messageId: 'insecureSkipVerify' });
+    // `cfg.InsecureSkipVerify = true` next to `cfg.VerifyPeerCertificate = …`: the same hand-made verification.
+    const receiver = m[1].replace(/[.$]/g, '\\$&');
+    if (receiver && new RegExp(`(?<![\\w.])${receiver}\\.(?:VerifyPeerCertificate|VerifyConnection)\\s*=(?!=)`).test(text)) continue;
+    out.push({ start: m.index + m[1].length + 1, end: m.index + m[0].length, messageId: 'insecureSkipVerify' });
   }
 }
 
@@ -314,6 +335,20 @@ function checkPythonSsl(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
       start: quoted ? start - 1 : start, end, messageId: 'certNone', data: { name: m[1] },
       fix: replacement(ctx, 'Require a valid certificate (CERT_REQUIRED)', vStart, end, m[3].replace('CERT_NONE', 'CERT_REQUIRED'), 'unsafe'),
     });
+  }
+  // urllib3 resolves the strings 'NONE'/'CERT_NONE' to ssl.CERT_NONE; redis-py takes 'none' and None as CERT_NONE too.
+  const certNoneWord = /\b(cert_reqs|ssl_cert_reqs)(["']?)\s*(?:=(?!=)|(?<=["'])\s*:)\s*(?:(["'])((?:CERT_)?NONE)\3|None\b)/gi;
+  for (const m of text.matchAll(certNoneWord)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const quoted = m[2] !== '';
+    if (quoted ? mask[start] !== STRING : mask[start] !== CODE) continue;
+    if (!quoted && start > 0 && text[start - 1] !== '.' && /[\w]/.test(text[start - 1])) continue;
+    // Python is case-sensitive: only the names themselves, and None only for redis-py's ssl_cert_reqs (urllib3's None is the default).
+    if (!/^(?:ssl_)?cert_reqs$/.test(m[1]) || (!m[3] && (m[1] !== 'ssl_cert_reqs' || !m[0].endsWith('None')))) continue;
+    if (m[3] && !/^(?:CERT_NONE|NONE|none)$/.test(m[4])) continue;
+    if (/^[ \t]+if\b/.test(text.slice(end, end + 8))) continue;
+    out.push({ start: quoted ? start - 1 : start, end, messageId: 'certNone', data: { name: m[1] } });
   }
   for (const m of text.matchAll(/\.(check_hostname|assert_hostname)\s*=(?!=)\s*False\b|\b(assert_hostname)\s*=\s*False\b(?=\s*[,)])/g)) {
     const start = m.index + (m[0].startsWith('.') ? 1 : 0);
@@ -497,7 +532,7 @@ export default defineRule({
 /** Files with none of these words cannot hold anything the rule reports. */
 const PREFILTER = new RegExp([
   'rejectUnauthorized', ENV, String.raw`verify(?:_ssl|_certs)?\s*=\s*False`, 'InsecureSkipVerify', 'checkServerIdentity',
-  '_create_unverified_context', 'CERT_NONE', String.raw`(?:check|assert)_hostname`, 'VERIFY_NONE', 'checkServerTrusted',
+  '_create_unverified_context', 'CERT_NONE', 'cert_reqs', String.raw`(?:check|assert)_hostname`, 'VERIFY_NONE', 'checkServerTrusted',
   'HostnameVerifier', 'HOSTNAME_VERIFIER', 'TrustAllStrategy', 'TrustSelfSignedStrategy', 'loadTrustMaterial',
   'CURLOPT_SSL_VERIFY', `["']verify`, 'withoutVerifying', 'verify_ssl', 'ssl_verify_peer',
 ].join('|'));
