@@ -10,6 +10,7 @@ import composeDockerSocket from './rules/config/compose-docker-socket';
 import composeHostNamespace from './rules/config/compose-host-namespace';
 import composePrivileged from './rules/config/compose-privileged';
 import composeRedisNoAuth from './rules/config/compose-redis-no-auth';
+import composeRunAsRoot from './rules/config/compose-run-as-root';
 import defaultPassword from './rules/config/default-password';
 import djangoAllowedHostsWildcard from './rules/config/django-allowed-hosts-wildcard';
 import dockerAddRemoteUrl from './rules/config/docker-add-remote-url';
@@ -72,6 +73,7 @@ export const allRules: readonly Rule[] = build([
   composeHostNamespace,
   composePrivileged,
   composeRedisNoAuth,
+  composeRunAsRoot,
   defaultPassword,
   djangoAllowedHostsWildcard,
   dockerAddRemoteUrl,

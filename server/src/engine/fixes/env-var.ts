@@ -1,5 +1,6 @@
 // The "move secret to an environment variable" fix: reference the variable in code, store the value in .env, keep .env out of git.
-import { basename, dirname, type Lang } from '../languages/detect';
+import { dirname, type Lang } from '../languages/detect';
+import { isComposeFile, isWorkflowFile } from '../languages/yaml';
 import type { RuleContext } from '../rule';
 import type { LineIndex } from '../text';
 import type { FileChange, Fix, TextEdit } from '../types';
@@ -39,16 +40,6 @@ const CODE_LANGS: ReadonlySet<Lang> = new Set<Lang>(['javascript', 'typescript',
 /** Whether the fix can write a reference to an environment variable in this language (YAML only in compose files). */
 export function supportsEnvReference(lang: Lang, path = ''): boolean {
   return CODE_LANGS.has(lang) || (lang === 'yaml' && isComposeFile(path));
-}
-
-/** `docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml`: Compose substitutes `${NAME}` from the `.env` next to it. */
-export function isComposeFile(path: string): boolean {
-  return /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i.test(basename(path));
-}
-
-/** GitHub Actions workflow files, where secrets come from `${{ secrets.NAME }}`. */
-export function isWorkflowFile(path: string): boolean {
-  return /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path);
 }
 
 function envReference(lang: Lang, name: string, ctx: { text: string; path: string }, target: { start: number; end: number }): string {
