@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { TSESTree } from '@typescript-eslint/types';
 import rule from '../../../server/src/engine/rules/sql/string-built-query';
+import { mayReceiveBuiltText } from '../../../server/src/engine/rules/sql/javascript';
 import { parseJs, resolveVariable, walk, type JsAst } from '../../../server/src/engine/languages/javascript';
 import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
 
@@ -392,5 +393,79 @@ describe('rule sql/string-built-query fix outputs', () => {
     assert.equal(parseJs('const a = <div/>;', 'a.ts'), undefined);
     assert.equal(parseJs('let x = (;', 'a.js'), undefined);
     assert.ok(parseJs('var await = 1; with (o) { x = 1; }', 'legacy.js'), 'sloppy-mode code parses');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Large files: only the functions that can report are parsed; what the other functions could change is checked.
+
+/** Twenty handlers with parameterized queries: bodies the detector blanks before parsing. */
+const HANDLERS = Array.from({ length: 20 }, (_, i) =>
+  `export async function h${i}(req, res) {\n  const rows = await pool.query('SELECT * FROM t WHERE id = $1', [req.params.id]);\n` +
+  `  return res.json(rows.map((r) => ({ ...r, n: 'item ' + r.id })));\n}\n`).join('');
+const AFTER = 81;
+
+ruleTester(rule, {
+  path: 'src/db.js',
+  valid: [
+    { name: 'large file, parameterized queries only', code: HANDLERS },
+    { name: 'large file, appends inside a callback are not followed', code: HANDLERS + "export function find(filters) {\n  let sql = 'SELECT * FROM t WHERE 1=1';\n  filters.forEach((f) => { sql += ` AND ${f.col} = '${f.val}'`; });\n  return db.query(sql);\n}\n" },
+  ],
+  invalid: [
+    {
+      name: 'large file: a callback that reads the query keeps it from being rewritten in place',
+      code: HANDLERS + 'export function byId(id) {\n  const sql = `SELECT * FROM t WHERE id = ${id}`;\n  log(() => { return sql; });\n  return db.query(sql);\n}\n',
+      errors: [{ messageId: VALUE, line: AFTER + 3, column: 19, endColumn: 22, fixes: [] }],
+    },
+    {
+      name: 'large file: a module variable reassigned in another function is not a constant',
+      code: HANDLERS + "let table = 'users';\nexport const byId = (id) => db.query(`SELECT * FROM t WHERE a = '${table}' AND id = ${id}`);\nexport function use(t) {\n  table = t;\n}\n",
+      errors: [{
+        messageId: VALUE, line: AFTER + 1, column: 38, endColumn: 91,
+        fixes: [{ output: HANDLERS + "let table = 'users';\nexport const byId = (id) => db.query(`SELECT * FROM t WHERE a = ? AND id = ?`, [table, id]);\nexport function use(t) {\n  table = t;\n}\n" }],
+      }],
+    },
+    {
+      name: 'large file: require() inside a function still sets the placeholder style',
+      code: HANDLERS + "export function connect() {\n  const { Pool } = require('pg');\n  return new Pool();\n}\nexport const byId = (id) => db.query(`SELECT * FROM t WHERE id = ${id}`);\n",
+      errors: [{
+        messageId: VALUE, line: AFTER + 4, column: 38, endColumn: 72,
+        fixes: [{ title: 'Parameterize query', output: HANDLERS + "export function connect() {\n  const { Pool } = require('pg');\n  return new Pool();\n}\nexport const byId = (id) => db.query(`SELECT * FROM t WHERE id = $1`, [id]);\n" }],
+      }],
+    },
+    {
+      name: 'large file: a sink named by a computed key',
+      code: HANDLERS + "export const byId = (id) => db['query'](`SELECT * FROM t WHERE id = ${id}`);\n",
+      errors: [{ messageId: VALUE, line: AFTER, column: 41, endColumn: 75 }],
+    },
+  ],
+});
+
+describe('sql/string-built-query JS pre-scan', () => {
+  it('skips files whose query-shaped calls all take a string literal', () => {
+    for (const code of [
+      "pool.query('SELECT * FROM t WHERE id = $1', [id]);",
+      'db.query(`SELECT * FROM users`);',
+      "db.query<Row>('SELECT 1');",
+      'db.query?.("SELECT 1", []);',
+      "app.get('/users', handler); router.all(\"*\", h); db.run();",
+      'const m = { query: 1, get x() { return 1; } }; x.get.bind(x); const s = "get all run";',
+    ]) assert.equal(mayReceiveBuiltText(code), false, code);
+  });
+
+  it('parses when a sink-shaped call may take anything else', () => {
+    for (const code of [
+      'db.query(sql);',
+      'db.query(`SELECT * FROM t WHERE id = ${id}`);',
+      "db.query('SELECT * FROM t WHERE id = ' + id);",
+      "db['query'](q);",
+      '(db.query)(q);',
+      'db.query /* c */ (q);',
+      'db.query?.(q);',
+      'db.query<Row>(q);',
+      "db.query<() => void>('SELECT 1');",
+      "db.query('SELECT 1' as string);",
+      'map.get(key);',
+    ]) assert.equal(mayReceiveBuiltText(code), true, code);
   });
 });

@@ -1,6 +1,6 @@
 // Parses JavaScript/TypeScript (and JSX/TSX) with typescript-eslint, once per file, plus AST walking and scope helpers.
 import type { Reference, Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
-import type { TSESTree } from '@typescript-eslint/types';
+import type { Lib, TSESTree } from '@typescript-eslint/types';
 
 export type Node = TSESTree.Node;
 
@@ -42,8 +42,12 @@ function parserPath(path: string): string {
   return 'file.js';
 }
 
-/** Parses `text` without type information; undefined when it does not parse (a buffer mid-edit). */
-export function parseJs(text: string, path: string): JsAst | undefined {
+/**
+ * Parses `text` without type information; undefined when it does not parse (a buffer mid-edit). `lib` names the
+ * built-in globals the scope analysis declares (default `esnext`; declaring them costs more than analysing a small file,
+ * and a rule that never looks at built-ins may pass `[]`).
+ */
+export function parseJs(text: string, path: string, options: { lib?: Lib[] } = {}): JsAst | undefined {
   let p: { estree: Estree; scopes: Scopes };
   try {
     p = parser();
@@ -62,11 +66,39 @@ export function parseJs(text: string, path: string): JsAst | undefined {
     });
     // TypeScript's parser accepts both scripts and modules; only the scope analysis needs to know which.
     const sourceType = ast.body.some((n) => n.type.startsWith('Import') || n.type.startsWith('Export')) ? 'module' : 'script';
-    const scopeManager = p.scopes.analyze(ast, { sourceType, lib: ['esnext'], jsxPragma: null });
+    const scopeManager = p.scopes.analyze(ast, { sourceType, lib: options.lib ?? ['esnext'], jsxPragma: null });
     const references = new Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference>();
     for (const scope of scopeManager.scopes) for (const ref of scope.references) references.set(ref.identifier, ref);
     setParents(ast);
     return { ast, scopeManager, references };
+  } catch {
+    return undefined;
+  }
+}
+
+type Typescript = typeof import('typescript');
+let typescriptModule: Typescript | undefined;
+
+/**
+ * TypeScript's own syntax tree of `text`, without parent pointers, estree conversion or scopes (a fraction of
+ * `parseJs`'s time), for rules that pre-scan a large file before deciding what to parse. Same parser settings as
+ * `parseJs`: undefined when TypeScript reports a syntax error, which makes `parseJs` fail too.
+ */
+export function parseTsSyntax(text: string, path: string): { ts: Typescript; sourceFile: import('typescript').SourceFile } | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    typescriptModule ??= require('typescript') as Typescript;
+  } catch {
+    return undefined;
+  }
+  const ts = typescriptModule;
+  const filePath = parserPath(path);
+  const kind = filePath === 'file.ts' ? ts.ScriptKind.TS : filePath === 'file.tsx' ? ts.ScriptKind.TSX : filePath === 'file.jsx' ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+  try {
+    const sourceFile = ts.createSourceFile(filePath, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+    // typescript-estree throws on the first of these, which is what makes parseJs return undefined.
+    if ((sourceFile as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return undefined;
+    return { ts, sourceFile };
   } catch {
     return undefined;
   }

@@ -1,10 +1,12 @@
 // sql/string-built-query for JavaScript and TypeScript: templates, `+` and `+=` reaching a database query call.
+import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
+import type * as TS from 'typescript';
 import { analyze, decodeChars, looksLikeSql, rewrite, type Analysis, type Item, type Position, type Style, type ValuesSlot } from '../../fixes/parameterize';
-import { importedModules, jsAst, resolveVariable, walk, type JsAst, type Node } from '../../languages/javascript';
+import { importedModules, jsAst, parseJs, parseTsSyntax, resolveVariable, walk, type JsAst, type Node } from '../../languages/javascript';
 import { isJsLike, type Lang } from '../../languages/detect';
 import type { RuleContext } from '../../rule';
-import type { Fix, TextEdit } from '../../types';
+import type { Fix, Report, TextEdit } from '../../types';
 import { short, SQL_HINT, type SqlDetector } from './detector';
 
 type Call = TSESTree.CallExpression;
@@ -40,11 +42,55 @@ export const javascript: SqlDetector = {
     // Cheap prefilters, so that most files (no query-shaped call, or no SQL text anywhere) are never parsed.
     if (!SINK_CALL.test(ctx.text)) return;
     if (!FRAGMENT_CALL.test(ctx.text) && !SQL_HINT.test(ctx.text)) return;
-    const js = jsAst(ctx);
-    if (!js) return;
-    new Checker(ctx, js).run();
+    // Every query-shaped call takes a plain string literal (the usual parameterized query): nothing to report.
+    const sinks = possibleBuiltSinks(ctx.text);
+    if (!sinks.length) return;
+    checkParts(ctx, sinks);
   },
 };
+
+/** The whole file parsed (shared with the config rules through the memo) and checked. */
+function checkWhole(ctx: RuleContext): void {
+  const js = jsAst(ctx);
+  if (js) new Checker(ctx, js).run();
+}
+
+/**
+ * Parsing a large file for estree and scopes costs far more than TypeScript's own parse, and most of its functions
+ * hold no query that could be built. So TypeScript's tree locates the calls that could report (a sink whose first
+ * argument is a template, a `+`, an object, or a variable built in the same function); the top-level declarations and
+ * function bodies holding none are blanked (offsets kept) and only the rest is parsed (no built-in globals) and checked.
+ * What blanked text could have changed is the declarations of and references to the names the check resolved (a write
+ * or read inside a callback, a module constant, a reassignment elsewhere): when blanked text names one of them, it is
+ * put back and the rest parsed again, and as a last resort the whole file is parsed.
+ */
+function checkParts(ctx: RuleContext, sinks: number[]): void {
+  const syntax = parseTsSyntax(ctx.text, ctx.path);
+  // A syntax error: parseJs fails as well, and nothing is reported (the buffer is mid-edit).
+  if (!syntax) return;
+  const interesting = [...sinks];
+  for (const m of ctx.text.matchAll(/require|import/g)) interesting.push(m.index);
+  interesting.sort((a, b) => a - b);
+  const scan = prescan(syntax.ts, syntax.sourceFile, interesting);
+  if (!scan) return;
+  let blank = scan.blank;
+  for (let round = 0; round < 3 && blank.length; round++) {
+    // No built-in globals: the check treats them as it treats unknown names (no declaration to follow).
+    const js = parseJs(blankOut(ctx.text, blank), ctx.path, { lib: [] });
+    if (!js) break;
+    const reports: Report[] = [];
+    const consulted = new Set<Variable>();
+    const unresolved = new Set<string>();
+    new Checker(ctx, js, (r) => reports.push(r), (id, v) => (v ? consulted.add(v) : unresolved.add(id.name))).run();
+    const unsafe = blanksNaming(ctx.text, blank, consulted, unresolved);
+    if (!unsafe.size) {
+      for (const r of reports) ctx.report(r);
+      return;
+    }
+    blank = blank.filter((b) => !unsafe.has(b));
+  }
+  checkWhole(ctx);
+}
 
 const SINK_CALL = /(?:\b(?:query|execute|run|get|all|each|exec|prepare|raw|unsafe|\w+Raw|literal)|\$\w+RawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
 /** Sinks whose argument is an SQL fragment, flagged without statement keywords. */
@@ -53,7 +99,19 @@ class Checker {
   private modules: Set<string> | undefined;
   private readonly seen = new Set<Node>();
 
-  constructor(private readonly ctx: RuleContext, private readonly js: JsAst) {}
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly js: JsAst,
+    private readonly report: (r: Report) => void = (r) => ctx.report(r),
+    /** Told of every name the check resolves, and the variable (whose declaration and references it looks at). */
+    private readonly onResolve?: (id: TSESTree.Identifier, v: Variable | undefined) => void,
+  ) {}
+
+  private resolve(id: TSESTree.Identifier): Variable | undefined {
+    const v = resolveVariable(this.js, id);
+    this.onResolve?.(id, v);
+    return v;
+  }
 
   run(): void {
     walk(this.js.ast, (n) => {
@@ -120,14 +178,14 @@ class Checker {
     const [start, end] = sink.query.range;
     if (values.length) {
       const first = values[0];
-      this.ctx.report({
+      this.report({
         start, end, messageId: 'interpolatedValue',
         data: { expr: short(first.kind === 'hole' ? first.src : '') },
         fixes: built.rewritable ? this.fixes(sink, built.items, a, built.root) : [],
       });
     } else {
       const first = names[0] ?? fragments[0];
-      this.ctx.report({ start, end, messageId: 'interpolatedIdentifier', data: { expr: short(first.kind === 'hole' ? first.src : '') } });
+      this.report({ start, end, messageId: 'interpolatedIdentifier', data: { expr: short(first.kind === 'hole' ? first.src : '') } });
     }
   }
 
@@ -142,7 +200,7 @@ class Checker {
       return items.some((i) => i.kind === 'hole' && !i.safe) ? { items, root: e, rewritable: true } : undefined;
     }
     if (e.type !== 'Identifier') return undefined;
-    const v = resolveVariable(this.js, e);
+    const v = this.resolve(e);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
     if (!v || !def || def.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier') return undefined;
     const decl = def.node;
@@ -233,7 +291,7 @@ class Checker {
         // `TABLES.users` on a const object literal, or a TS enum member.
         const key = propName(e);
         if (!key || e.object.type !== 'Identifier') return undefined;
-        const v = resolveVariable(this.js, e.object);
+        const v = this.resolve(e.object);
         const def = v?.defs[0];
         if (def?.node.type === 'TSEnumDeclaration') {
           const m = def.node.body.members.find((x) => (x.id.type === 'Identifier' ? x.id.name : x.id.value) === key);
@@ -266,7 +324,7 @@ class Checker {
 
   /** The initializer of a binding that is never reassigned. */
   private constInit(id: TSESTree.Identifier): Node | undefined {
-    const v = resolveVariable(this.js, id);
+    const v = this.resolve(id);
     if (!v || v.defs.length !== 1) return undefined;
     const def = v.defs[0];
     if (def.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
@@ -355,11 +413,11 @@ class Checker {
     if (root.type === 'ThisExpression') return true;
     if (e.type === 'Identifier') {
       if (isScreaming(e.name)) return true;
-      const v = resolveVariable(this.js, e);
+      const v = this.resolve(e);
       return v?.defs[0]?.type === 'ImportBinding';
     }
     if (root.type === 'Identifier') {
-      const v = resolveVariable(this.js, root);
+      const v = this.resolve(root);
       if (v?.defs[0]?.type === 'ImportBinding' && e.type === 'MemberExpression') return true;
     }
     return false;
@@ -529,4 +587,293 @@ function enclosingFunction(n: Node): Node | undefined {
 function arrayElements(n: Node, text: string): string[] | undefined {
   if (n.type !== 'ArrayExpression' || n.elements.some((x) => !x || x.type === 'SpreadElement')) return undefined;
   return n.elements.map((x) => text.slice(x!.range[0], x!.range[1]));
+}
+
+// --- pre-scans ---------------------------------------------------------------------------------------------------
+
+/** Every method name `sink` accepts (the receiver checks aside). */
+const SINK_NAMES = [...new Set([...STATEMENT_METHODS, ...KNEX_FRAGMENT, 'raw', 'literal'])];
+const SINK_NAME = new RegExp(`(?<![\\w$])(?:${SINK_NAMES.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`, 'g');
+
+/**
+ * Where a sink could receive anything but a plain string literal, read from the raw text (no lexer to trust): the
+ * offsets of the sink names that are called with something else, or could be (a comment or type arguments with
+ * parentheses before the arguments, a parenthesized callee, a computed member `db['query']`). Names that are not
+ * called (`.get.bind`, `query:`, a word in a string) and calls whose first argument is a string literal without `${}`
+ * (`pool.query('SELECT … $1', [id])`) are left out. Empty: nothing in the file can report.
+ */
+export function possibleBuiltSinks(text: string): number[] {
+  const out: number[] = [];
+  SINK_NAME.lastIndex = 0;
+  for (let m = SINK_NAME.exec(text); m; m = SINK_NAME.exec(text)) {
+    const start = m.index;
+    let i = skipSpace(text, start + m[0].length);
+    const c = text[i];
+    if (c === "'" || c === '"' || c === '`') {
+      // db['query'](…): a computed member named by a string (parenthesized too: db[('query')]).
+      const j = skipSpace(text, i + 1);
+      if (text[start - 1] === c && (text[j] === ']' || text[j] === ')')) out.push(start);
+      continue;
+    }
+    if (c === ')' || c === '/') {
+      out.push(start); // (db.query)(sql), or a comment before the arguments
+      continue;
+    }
+    if (c === '?') {
+      if (text[i + 1] !== '.') continue;
+      i = skipSpace(text, i + 2);
+      if (text[i] !== '(' && text[i] !== '<') continue; // db.query?.x
+    }
+    if (text[i] === '<') {
+      const close = skipTypeArguments(text, i);
+      i = close < 0 ? -1 : skipSpace(text, close);
+      if (i < 0 || text[i] !== '(') {
+        out.push(start);
+        continue;
+      }
+    }
+    if (text[i] === '(' && !literalFirstArgument(text, i + 1)) out.push(start);
+  }
+  return out;
+}
+
+/** The file may hold a sink that receives built text (see `possibleBuiltSinks`). */
+export function mayReceiveBuiltText(text: string): boolean {
+  return possibleBuiltSinks(text).length > 0;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** `<Row, Map<string, number>>` from the `<` at `i`: the offset after the closing `>`, or -1 when in doubt. */
+function skipTypeArguments(text: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < text.length && j < i + 300; j++) {
+    const c = text[j];
+    if (c === '<') depth++;
+    else if (c === '>') {
+      if (--depth === 0) return j + 1;
+    } else if (!/[\w$\s.,[\]|&?:]/.test(c)) return -1;
+  }
+  return -1;
+}
+
+/** The argument list opening before `i` is empty, or starts with a string literal (no `${}`) followed by `,` or `)`. */
+function literalFirstArgument(text: string, i: number): boolean {
+  i = skipSpace(text, i);
+  const q = text[i];
+  if (q === ')') return true;
+  if (q !== "'" && q !== '"' && q !== '`') return false;
+  let j = i + 1;
+  for (; j < text.length; j++) {
+    const c = text[j];
+    if (c === '\\') j++;
+    else if (c === q) break;
+    else if (q === '`' ? c === '$' && text[j + 1] === '{' : c === '\n' || c === '\r') return false;
+  }
+  if (j >= text.length) return false;
+  const k = skipSpace(text, j + 1);
+  return text[k] === ',' || text[k] === ')';
+}
+
+/** Text left out of the partial parse: a function body's interior, or a whole top-level statement (`semi`: left as `;`). */
+type Blank = { start: number; end: number; semi?: boolean };
+
+/**
+ * From TypeScript's tree, undefined when no call can report, else what to leave out of the parse: the function bodies
+ * and top-level declarations that hold none of those calls. The calls are a superset of `Checker.sink` +
+ * `Checker.build`: a callee naming a sink method, and a first argument that is a template with holes, a `+`, an object,
+ * or a variable that an initializer, `=` or `+=` in the same function builds. `require()`/`import` are kept as well (the
+ * fix's placeholder style reads them), and so is the first exported statement (the file stays a module for the scope
+ * analysis). Functions with none of `interesting` (offsets from `possibleBuiltSinks`, and of `require`/`import`) are
+ * not walked at all.
+ */
+function prescan(ts: typeof TS, sf: TS.SourceFile, interesting: number[]): { blank: Blank[] } | undefined {
+  const K = ts.SyntaxKind;
+  const bodies: Blank[] = [];
+  /** Calls that can report. */
+  const sure: number[] = [];
+  /** Sink calls on a variable, reporting only when `built` has the variable. */
+  const byVariable: { at: number; key: string }[] = [];
+  /** `require()`, `import()`, `import … from`: kept for `importedModules`. */
+  const keep: number[] = [];
+  const built = new Set<string>();
+  let fn = -1;
+  let fns = 0;
+
+  const unwrap = (e: TS.Expression): TS.Expression => {
+    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    return e;
+  };
+  const isBuilt = (e: TS.Expression): boolean => {
+    e = unwrap(e);
+    return e.kind === K.TemplateExpression || (ts.isBinaryExpression(e) && e.operatorToken.kind === K.PlusToken);
+  };
+  const calleeName = (callee: TS.Expression): string | undefined => {
+    if (ts.isIdentifier(callee)) return callee.text === 'query' || callee.text === 'execute' ? callee.text : undefined;
+    if (ts.isPropertyAccessExpression(callee)) return ts.isIdentifier(callee.name) ? callee.name.text : undefined;
+    if (ts.isElementAccessExpression(callee)) {
+      let key = callee.argumentExpression;
+      while (ts.isParenthesizedExpression(key)) key = key.expression;
+      return ts.isStringLiteral(key) ? key.text : undefined;
+    }
+    return undefined;
+  };
+  const sinkNames = new Set(SINK_NAMES);
+  const bodyOf = (node: TS.FunctionLikeDeclaration): void => {
+    const body = node.body;
+    if (body?.kind !== K.Block) return;
+    const start = body.getStart(sf);
+    if (sf.text[start] === '{' && sf.text[body.end - 1] === '}') bodies.push({ start: start + 1, end: body.end - 1 });
+  };
+
+  const visit = (node: TS.Node): void => {
+    switch (node.kind) {
+      case K.CallExpression: {
+        const call = node as TS.CallExpression;
+        let callee: TS.Expression = call.expression;
+        while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+        if (callee.kind === K.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) keep.push(call.end - 1);
+        const name = calleeName(callee);
+        const arg = call.arguments[0];
+        if (name && sinkNames.has(name) && arg && !ts.isSpreadElement(arg)) {
+          const a = unwrap(arg);
+          if (isBuilt(a) || ts.isObjectLiteralExpression(a)) sure.push(call.end - 1);
+          else if (ts.isIdentifier(a)) byVariable.push({ at: call.end - 1, key: `${fn}:${a.text}` });
+        }
+        break;
+      }
+      case K.VariableDeclaration: {
+        const d = node as TS.VariableDeclaration;
+        if (ts.isIdentifier(d.name) && d.initializer && isBuilt(d.initializer)) built.add(`${fn}:${d.name.text}`);
+        break;
+      }
+      case K.BinaryExpression: {
+        const b = node as TS.BinaryExpression;
+        const op = b.operatorToken.kind;
+        if (op !== K.PlusEqualsToken && op !== K.EqualsToken) break;
+        const left = unwrap(b.left);
+        if (ts.isIdentifier(left) && (op === K.PlusEqualsToken || isBuilt(b.right))) built.add(`${fn}:${left.text}`);
+        break;
+      }
+      case K.ImportEqualsDeclaration:
+      case K.ImportDeclaration:
+      case K.ExportDeclaration: // TypeScript parses these inside functions too, leaving the error to its checker
+        keep.push(node.end - 1);
+        break;
+      case K.FunctionDeclaration:
+      case K.FunctionExpression:
+      case K.ArrowFunction:
+      case K.MethodDeclaration:
+      case K.Constructor:
+      case K.GetAccessor:
+      case K.SetAccessor: {
+        const f = node as TS.FunctionLikeDeclaration;
+        if (!f.body) break;
+        if (anyIn(interesting, f.pos, f.end)) enterFunction(f);
+        else bodyOf(f); // no sink that could report, no import: nothing inside matters but its references (checked later)
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+
+  // A function with a body is an estree function (FunctionDeclaration/Expression, ArrowFunctionExpression, a method's
+  // value), so two nodes in the same one here are in the same `enclosingFunction` there. A method's decorators and
+  // computed name sit outside its estree function.
+  const enterFunction = (node: TS.FunctionLikeDeclaration): void => {
+    const body = node.body!;
+    const method = node.kind !== K.FunctionDeclaration && node.kind !== K.FunctionExpression && node.kind !== K.ArrowFunction;
+    if (method) {
+      node.modifiers?.forEach(visit);
+      if (node.name) visit(node.name);
+    }
+    const outer = fn;
+    fn = fns++;
+    bodyOf(node);
+    if (method) {
+      node.typeParameters?.forEach(visit);
+      node.parameters.forEach(visit);
+      if (node.type) visit(node.type);
+      visit(body);
+    } else ts.forEachChild(node, visit);
+    fn = outer;
+  };
+  visit(sf);
+
+  const candidates = [...sure, ...byVariable.filter((c) => built.has(c.key)).map((c) => c.at)];
+  if (!candidates.length) return undefined;
+  const kept = [...candidates, ...keep].sort((a, b) => a - b);
+
+  // Top-level declarations with nothing kept go whole (a `;` keeps the statements around them apart).
+  const blank: Blank[] = [];
+  let exported = false;
+  for (const st of sf.statements) {
+    if (!ts.isFunctionDeclaration(st) && !ts.isClassDeclaration(st) && !ts.isVariableStatement(st)) continue;
+    if (st.modifiers?.some((m) => m.kind === K.ExportKeyword) && !exported) {
+      exported = true;
+      continue;
+    }
+    if (anyIn(kept, st.pos, st.end)) continue;
+    blank.push({ start: st.getStart(sf), end: st.end, semi: true });
+  }
+  // Then the outermost bodies with nothing kept, outside those statements.
+  bodies.sort((a, b) => a.start - b.start);
+  let until = -1;
+  for (const b of bodies) {
+    if (b.start < until || anyIn(kept, b.start, b.end) || blank.some((x) => x.semi && x.start <= b.start && b.end <= x.end)) continue;
+    blank.push(b);
+    until = b.end;
+  }
+  blank.sort((a, b) => a.start - b.start);
+  return { blank };
+}
+
+/** Some of the sorted `xs` lies in [start, end). */
+function anyIn(xs: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < xs.length && xs[lo] < end;
+}
+
+/** `text` with the blanks' characters turned to spaces, line breaks kept: same offsets, same lines. */
+function blankOut(text: string, blank: Blank[]): string {
+  let out = '';
+  let at = 0;
+  for (const b of blank) {
+    const spaces = text.slice(b.start, b.end).replace(/[^\r\n\u2028\u2029]+/g, (m) => ' '.repeat(m.length));
+    out += text.slice(at, b.start) + (b.semi ? ';' + spaces.slice(1) : spaces);
+    at = b.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The blanks that could hold a declaration of or a reference to one of `vars` (inside the variable's scope), or of one
+ * of the `unresolved` names: those that name it (or hold a `\u` escape, which can spell any name).
+ */
+function blanksNaming(text: string, blank: Blank[], vars: Set<Variable>, unresolved: Set<string>): Set<Blank> {
+  const out = new Set<Blank>();
+  const check = (name: string, from: number, to: number) => {
+    for (const b of blank) if (b.start >= from && b.end <= to && !out.has(b) && names(text, b, name)) out.add(b);
+  };
+  for (const v of vars) check(v.name, v.scope.block.range[0], v.scope.block.range[1]);
+  for (const name of unresolved) check(name, 0, text.length);
+  return out;
+}
+
+function names(text: string, b: Blank, name: string): boolean {
+  const escape = text.indexOf('\\u', b.start);
+  if (escape >= 0 && escape < b.end) return true;
+  for (let i = text.indexOf(name, b.start); i >= 0 && i + name.length <= b.end; i = text.indexOf(name, i + 1)) {
+    if (!/[\w$]/.test(text[i - 1] ?? '') && !/[\w$]/.test(text[i + name.length] ?? '')) return true;
+  }
+  return false;
 }
