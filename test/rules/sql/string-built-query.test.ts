@@ -253,10 +253,103 @@ const invalid: InvalidCase[] = [
     code: PG + 'pool.query(`SELECT * FROM t WHERE id IN (${ids.join(",")})`);\n',
     errors: [{ messageId: VALUE, line: 3, column: 12, fixes: [] }],
   },
+  // --- String.prototype.concat and util.format build text like `+` ------------------------------------------------
   {
-    name: 'Prisma $queryRawUnsafe: finding, no fix (placeholders depend on the database)',
+    name: 'pg: a literal .concat(value) passed directly, fixed like a concatenation',
+    code: PG + "export const byId = (id) => pool.query('SELECT * FROM users WHERE id = '.concat(id)).then((r) => r.rows[0]);\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 40,
+      fixes: [{ output: PG + 'export const byId = (id) => pool.query(`SELECT * FROM users WHERE id = $1`, [id]).then((r) => r.rows[0]);\n' }],
+    }],
+  },
+  {
+    name: 'sql = sql.concat(value) appends before the call: finding, no fix',
+    code: "async function find(name) {\n  let sql = \"SELECT * FROM users WHERE name = '\";\n  sql = sql.concat(name);\n  sql = sql.concat(\"'\");\n  return db.query(sql);\n}\n",
+    errors: [{ messageId: VALUE, message: /`name`/, line: 5, fixes: [] }],
+  },
+  {
+    name: "util.format with a quoted '%s': finding on the value, no fix",
+    code: "const util = require('util');\nasync function find(req) {\n  const q = util.format(\"SELECT * FROM users WHERE email = '%s' LIMIT %d\", req.query.email, req.query.n);\n  return sequelize.query(q);\n}\n",
+    errors: [{ messageId: VALUE, message: /`req\.query\.email`/, line: 4, fixes: [] }],
+  },
+  {
+    name: 'util.format with a %s table name: identifier message',
+    code: "const util = require('util');\nfunction wipe(table) {\n  return db.query(util.format('DELETE FROM %s WHERE expired = true', table));\n}\n",
+    errors: [{ messageId: IDENT, line: 3, column: 19 }],
+  },
+  // --- sloppy scripts: implicit globals and `var` declared again -----------------------------------------------
+  {
+    name: 'an undeclared variable assigned in the same function (implicit global): finding, no fix',
+    code: 'function byAge(req, client) {\n  query = "SELECT name FROM users WHERE age=" + req.query.age;\n  return client.query(query);\n}\n',
+    path: 'src/legacy.js',
+    errors: [{ messageId: VALUE, message: /`req\.query\.age`/, line: 3, column: 23, fixes: [] }],
+  },
+  {
+    name: 'an implicit global built with = then +=',
+    code: 'function byAge(age) {\n  sql = "SELECT name FROM users WHERE age = ";\n  sql += age;\n  return pool.query(sql, (err, res) => done(res));\n}\n',
+    path: 'src/legacy.js',
+    errors: [{ messageId: VALUE, message: /`age`/, line: 4 }],
+  },
+  {
+    name: 'var declared again: each call reads the latest initializer',
+    code: 'var q = `INSERT INTO audit (who) VALUES (\'${user}\')`;\ndb.sequelize.query(q);\nvar q = "DELETE FROM sessions WHERE token = \'" + token + "\'";\ndb.sequelize.query(q);\n',
+    path: 'src/legacy.js',
+    errors: [{ messageId: VALUE, message: /`user`/, line: 2, fixes: [] }, { messageId: VALUE, message: /`token`/, line: 4, fixes: [] }],
+  },
+  // --- Prisma: `$queryRawUnsafe(…)` and `$queryRaw(…)` called with a string, fixed to the tagged `$queryRaw`…`` ---
+  {
+    name: 'Prisma $queryRawUnsafe: fixed to the tagged $queryRaw, SQL quotes around the value dropped',
     code: 'await prisma.$queryRawUnsafe(`SELECT * FROM "User" WHERE email = \'${email}\'`);\n',
-    errors: [{ messageId: VALUE, line: 1, column: 30, fixes: [] }],
+    errors: [{
+      messageId: VALUE, line: 1, column: 30,
+      fixes: [{ title: 'Use the tagged template $queryRaw`…`', applicability: 'unsafe', output: 'await prisma.$queryRaw`SELECT * FROM "User" WHERE email = ${email}`;\n' }],
+    }],
+  },
+  {
+    name: 'Prisma $queryRaw called with a plain template (sent as raw text): finding and fix',
+    code: 'export async function user(id: string) {\n  return prisma.$queryRaw(`SELECT * FROM users WHERE id = ${id} AND deleted_at IS NULL`);\n}\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 27,
+      fixes: [{ output: 'export async function user(id: string) {\n  return prisma.$queryRaw`SELECT * FROM users WHERE id = ${id} AND deleted_at IS NULL`;\n}\n' }],
+    }],
+  },
+  {
+    name: 'Prisma $executeRawUnsafe with a concatenation, in a transaction client',
+    code: "await tx.$executeRawUnsafe('UPDATE users SET name = \\'' + name + '\\' WHERE id = ' + id);\n",
+    errors: [{
+      messageId: VALUE, line: 1, column: 28,
+      fixes: [{ title: 'Use the tagged template $executeRaw`…`', output: 'await tx.$executeRaw`UPDATE users SET name = ${name} WHERE id = ${id}`;\n' }],
+    }],
+  },
+  {
+    name: 'Prisma $executeRaw with a LIKE pattern: the whole quoted string becomes one value',
+    code: "await prisma.$executeRaw(`DELETE FROM posts WHERE title LIKE '%${q}%'`);\n",
+    errors: [{ messageId: VALUE, fixes: [{ output: 'await prisma.$executeRaw`DELETE FROM posts WHERE title LIKE ${`%${q}%`}`;\n' }] }],
+  },
+  {
+    name: 'Prisma $queryRawUnsafe with type arguments: kept on the tag',
+    code: 'const rows = await prisma.$queryRawUnsafe<User[]>(`SELECT id FROM users WHERE org = ${orgId} LIMIT ${Number(n)}`);\n',
+    errors: [{ messageId: VALUE, fixes: [{ output: 'const rows = await prisma.$queryRaw<User[]>`SELECT id FROM users WHERE org = ${orgId} LIMIT ${Number(n)}`;\n' }] }],
+  },
+  {
+    name: 'Prisma $queryRaw with a table name: identifier message, no fix (needs Prisma.raw)',
+    code: 'await prisma.$queryRaw(`SELECT * FROM ${table} WHERE id = 1`);\n',
+    errors: [{ messageId: IDENT, line: 1, column: 24, fixes: [] }],
+  },
+  {
+    name: 'Prisma $queryRawUnsafe with a value and a constant table: no fix (the tag would bind the table)',
+    code: "const T = 'users';\nawait prisma.$queryRawUnsafe(`SELECT * FROM ${T} WHERE id = ${id}`);\n",
+    errors: [{ messageId: VALUE, line: 2, fixes: [] }],
+  },
+  {
+    name: 'Prisma $queryRawUnsafe with its own $1 parameter: no fix',
+    code: "await prisma.$queryRawUnsafe(`SELECT * FROM t WHERE a = $1 AND b = '${b}'`, a);\n",
+    errors: [{ messageId: VALUE, fixes: [] }],
+  },
+  {
+    name: 'Prisma $queryRawUnsafe with the SQL in a variable: finding, no fix',
+    code: 'async function f(id) {\n  const q = `SELECT * FROM users WHERE id = ${id}`;\n  return prisma.$queryRawUnsafe(q);\n}\n',
+    errors: [{ messageId: VALUE, line: 3, fixes: [] }],
   },
   {
     name: 'postgres.js sql.unsafe',
@@ -296,6 +389,18 @@ ruleTester(rule, {
     // tagged templates are parameterized by the tag
     'db.query(sql`SELECT * FROM users WHERE id = ${id}`);',
     'await prisma.$queryRaw(Prisma.sql`SELECT * FROM users WHERE id = ${id}`);',
+    'await prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;',
+    // constant concat, numeric format specifiers, arrays are not strings
+    "db.query('SELECT * FROM users WHERE role = '.concat(\"'admin'\"));",
+    "db.query(util.format('SELECT * FROM users LIMIT %d OFFSET %i', limit, offset));",
+    'db.query(util.format("SELECT * FROM users WHERE note = \'100%%\' AND id = %d", id));',
+    'db.query(parts.concat(more));',
+    // implicit globals: constant text, a start not seen in this function, writes in another function
+    { code: 'function f(client) {\n  query = "SELECT name FROM users WHERE age=" + "3";\n  return client.query(query);\n}\n', path: 'src/legacy.js' },
+    { code: 'function f(age) {\n  sql += " AND age = " + age;\n  return db.query(sql);\n}\n', path: 'src/legacy.js' },
+    { code: "function setQ(x) {\n  query = 'SELECT * FROM t WHERE a = ' + x;\n}\nfunction run() {\n  return db.query(query);\n}\n", path: 'src/legacy.js' },
+    'await tx.$executeRaw`UPDATE users SET name = ${name} WHERE id = ${id}`;',
+    "await prisma.$queryRaw('SELECT * FROM users WHERE active = true');",
     'await sql`SELECT * FROM users WHERE name = ${name}`;',
     // prose and non-sinks
     'console.log(`Select a file from ${dir}`);',
@@ -377,6 +482,13 @@ describe('rule sql/string-built-query fix outputs', () => {
         assert.ok(js, 'fix output does not parse');
         let checked = 0;
         walk(js.ast, (n) => {
+          // Prisma's tagged `$queryRaw`…``: each `${}` is a parameter, so none may sit inside SQL quotes.
+          if (n.type === 'TaggedTemplateExpression' && n.tag.type === 'MemberExpression' && n.tag.property.type === 'Identifier' && /^\$(?:query|execute)Raw$/.test(n.tag.property.name)) {
+            const q = n.quasi.quasis.map((x) => x.value.cooked ?? '');
+            for (let i = 0; i + 1 < q.length; i++) assert.ok(!(q[i].endsWith("'") && q[i + 1].startsWith("'")), `quoted parameter in ${q.join('${}')}`);
+            checked++;
+            return;
+          }
           if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.property.type !== 'Identifier') return;
           const text = queryText(js, output, n.arguments[0]);
           if (text === undefined || !/[?$]/.test(text)) return;
@@ -450,6 +562,7 @@ describe('sql/string-built-query JS pre-scan', () => {
       'db.query?.("SELECT 1", []);',
       "app.get('/users', handler); router.all(\"*\", h); db.run();",
       'const m = { query: 1, get x() { return 1; } }; x.get.bind(x); const s = "get all run";',
+      'await prisma.$queryRaw`SELECT * FROM t WHERE id = ${id}`;',
     ]) assert.equal(mayReceiveBuiltText(code), false, code);
   });
 
@@ -466,6 +579,8 @@ describe('sql/string-built-query JS pre-scan', () => {
       "db.query<() => void>('SELECT 1');",
       "db.query('SELECT 1' as string);",
       'map.get(key);',
+      'await prisma.$queryRaw(`SELECT * FROM t WHERE id = ${id}`);',
+      'await prisma.$executeRaw<number>(q);',
     ]) assert.equal(mayReceiveBuiltText(code), true, code);
   });
 });

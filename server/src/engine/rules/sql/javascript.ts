@@ -1,5 +1,5 @@
 // sql/string-built-query for JavaScript and TypeScript: templates, `+` and `+=` reaching a database query call.
-import type { Variable } from '@typescript-eslint/scope-manager';
+import type { Reference, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as TS from 'typescript';
 import { analyze, decodeChars, looksLikeSql, rewrite, type Analysis, type Item, type Position, type Style, type ValuesSlot } from '../../fixes/parameterize';
@@ -13,7 +13,12 @@ type Call = TSESTree.CallExpression;
 type Expr = TSESTree.Expression;
 
 /** Methods whose first argument is a whole statement; the text must look like SQL. */
-const STATEMENT_METHODS = new Set(['query', 'execute', 'run', 'get', 'all', 'each', 'exec', 'prepare', 'raw', 'unsafe', '$queryRawUnsafe', '$executeRawUnsafe']);
+const STATEMENT_METHODS = new Set(['query', 'execute', 'run', 'get', 'all', 'each', 'exec', 'prepare', 'raw', 'unsafe', '$queryRawUnsafe', '$executeRawUnsafe', '$queryRaw', '$executeRaw']);
+/**
+ * Prisma's raw calls: `$queryRaw`/`$executeRaw` bind each `${}` when used as a tag, but called with a string (a plain
+ * template, a concatenation) they send it as is, like the `…Unsafe` forms. The fix turns either into the tagged form.
+ */
+const PRISMA_RAW: Record<string, string> = { $queryRawUnsafe: '$queryRaw', $executeRawUnsafe: '$executeRaw', $queryRaw: '$queryRaw', $executeRaw: '$executeRaw' };
 /** Knex methods that take an SQL fragment; the name alone says it is SQL. */
 const KNEX_FRAGMENT = new Set(['whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orHavingRaw', 'andHavingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'fromRaw', 'selectRaw', 'onRaw']);
 /** Where the first hole of a Knex fragment sits. */
@@ -197,27 +202,61 @@ class Checker {
     const e = unwrap(node);
     if (isBuilt(e)) {
       const items = this.flatten(e);
-      return items.some((i) => i.kind === 'hole' && !i.safe) ? { items, root: e, rewritable: true } : undefined;
+      return items.some((i) => i.kind === 'hole' && !i.safe) ? { items, root: e, rewritable: !hasFormat(e) } : undefined;
     }
     if (e.type !== 'Identifier') return undefined;
     const v = this.resolve(e);
-    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-    if (!v || !def || def.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier') return undefined;
-    const decl = def.node;
     const fnOf = (n: Node) => enclosingFunction(n);
     const callFn = fnOf(call);
-    if (fnOf(decl) !== callFn) return undefined;
+    // One declaration (its initializer starts the text); or `var` declared again (each initializer restarts it, as
+    // `=` does); or no declaration at all (sloppy code assigning an implicit global): only writes in this function.
+    let decl: TSESTree.VariableDeclarator | undefined;
+    let refs: Reference[];
+    if (v) {
+      const varOnly = v.defs.length > 1 && v.defs.every((d) => d.node.type === 'VariableDeclarator' && d.node.id.type === 'Identifier' &&
+        d.parent?.type === 'VariableDeclaration' && d.parent.kind === 'var');
+      const def = v.defs.length === 1 ? v.defs[0] : undefined;
+      if (!varOnly && (!def || def.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier')) return undefined;
+      if (def?.node.type === 'VariableDeclarator') {
+        decl = def.node;
+        if (fnOf(decl) !== callFn) return undefined;
+      }
+      refs = v.references;
+    } else {
+      const ref = this.js.references.get(e);
+      if (!ref || ref.resolved) return undefined;
+      refs = ref.from.variableScope.through.filter((r) => r.identifier.type === 'Identifier' && r.identifier.name === e.name && !r.resolved);
+    }
     // Writes before the call in the same function, in source order; a plain `=` restarts the text.
-    let parts: Expr[] = decl.init ? [decl.init] : [];
+    let parts: Expr[] = decl?.init ? [decl.init] : [];
     let appended = false;
-    const writes = v.references
-      .filter((r) => r.isWrite() && r.identifier !== decl.id && r.identifier.range[0] < call.range[0] && fnOf(r.identifier) === callFn)
+    const writes = refs
+      .filter((r) => r.isWrite() && r.identifier !== decl?.id && r.identifier.range[0] < call.range[0] && fnOf(r.identifier) === callFn)
       .sort((x, y) => x.identifier.range[0] - y.identifier.range[0]);
-    for (const w of writes) {
+    // Without a declaration here, the text is only known from a first plain `=`.
+    if (!decl && !writes.length) return undefined;
+    for (const [i, w] of writes.entries()) {
       const p = w.identifier.parent;
+      if (!decl && i === 0 && !(p?.type === 'VariableDeclarator' || (p?.type === 'AssignmentExpression' && p.operator === '='))) return undefined;
+      if (p?.type === 'VariableDeclarator' && p.id === w.identifier) {
+        if (!p.init) return undefined;
+        parts = [p.init];
+        continue;
+      }
       if (p?.type !== 'AssignmentExpression' || p.left !== w.identifier) return undefined;
-      if (p.operator === '=') parts = [p.right];
-      else if (p.operator === '+=') { parts.push(p.right); appended = true; }
+      const self = unwrap(p.right);
+      if (p.operator === '=' && self.type === 'CallExpression' && self.callee.type === 'MemberExpression' && propName(self.callee) === 'concat' &&
+          self.callee.object.type === 'Identifier' && self.callee.object.name === e.name && self.arguments.every((a) => a.type !== 'SpreadElement')) {
+        // sql = sql.concat(x): an append
+        if (!parts.length) return undefined;
+        parts.push(...(self.arguments as Expr[]));
+        appended = true;
+      } else if (p.operator === '=') parts = [p.right];
+      else if (p.operator === '+=') {
+        if (!decl && !parts.length) return undefined;
+        parts.push(p.right);
+        appended = true;
+      }
       else return undefined;
     }
     if (!parts.length || (!appended && !isBuilt(unwrap(parts[0])))) return undefined;
@@ -228,9 +267,10 @@ class Checker {
       else items.push(this.hole(u));
     }
     if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
-    const reads = v.references.filter((r) => r.isRead());
-    const rewritable = !appended && writes.length === 0 && def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const' && reads.length === 1 && decl.init !== null;
-    return { items, root: unwrap(decl.init ?? parts[0]), rewritable };
+    const reads = refs.filter((r) => r.isRead());
+    const root = unwrap(decl?.init ?? parts[0]);
+    const rewritable = decl !== undefined && !appended && writes.length === 0 && !hasFormat(root) && decl.parent?.type === 'VariableDeclaration' && decl.parent.kind === 'const' && reads.length === 1 && decl.init !== null;
+    return { items, root, rewritable };
   }
 
   private flatten(e: Expr): Item[] {
@@ -251,7 +291,37 @@ class Checker {
     } else if (e.type === 'BinaryExpression' && e.operator === '+' && isStringy(e)) {
       this.flattenInto(e.left, out);
       this.flattenInto(e.right, out);
-    } else out.push(this.hole(e));
+    } else if (isConcat(e)) {
+      // 'SELECT … id = '.concat(id): String.prototype.concat, the same as `+`.
+      const call = e as Call;
+      this.flattenInto((call.callee as TSESTree.MemberExpression).object as Expr, out);
+      for (const a of call.arguments) out.push(a.type === 'SpreadElement' ? this.hole(a.argument) : this.hole(a as Expr));
+    } else if (isFormat(e)) this.formatInto(e as Call, out);
+    else out.push(this.hole(e));
+  }
+
+  /**
+   * util.format("… id = '%s'", id): each `%s`/`%j`/`%o`/`%O` a hole for its argument, `%d`/`%i`/`%f` a number (safe),
+   * `%c` dropped, `%%` a percent sign; arguments left over are appended after a space, as Node does.
+   */
+  private formatInto(e: Call, out: Item[]): void {
+    const [fmt, ...args] = e.arguments as Expr[];
+    const chars = decodeChars((fmt as TSESTree.StringLiteral).raw.slice(1, -1), false);
+    let next = 0;
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i];
+      const spec = c.c === '%' ? chars[i + 1]?.c : undefined;
+      if (spec === '%') {
+        out.push(c);
+        i++;
+      } else if (spec !== undefined && 'sdifjoOc'.includes(spec) && next < args.length) {
+        const arg = args[next++];
+        i++;
+        if (spec === 'c') continue;
+        out.push('dif'.includes(spec) ? { kind: 'hole', src: this.src(arg), safe: true } : this.hole(arg));
+      } else out.push(c);
+    }
+    for (; next < args.length; next++) out.push({ kind: 'ch', c: ' ', r: ' ' }, this.hole(args[next]));
   }
 
   private hole(e: Expr): Item {
@@ -427,7 +497,8 @@ class Checker {
 
   private fixes(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
     const { method, call } = sink;
-    if (method === 'exec' || method === 'literal' || method === '$queryRawUnsafe' || method === '$executeRawUnsafe') return [];
+    if (Object.hasOwn(PRISMA_RAW, method)) return this.prismaFix(sink, items, a, root);
+    if (method === 'exec' || method === 'literal') return [];
     const receiver = call.callee.type === 'MemberExpression' ? nameOf(call.callee.object) : undefined;
     if (method === 'raw' && receiver === 'Prisma') return [];
     const { style, assumed } = this.style(sink, receiver);
@@ -443,6 +514,28 @@ class Checker {
     if (slot.display) title += ` (then pass ${r.values.length === 1 ? 'the value' : 'the values'} to the statement's ${slot.display})`;
     const edits: TextEdit[] = slot.display ? [edit] : [edit, valuesEdit];
     return [{ title, applicability: slot.display ? 'displayOnly' : 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /**
+   * `prisma.$queryRawUnsafe(`… '${x}'`)` / `prisma.$queryRaw(`…`)` -> `prisma.$queryRaw`… ${x}``: the tag binds every
+   * `${}`, so only when every hole is a value (a name or a constant table would become a parameter: `Prisma.raw`), the
+   * SQL is passed directly and alone, and holds no `$1` of its own.
+   */
+  private prismaFix(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
+    const { call, method } = sink;
+    const callee = call.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed || call.arguments.length !== 1 || unwrap(sink.query) !== root) return [];
+    if (a.holes.some((h) => h.pos !== 'value') || /\$\d/.test(a.skeleton)) return [];
+    const r = rewrite(items, a, '$', []);
+    // Each `$n` placeholder back to the value it stands for, now a `${}` of the tagged template (`$1`… in order, or a
+    // kept hole's source spells one: no fix).
+    const found = r ? [...r.sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])) : [];
+    if (!r || found.length !== r.values.length || found.some((n, i) => n !== i + 1)) return [];
+    const sql = r.sql.replace(/\$(\d+)/g, (_, n: string) => '${' + r.values[Number(n) - 1] + '}');
+    const tag = PRISMA_RAW[method];
+    const typeArgs = call.typeArguments ? this.src(call.typeArguments) : '';
+    const edit = this.ctx.lines.edit(callee.property.range[0], call.range[1], tag + typeArgs + sql);
+    return [{ title: `Use the tagged template ${tag}\`…\``, applicability: 'unsafe', changes: [{ path: this.ctx.path, edits: [edit] }] }];
   }
 
   private style(sink: Sink, receiver: string | undefined): { style: Style; assumed: boolean } {
@@ -530,14 +623,35 @@ function isStringLiteral(e: Node): boolean {
   return e.type === 'Literal' && typeof e.value === 'string';
 }
 
-/** A template with expressions, or a `+` with a string on one side. */
+/** A template with expressions, a `+` with a string on one side, a string's `.concat(…)`, a `util.format(…)`. */
 function isBuilt(e: Expr): boolean {
-  return (e.type === 'TemplateLiteral' && e.expressions.length > 0) || (e.type === 'BinaryExpression' && e.operator === '+' && isStringy(e));
+  return (e.type === 'TemplateLiteral' && e.expressions.length > 0) || (e.type === 'BinaryExpression' && e.operator === '+' && isStringy(e)) ||
+    isConcat(e) || isFormat(e);
+}
+
+/** `'…'.concat(x)` on a string literal, template or concatenation. */
+function isConcat(e: Node): boolean {
+  return e.type === 'CallExpression' && e.callee.type === 'MemberExpression' && propName(e.callee) === 'concat' && e.arguments.length > 0 &&
+    isStringy(e.callee.object as Expr);
+}
+
+/** `util.format('…%s…', x)` with a string literal format. */
+function isFormat(e: Node): boolean {
+  return e.type === 'CallExpression' && e.callee.type === 'MemberExpression' && propName(e.callee) === 'format' &&
+    nameOf(e.callee.object) === 'util' && e.arguments.length > 1 && isStringLiteral(e.arguments[0]) && e.arguments.every((a) => a.type !== 'SpreadElement');
+}
+
+/** A `util.format` somewhere in the text (the fix does not rewrite those). */
+function hasFormat(e: Node): boolean {
+  e = unwrap(e as Expr);
+  if (isFormat(e)) return true;
+  if (isConcat(e)) return hasFormat(((e as Call).callee as TSESTree.MemberExpression).object);
+  return e.type === 'BinaryExpression' && (hasFormat(e.left) || hasFormat(e.right));
 }
 
 function isStringy(e: Node): boolean {
   e = unwrap(e as Expr);
-  if (isStringLiteral(e) || e.type === 'TemplateLiteral') return true;
+  if (isStringLiteral(e) || e.type === 'TemplateLiteral' || isConcat(e) || isFormat(e)) return true;
   return e.type === 'BinaryExpression' && e.operator === '+' && (isStringy(e.left) || isStringy(e.right));
 }
 
@@ -709,7 +823,10 @@ function prescan(ts: typeof TS, sf: TS.SourceFile, interesting: number[]): { bla
   };
   const isBuilt = (e: TS.Expression): boolean => {
     e = unwrap(e);
-    return e.kind === K.TemplateExpression || (ts.isBinaryExpression(e) && e.operatorToken.kind === K.PlusToken);
+    if (e.kind === K.TemplateExpression || (ts.isBinaryExpression(e) && e.operatorToken.kind === K.PlusToken)) return true;
+    // `.concat(…)` and `util.format(…)` (a superset of the estree check)
+    return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.name) &&
+      (e.expression.name.text === 'concat' || e.expression.name.text === 'format');
   };
   const calleeName = (callee: TS.Expression): string | undefined => {
     if (ts.isIdentifier(callee)) return callee.text === 'query' || callee.text === 'execute' ? callee.text : undefined;
