@@ -348,9 +348,20 @@ const invalid: InvalidCase[] = [
   },
   // --- unknown driver, identifiers, lists ------------------------------------------------------------------------
   {
-    name: 'no driver import: reported without a fix',
-    code: DEF + '    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
-    errors: [{ messageId: VALUE, line: 2, column: 17, fixes: [] }],
+    name: 'no driver import, a cursor handed in: %s assumed, and the title says so',
+    code: DEF + '    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\' AND note LIKE \'5%\'")\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 17,
+      fixes: [{
+        title: 'Parameterize query (assumed %s placeholders: no driver import says which)',
+        output: DEF + '    cur.execute("SELECT * FROM users WHERE name = %s AND note LIKE \'5%%\'", (name,))\n',
+      }],
+    }],
+  },
+  {
+    name: 'no driver import and not a cursor: no fix',
+    code: DEF + '    db.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
+    errors: [{ messageId: VALUE, line: 2, column: 16, fixes: [] }],
   },
   {
     name: 'a file importing two drivers with different styles: no fix',

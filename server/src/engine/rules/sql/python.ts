@@ -1145,7 +1145,8 @@ class PyChecker {
       edits.push(lines.edit(name.startIndex, name.endIndex, 'execute'));
       return [{ title: 'Parameterize query (executescript → execute with ? placeholders)', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
     }
-    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+    const title = plan.assumed ? `Parameterize query (assumed ${plan.assumed} placeholders: no driver import says which)` : 'Parameterize query';
+    return [{ title, applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
   }
 
   /** Quote of the first string literal in the rewritten expression, and whether all are raw; undefined for bytes. */
@@ -1170,15 +1171,25 @@ class PyChecker {
     const styles = new Set<Style | 'sqlalchemy'>();
     for (const [mod, style] of Object.entries(DRIVER_STYLE)) if (roots.has(mod)) styles.add(style);
     if (roots.has('sqlalchemy') || roots.has('flask_sqlalchemy') || roots.has('sqlmodel')) styles.add('sqlalchemy');
-    const fn = field(sink.call, 'function');
-    const recv = fn?.type === 'attribute' ? field(fn, 'object') : undefined;
-    const cursorLike = !!recv && (/cur(?:sor)?$/i.test(recv.type === 'attribute' ? field(recv, 'attribute')?.text ?? '' : recv.text) ||
-      (recv.type === 'call' && /\.cursor$|^cursor$/.test(field(recv, 'function')?.text ?? '')));
-    if (cursorLike) {
+    if (this.cursorLike(sink)) {
       styles.delete('sqlalchemy');
       styles.delete('dollar');
     }
     return styles.size === 1 ? [...styles][0] : undefined;
+  }
+
+  /** `cur.execute(…)`, `cursor.execute(…)`, `conn.cursor().execute(…)`: a DB-API cursor by its name or origin. */
+  private cursorLike(sink: Sink): boolean {
+    const fn = field(sink.call, 'function');
+    const recv = fn?.type === 'attribute' ? field(fn, 'object') : undefined;
+    return !!recv && (/cur(?:sor)?$/i.test(recv.type === 'attribute' ? field(recv, 'attribute')?.text ?? '' : recv.text) ||
+      (recv.type === 'call' && /\.cursor$|^cursor$/.test(field(recv, 'function')?.text ?? '')));
+  }
+
+  /** Whether the file imports any database driver or toolkit the detector knows (then its style is not guessed). */
+  private importsAnyDriver(): boolean {
+    const roots = this.importedRoots();
+    return Object.keys(DRIVER_STYLE).some((m) => roots.has(m)) || ['sqlalchemy', 'flask_sqlalchemy', 'sqlmodel', 'django', 'asyncpg', 'pandas', 'databases', 'peewee'].some((m) => roots.has(m));
   }
 
   /** How the values reach the driver for this call, or undefined when no fix is written. */
@@ -1239,8 +1250,17 @@ class PyChecker {
       case 'driver':
       case 'dbapi': {
         if (!firstIsQuery) return undefined;
-        const style = sink.kind === 'mogrify' ? (this.driverStyle(sink) === 'format' ? 'format' : undefined) : this.driverStyle(sink);
+        const known = sink.kind === 'mogrify' ? (this.driverStyle(sink) === 'format' ? 'format' : undefined) : this.driverStyle(sink);
+        // A cursor handed in from elsewhere, in a file that imports no driver at all: most DB-API drivers (psycopg,
+        // PyMySQL, MySQLdb, mysql-connector) take %s, and the fix title says that it was assumed.
+        const assumed = !known && sink.kind === 'dbapi' && this.cursorLike(sink) && !this.importsAnyDriver();
+        const style = known ?? (assumed ? 'format' : undefined);
         if (!style) return undefined;
+        if (assumed) {
+          if (args.keywords.size || args.positional.length > 2) return undefined;
+          const slot = positionalSlot('format', args.positional[1], tuple);
+          return slot && { ...slot, assumed: '%s' };
+        }
         if (style === 'dollar') return sink.kind === 'dbapi' ? this.asyncpgPlan(args) : undefined;
         if (style === 'sqlalchemy') return sink.kind === 'dbapi' ? this.sqlalchemyStringPlan(args) : undefined;
         if (style === 'named') return undefined;
@@ -1324,6 +1344,8 @@ interface Plan {
   wrap?: string;
   /** The edit that passes the values (all of them for positional styles; the new ones with their names for named). */
   write(values: string[], names?: string[]): TextEdit | undefined;
+  /** The placeholder the fix assumed because no driver import says which (shown in the fix title). */
+  assumed?: string;
 }
 
 function dictOf(names: string[], values: string[]): string {
