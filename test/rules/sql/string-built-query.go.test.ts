@@ -202,14 +202,17 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, line: 9, column: 13, fixes: [{ output: file(['"github.com/jmoiron/sqlx"', '_ "github.com/lib/pq"'], '\tdb.Get(&u, "SELECT * FROM users WHERE name = $1", name)\n', 'db *sqlx.DB, name string') }] }],
   },
   {
-    name: 'sqlx: SelectContext without a known driver (no fix)',
+    name: 'sqlx: SelectContext without a known driver ($1 assumed, said in the title)',
     code: file(['"github.com/jmoiron/sqlx"'], '\tdb.SelectContext(ctx, &us, "SELECT * FROM users WHERE name = \'" + name + "\'")\n', 'db *sqlx.DB, name string'),
-    errors: [{ messageId: VALUE, line: 8, column: 29, fixes: [] }],
+    errors: [{
+      messageId: VALUE, line: 8, column: 29,
+      fixes: [{ title: 'Parameterize query (assumed $1 placeholders: no driver import says which)', output: file(['"github.com/jmoiron/sqlx"'], '\tdb.SelectContext(ctx, &us, "SELECT * FROM users WHERE name = $1", name)\n', 'db *sqlx.DB, name string') }],
+    }],
   },
   {
     name: 'sqlx: package function Select',
     code: file(['"github.com/jmoiron/sqlx"'], '\tsqlx.Select(db, &us, "SELECT * FROM users WHERE name = \'" + name + "\'")\n', 'db *sqlx.DB, name string'),
-    errors: [{ messageId: VALUE, line: 8, column: 23, fixes: [] }],
+    errors: [{ messageId: VALUE, line: 8, column: 23, fixes: [{ title: 'Parameterize query (assumed $1 placeholders: no driver import says which)' }] }],
   },
   {
     name: 'sqlx: NamedExec takes a struct: no fix',
@@ -259,9 +262,12 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, line: L3, column: 26, fixes: [] }],
   },
   {
-    name: 'gosec G202: unknown driver (no fix)',
+    name: 'gosec G202: database/sql without a driver import ($1 assumed, said in the title)',
     code: file(NONE, '\trows, err := db.Query("SELECT * FROM foo WHERE name = " + os.Args[1])\n\t_, _ = rows, err\n'),
-    errors: [{ messageId: VALUE, message: /`os.Args\[1\]`/, line: L2, column: 24, fixes: [] }],
+    errors: [{
+      messageId: VALUE, message: /`os.Args\[1\]`/, line: L2, column: 24,
+      fixes: [{ title: 'Parameterize query (assumed $1 placeholders: no driver import says which)', output: file(NONE, '\trows, err := db.Query("SELECT * FROM foo WHERE name = $1", os.Args[1])\n\t_, _ = rows, err\n') }],
+    }],
   },
   {
     name: 'two drivers with different styles: no fix',

@@ -740,17 +740,25 @@ class GoChecker {
 
   // --- the fix -----------------------------------------------------------------------------------------------------
 
-  private style(): Style | undefined {
+  /**
+   * The driver's placeholder style from the file's imports. A file that uses database/sql or sqlx but imports no driver
+   * (drivers are often imported once, in main.go) gets PostgreSQL's `$n`, and the fix title says it was assumed.
+   */
+  private style(): { style: Style; assumed?: string } | undefined {
     const styles = new Set<Style>();
     for (const p of this.imports.values()) {
       const s = driverStyle(p);
       if (s) styles.add(s);
     }
-    return styles.size === 1 ? [...styles][0] : undefined;
+    if (styles.size === 1) return { style: [...styles][0] };
+    if (styles.size > 1) return undefined;
+    const generic = [...this.imports.values()].some((p) => p === 'database/sql' || p.startsWith('github.com/jmoiron/sqlx'));
+    return generic ? { style: '$', assumed: '$1' } : undefined;
   }
 
   private fixes(sink: Sink, built: Built, a: Analysis): Fix[] {
-    const style = this.style();
+    const chosen = this.style();
+    const style = chosen?.style;
     if (!style || !sink.method.args) return [];
     if (sink.args.some((x) => x.type === 'variadic_argument')) return [];
     const existing = sink.args.slice(sink.index + 1);
@@ -780,7 +788,8 @@ class GoChecker {
     } else {
       edits.push(lines.edit(existing[0].startIndex, existing[existing.length - 1].endIndex, values.join(', ')));
     }
-    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+    const title = chosen?.assumed ? `Parameterize query (assumed ${chosen.assumed} placeholders: no driver import says which)` : 'Parameterize query';
+    return [{ title, applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
   }
 
   /** The new SQL expression: a literal, a `+` of literals and kept operands, or `fmt.Sprintf` with the kept verbs. */
