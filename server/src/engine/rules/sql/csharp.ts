@@ -7,7 +7,7 @@ import { analyze, looksLikeSql, type Analysis, type Ch, type Hole, type Item } f
 import type { Lang } from '../../languages/detect';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { short, SQL_HINT, type SqlDetector } from './detector';
+import { short, SQL_HINT, type SqlDetector, hasUnsafeHole } from './detector';
 
 export const csharp: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'csharp',
@@ -677,12 +677,12 @@ class CsChecker {
     if (!ops) return undefined;
     if (this.isBuilt(ops, 0)) {
       const items = this.items(ops, 0);
-      if (!items || !items.some((x) => x.kind === 'hole' && !x.safe)) return undefined;
+      if (!items || !hasUnsafeHole(items)) return undefined;
       return { items, direct: ops.length === 1 && a1 - a0 === 1 && !this.inlined };
     }
     if (a1 - a0 === 1 && this.toks[a0].type === 'name') {
       const v = this.varItems(this.toks[a0].text, a0, 0);
-      if (!v || !v.built || !v.items.some((x) => x.kind === 'hole' && !x.safe)) return undefined;
+      if (!v || !v.built || !hasUnsafeHole(v.items)) return undefined;
       return { items: v.items, direct: false };
     }
     return undefined;

@@ -17,6 +17,24 @@ export interface SqlDetector {
  */
 export const SQL_HINT = /\bselect\b|\bdelete\b[\s\S]{0,400}?\bfrom\b|\b(?:insert|replace|merge)\s+(?:\w+\s+){0,2}into\b|\bupdate\b[\s\S]{0,200}?\bset\b|\bwhere\s|\bwith\s+(?:recursive\s+)?\w+|\b(?:create|drop|alter)\s+\w|\b(?:truncate|pragma|explain|vacuum|grant|revoke|call|show)\s/i;
 
+/** Whether the items hold a value the developer does not control: without one there is nothing to report. */
+export function hasUnsafeHole(items: readonly Item[]): boolean {
+  return items.some((i) => i.kind === 'hole' && !i.safe);
+}
+
+/**
+ * The items of the parts a local variable was built from (assignment and appends): literals and built strings are read
+ * through, any other part is one hole.
+ */
+export function partItems<N>(parts: readonly N[], readThrough: (n: N) => boolean, flattenInto: (n: N, out: Item[]) => void, hole: (n: N) => Item): Item[] {
+  const items: Item[] = [];
+  for (const p of parts) {
+    if (readThrough(p)) flattenInto(p, items);
+    else items.push(hole(p));
+  }
+  return items;
+}
+
 /** An expression as the message quotes it: one line, at most 40 characters. */
 export function short(s: string): string {
   const one = s.replace(/\s+/g, ' ');

@@ -6,7 +6,7 @@ import { analyze, looksLikeSql, type Analysis, type Hole, type Item } from '../.
 import type { Lang } from '../../languages/detect';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { short, type SqlDetector } from './detector';
+import { short, type SqlDetector, hasUnsafeHole } from './detector';
 import { placeholderize, unquoteRegion, type Piece, type PlaceholderStyle } from './placeholders';
 
 export const elixir: SqlDetector = {
@@ -292,7 +292,7 @@ class ExChecker {
     if (!direct) return undefined;
     if (this.isBuilt(direct)) {
       const items = this.items(direct);
-      if (!items.some((x) => x.kind === 'hole' && !x.safe)) return undefined;
+      if (!hasUnsafeHole(items)) return undefined;
       return { items, root: [this.toks[a0].start, this.toks[a1 - 1].end], rewritable: !direct.some(([f]) => this.toks[f].heredoc) };
     }
     if (a1 - a0 !== 1 || this.toks[a0].type !== 'name' || this.toks[a0].text.includes('.')) return undefined;
@@ -312,7 +312,7 @@ class ExChecker {
     }
     if (!ops || (!appended && !this.isBuilt(ops))) return undefined;
     const items = this.items(ops);
-    if (!items.some((x) => x.kind === 'hole' && !x.safe)) return undefined;
+    if (!hasUnsafeHole(items)) return undefined;
     const [f, e] = assigns[0];
     const reads = this.toks.filter((x, k) => x.type === 'name' && x.text === name && k > e && this.defStart(k) === this.defStart(callAt)).length;
     return {

@@ -6,7 +6,7 @@ import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-s
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
 import { escapeDq, existingPlaceholders, placeValues, plusOperands, writesBefore, type CCh, type CHole, type Piece } from './clike';
-import { reportHoles, SQL_HINT, type SqlDetector } from './detector';
+import { reportHoles, SQL_HINT, type SqlDetector, hasUnsafeHole } from './detector';
 import { unquoteRegion } from './placeholders';
 import { field, kids, localParts, named, same, unparen, within } from './shared';
 
@@ -304,12 +304,12 @@ class GoChecker {
     const e = unparen(node);
     if (this.isBuilt(e)) {
       const items = this.flatten(e);
-      if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+      if (!hasUnsafeHole(items)) return undefined;
       return { items, root: e, rewritable: !this.foreign };
     }
     if (e.type === 'call_expression') {
       const items = this.builderItems(e, call);
-      return items && items.some((i) => i.kind === 'hole' && !i.safe) ? { items, root: e, rewritable: false } : undefined;
+      return items && hasUnsafeHole(items) ? { items, root: e, rewritable: false } : undefined;
     }
     if (e.type !== 'identifier') return undefined;
     const d = this.resolve(e);
@@ -327,13 +327,13 @@ class GoChecker {
       const only = parts.length === 1 ? unparen(parts[0]) : undefined;
       if (only?.type !== 'call_expression') return undefined;
       const items = this.builderItems(only, call);
-      return items && items.some((i) => i.kind === 'hole' && !i.safe) ? { items, root: only, rewritable: false } : undefined;
+      return items && hasUnsafeHole(items) ? { items, root: only, rewritable: false } : undefined;
     }
     const items: Item[] = [];
     // A parameter's prior value: the caller's text, not reported as structure.
     if (d.kind === 'param') items.push({ kind: 'hole', src: e.text, safe: false, devControlled: true } as CHole);
     for (const p of parts) this.flattenInto(p, items);
-    if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+    if (!hasUnsafeHole(items)) return undefined;
     // A fix rewrites the one declaration when the variable is written once and read only by this call.
     const rewritable = !appended && !this.foreign && d.kind === 'var' && d.writes.length === 0 && this.reads(d) === 1 &&
       !!d.value && (d.stmt.type === 'short_var_declaration' ? named(field(d.stmt, 'left')!).length === 1 : d.stmt.childrenForFieldName('name').length === 1);

@@ -7,7 +7,7 @@ import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-s
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
 import { bindName, escapeDq, existingPlaceholders, placeValues, plusOperands, writesBefore, type CCh, type CHole, type Piece } from './clike';
-import { reportHoles, SQL_HINT, type SqlDetector } from './detector';
+import { reportHoles, SQL_HINT, type SqlDetector, hasUnsafeHole } from './detector';
 import { unquoteRegion } from './placeholders';
 import { field, kids, localParts, named, same, unparen, within } from './shared';
 
@@ -277,7 +277,7 @@ class JavaChecker {
     const e = unparen(node);
     if (this.isBuilt(e)) {
       const items = this.flatten(e);
-      if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+      if (!hasUnsafeHole(items)) return undefined;
       return { items, root: e, rewritable: !this.foreign && !this.hasBuilderChain(e) };
     }
     if (e.type !== 'identifier') return undefined;
@@ -295,7 +295,7 @@ class JavaChecker {
     const items: Item[] = [];
     if (d.kind === 'param' && !d.value && appended && d.writes[0]?.op === '+=') items.push({ kind: 'hole', src: e.text, safe: false, devControlled: true } as CHole);
     for (const p of parts) this.flattenInto(p, items);
-    if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+    if (!hasUnsafeHole(items)) return undefined;
     const root = unparen(parts[0]);
     const rewritable = !appended && !this.foreign && d.kind === 'local' && d.writes.length === 0 && this.reads(d) === 1 && !!d.value &&
       d.stmt.childrenForFieldName('declarator').length === 1 && !this.hasBuilderChain(root);

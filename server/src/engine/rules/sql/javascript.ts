@@ -7,7 +7,7 @@ import { importedModules, jsAst, parseJs, parseTsSyntax, resolveVariable, walk, 
 import { isJsLike, type Lang } from '../../languages/detect';
 import type { RuleContext } from '../../rule';
 import type { Fix, Report, TextEdit } from '../../types';
-import { short, SQL_HINT, type SqlDetector } from './detector';
+import { short, SQL_HINT, type SqlDetector, hasUnsafeHole, partItems } from './detector';
 
 type Call = TSESTree.CallExpression;
 type Expr = TSESTree.Expression;
@@ -202,7 +202,7 @@ class Checker {
     const e = unwrap(node);
     if (isBuilt(e)) {
       const items = this.flatten(e);
-      return items.some((i) => i.kind === 'hole' && !i.safe) ? { items, root: e, rewritable: !hasFormat(e) } : undefined;
+      return hasUnsafeHole(items) ? { items, root: e, rewritable: !hasFormat(e) } : undefined;
     }
     if (e.type !== 'Identifier') return undefined;
     const v = this.resolve(e);
@@ -260,13 +260,8 @@ class Checker {
       else return undefined;
     }
     if (!parts.length || (!appended && !isBuilt(unwrap(parts[0])))) return undefined;
-    const items: Item[] = [];
-    for (const p of parts) {
-      const u = unwrap(p);
-      if (isBuilt(u) || isStringLiteral(u)) this.flattenInto(u, items);
-      else items.push(this.hole(u));
-    }
-    if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+    const items = partItems(parts.map(unwrap), (u) => isBuilt(u) || isStringLiteral(u), (u, out) => this.flattenInto(u, out), (u) => this.hole(u));
+    if (!hasUnsafeHole(items)) return undefined;
     const reads = refs.filter((r) => r.isRead());
     const root = unwrap(decl?.init ?? parts[0]);
     const rewritable = decl !== undefined && !appended && writes.length === 0 && !hasFormat(root) && decl.parent?.type === 'VariableDeclaration' && decl.parent.kind === 'const' && reads.length === 1 && decl.init !== null;

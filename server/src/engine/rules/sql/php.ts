@@ -6,7 +6,7 @@ import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { reportHoles, short, SQL_HINT, type SqlDetector } from './detector';
+import { reportHoles, short, SQL_HINT, type SqlDetector, hasUnsafeHole, partItems } from './detector';
 import { placeholderize, unquoteRegion, type Piece, type PlaceholderStyle } from './placeholders';
 import { field, kids, localParts, named, same, unparen } from './shared';
 
@@ -368,7 +368,7 @@ class PhpChecker {
     const e = unparen(node);
     if (this.isBuilt(e)) {
       const items = this.flatten(e);
-      if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+      if (!hasUnsafeHole(items)) return undefined;
       return { items, root: e, rewritable: !this.foreign && !this.hasHeredoc(e) };
     }
     if (e.type !== 'variable_name') return undefined;
@@ -383,13 +383,8 @@ class PhpChecker {
     });
     if (!flow?.parts || (!flow.appended && !this.isBuilt(flow.parts[0]))) return undefined;
     const { parts, appended } = flow;
-    const items: Item[] = [];
-    for (const p of parts) {
-      const u = unparen(p);
-      if (this.isBuilt(u) || this.isStringLiteral(u)) this.flattenInto(u, items);
-      else items.push(this.hole(u));
-    }
-    if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+    const items = partItems(parts.map(unparen), (u) => this.isBuilt(u) || this.isStringLiteral(u), (u, out) => this.flattenInto(u, out), (u) => this.hole(u));
+    if (!hasUnsafeHole(items)) return undefined;
     const reads = this.countReads(r.scope, e.text) - r.list.length;
     const b0 = r.list[0];
     const rewritable = !appended && !this.foreign && r.list.length === 1 && reads === 1 && !this.hasHeredoc(parts[0]) &&

@@ -5,7 +5,7 @@ import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { reportHoles, SQL_HINT, type SqlDetector } from './detector';
+import { reportHoles, SQL_HINT, type SqlDetector, hasUnsafeHole, partItems } from './detector';
 import { lenOf, unquoteRegion, valueHoles } from './placeholders';
 import { field, kids, localParts, named, same, unparen, within } from './shared';
 
@@ -479,7 +479,7 @@ class PyChecker {
     const e = unparen(node);
     if (this.isBuilt(e)) {
       const items = this.flatten(e);
-      if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+      if (!hasUnsafeHole(items)) return undefined;
       return { items, root: e, rewritable: !this.foreign };
     }
     if (e.type !== 'identifier') return undefined;
@@ -495,13 +495,8 @@ class PyChecker {
     });
     if (!flow?.parts || (!flow.appended && !this.isBuilt(flow.parts[0]))) return undefined;
     const { parts, appended } = flow;
-    const items: Item[] = [];
-    for (const p of parts) {
-      const u = unparen(p);
-      if (this.isBuilt(u) || this.isStringLiteral(u)) this.flattenInto(u, items);
-      else items.push(this.hole(u));
-    }
-    if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+    const items = partItems(parts.map(unparen), (u) => this.isBuilt(u) || this.isStringLiteral(u), (u, out) => this.flattenInto(u, out), (u) => this.hole(u));
+    if (!hasUnsafeHole(items)) return undefined;
     // A fix rewrites the one assignment when the variable is written once and read only by this call.
     const reads = this.countReads(r.scope, e.text) - r.list.length;
     const rewritable = !appended && !this.foreign && r.list.length === 1 && reads === 1 &&

@@ -6,7 +6,7 @@ import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { reportHoles, short, type SqlDetector } from './detector';
+import { reportHoles, short, type SqlDetector, hasUnsafeHole, partItems } from './detector';
 import { placeholderize, unquoteRegion, type Piece, type PlaceholderStyle } from './placeholders';
 import { field, kids, localParts, named, unparen } from './shared';
 
@@ -312,7 +312,7 @@ class RubyChecker {
     const e = unparen(node);
     if (this.isBuilt(e)) {
       const items = this.flatten(e);
-      if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+      if (!hasUnsafeHole(items)) return undefined;
       return { items, root: e, rewritable: !this.foreign && e.type !== 'heredoc_beginning' };
     }
     if (e.type !== 'identifier') return undefined;
@@ -327,13 +327,8 @@ class RubyChecker {
     });
     if (!flow?.parts || (!flow.appended && !this.isBuilt(flow.parts[0]))) return undefined;
     const { parts, appended } = flow;
-    const items: Item[] = [];
-    for (const p of parts) {
-      const u = unparen(p);
-      if (this.isBuilt(u) || this.isStringLiteral(u)) this.flattenInto(u, items);
-      else items.push(this.hole(u));
-    }
-    if (!items.some((i) => i.kind === 'hole' && !i.safe)) return undefined;
+    const items = partItems(parts.map(unparen), (u) => this.isBuilt(u) || this.isStringLiteral(u), (u, out) => this.flattenInto(u, out), (u) => this.hole(u));
+    if (!hasUnsafeHole(items)) return undefined;
     let reads = 0;
     walkTree(r.scope, (x) => {
       if (x.id !== r.scope.id && SCOPES.has(x.type)) return false;
