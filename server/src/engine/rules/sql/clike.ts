@@ -1,6 +1,6 @@
 // Shared by the Go and Java halves of sql/string-built-query: `+` operands, and the placeholder rewrite of SQL built by
 // concatenation or a format call (the language writes the result back in its own literal syntax).
-import type { Analysis, Ch, Hole, Item } from '../../fixes/parameterize';
+import { MARK, type Analysis, type Ch, type Hole, type Item } from '../../fixes/parameterize';
 import type { SyntaxNode as Node } from '../../languages/tree-sitter';
 import { valueHoles } from './placeholders';
 import { field, unparen, type LocalWrite } from './shared';
@@ -148,4 +148,19 @@ export function escapeDq(c: string): string {
       return code < 0x20 || code === 0x7f ? '\\u' + code.toString(16).padStart(4, '0') : c;
     }
   }
+}
+
+/**
+ * A printf-style format (Go `fmt.Sprintf`, Java `String.format`) read for its verbs: `from` is the format's items (a
+ * literal or a `+` of literals) or a named constant's text. Holes (constants inside a `+`) are read as their text; then,
+ * as for a named constant, the fix cannot write the format back (`foreign`). `s` is the text with other holes as MARK.
+ */
+export function readFormat(from: Item[] | string): { fmt: Item[]; s: string; foreign: boolean } {
+  let fmt: Item[] = typeof from === 'string' ? [...from].map((c) => ({ kind: 'ch', c, r: c })) : from;
+  let foreign = typeof from === 'string';
+  if (fmt.some((i) => i.kind === 'hole')) {
+    foreign = true;
+    fmt = fmt.flatMap((i) => (i.kind === 'ch' || i.text === undefined ? [i] : [...i.text].map((c) => ({ kind: 'ch' as const, c, r: c }))));
+  }
+  return { fmt, s: fmt.map((i) => (i.kind === 'ch' ? i.c : MARK)).join(''), foreign };
 }

@@ -1,11 +1,11 @@
 // sql/string-built-query for Go: SQL built with `+`, `+=`, `fmt.Sprintf` or a strings.Builder that reaches a
 // database/sql, sqlx, pgx or gorm query call. Parsed with tree-sitter's Go grammar; silent when it is not available.
-import { analyze, looksLikeSql, MARK, type Analysis, type Item } from '../../fixes/parameterize';
+import { analyze, looksLikeSql, type Analysis, type Item } from '../../fixes/parameterize';
 import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { escapeDq, existingPlaceholders, placeValues, plusOperands, writesBefore, type CCh, type CHole, type Piece } from './clike';
+import { escapeDq, existingPlaceholders, placeValues, plusOperands, readFormat, writesBefore, type CCh, type CHole, type Piece } from './clike';
 import { reportHoles, SQL_HINT, type SqlDetector, hasUnsafeHole } from './detector';
 import { unquoteRegion } from './placeholders';
 import { field, kids, localParts, named, same, unparen, within } from './shared';
@@ -426,21 +426,10 @@ class GoChecker {
     if (all.some((x) => x.type === 'variadic_argument')) return undefined;
     const fmtNode = unparen(all[0]);
     const args = all.slice(1);
-    let fmt: Item[];
-    if (LITERAL_TYPES.has(fmtNode.type) || fmtNode.type === 'binary_expression') {
-      fmt = this.flatten(fmtNode);
-    } else {
-      const text = this.constant(fmtNode);
-      if (text === undefined) return undefined;
-      this.foreign = true;
-      fmt = [...text].map((c) => ({ kind: 'ch', c, r: c }));
-    }
-    // A format built with `+` reads as its text (constants expanded); a fix cannot write it back.
-    if (fmt.some((i) => i.kind === 'hole')) {
-      this.foreign = true;
-      fmt = fmt.flatMap((i) => (i.kind === 'ch' || i.text === undefined ? [i] : [...i.text].map((c) => ({ kind: 'ch' as const, c, r: c }))));
-    }
-    const s = fmt.map((i) => (i.kind === 'ch' ? i.c : MARK)).join('');
+    const from = LITERAL_TYPES.has(fmtNode.type) || fmtNode.type === 'binary_expression' ? this.flatten(fmtNode) : this.constant(fmtNode);
+    if (from === undefined) return undefined;
+    const { fmt, s, foreign } = readFormat(from);
+    if (foreign) this.foreign = true;
     const out: Item[] = [];
     let argIndex = 0;
     for (let i = 0; i < fmt.length; i++) {

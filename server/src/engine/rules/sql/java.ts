@@ -1,12 +1,12 @@
 // sql/string-built-query for Java: SQL built with `+`, `+=`, `String.format` / `formatted` or a StringBuilder that
 // reaches JDBC (`Statement`, `prepareStatement`), Spring `JdbcTemplate` or JPA / Hibernate `createQuery`. Parsed with
 // tree-sitter's Java grammar; silent when it is not available.
-import { analyze, looksLikeSql, MARK, type Analysis, type Item } from '../../fixes/parameterize';
+import { analyze, looksLikeSql, type Analysis, type Item } from '../../fixes/parameterize';
 import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
-import { bindName, escapeDq, existingPlaceholders, placeValues, plusOperands, writesBefore, type CCh, type CHole, type Piece } from './clike';
+import { bindName, escapeDq, existingPlaceholders, placeValues, plusOperands, readFormat, writesBefore, type CCh, type CHole, type Piece } from './clike';
 import { reportHoles, SQL_HINT, type SqlDetector, hasUnsafeHole } from './detector';
 import { unquoteRegion } from './placeholders';
 import { field, kids, localParts, named, same, unparen, within } from './shared';
@@ -482,20 +482,11 @@ class JavaChecker {
 
   /** `String.format`: each conversion becomes a hole for its argument. */
   private formatItems(call: Node, fmtNode: Node, args: Node[]): Item[] | undefined {
-    let fmt: Item[];
     const f = unparen(fmtNode);
-    if (f.type === 'string_literal' || f.type === 'binary_expression') fmt = this.flatten(f);
-    else {
-      const text = this.constant(f);
-      if (text === undefined) return undefined;
-      this.foreign = true;
-      fmt = [...text].map((c) => ({ kind: 'ch', c, r: c }));
-    }
-    if (fmt.some((i) => i.kind === 'hole')) {
-      this.foreign = true;
-      fmt = fmt.flatMap((i) => (i.kind === 'ch' || i.text === undefined ? [i] : [...i.text].map((c) => ({ kind: 'ch' as const, c, r: c }))));
-    }
-    const s = fmt.map((i) => (i.kind === 'ch' ? i.c : MARK)).join('');
+    const from = f.type === 'string_literal' || f.type === 'binary_expression' ? this.flatten(f) : this.constant(f);
+    if (from === undefined) return undefined;
+    const { fmt, s, foreign } = readFormat(from);
+    if (foreign) this.foreign = true;
     const out: Item[] = [];
     let argIndex = 0;
     for (let i = 0; i < fmt.length; i++) {
