@@ -73,7 +73,75 @@ const valid: (string | { name: string; code: string })[] = [
 ];
 
 const invalid: InvalidCase[] = [
-  // --- JDBC Statement: reported, no fix ---------------------------------------------------------------------------
+  // --- JDBC Statement -> PreparedStatement ---------------------------------------------------------------------------
+  {
+    name: 'Statement made in the line before: becomes a PreparedStatement there',
+    code: cls('    Statement stmt = conn.createStatement();\n    ResultSet rs = stmt.executeQuery("SELECT * FROM users WHERE name = \'" + name + "\'");\n'),
+    errors: [{
+      messageId: VALUE, line: L + 1, column: 38,
+      fixes: [{
+        title: 'Use a PreparedStatement', applicability: 'unsafe',
+        output: cls('    PreparedStatement stmt = conn.prepareStatement("SELECT * FROM users WHERE name = ?");\n    stmt.setString(1, name);\n    ResultSet rs = stmt.executeQuery();\n'),
+      }],
+    }],
+  },
+  {
+    name: 'Statement: SQL built in a local after the statement is made moves the statement down',
+    code: cls('    Statement st = conn.createStatement();\n    String query = "DELETE FROM users WHERE name = \'" + name + "\'";\n    st.execute(query);\n    st.close();\n'),
+    errors: [{
+      messageId: VALUE, line: L + 2, column: 16,
+      fixes: [{ output: cls('    String query = "DELETE FROM users WHERE name = ?";\n    PreparedStatement st = conn.prepareStatement(query);\n    st.setString(1, name);\n    st.execute();\n    st.close();\n') }],
+    }],
+  },
+  {
+    name: 'Statement in try-with-resources: value read inside the block, LIKE pattern and a kept int',
+    code: cls('    try (Statement st = conn.createStatement()) {\n      String q = request.getParameter("q");\n      ResultSet rs = st.executeQuery("SELECT * FROM items WHERE title LIKE \'%" + q + "%\' AND owner = " + id);\n    }\n', 'HttpServletRequest request, int id'),
+    errors: [{
+      messageId: VALUE, line: L + 2, column: 38,
+      fixes: [{ output: cls('    try (PreparedStatement st = conn.prepareStatement("SELECT * FROM items WHERE title LIKE ? AND owner = " + id)) {\n      String q = request.getParameter("q");\n      st.setString(1, "%" + q + "%");\n      ResultSet rs = st.executeQuery();\n    }\n', 'HttpServletRequest request, int id') }],
+    }],
+  },
+  {
+    name: 'Statement assigned in try, closed in finally: the declared type changes too',
+    code: cls('    Statement stmt = null;\n    try {\n      stmt = conn.createStatement();\n      stmt.executeUpdate("UPDATE users SET email = \'" + email + "\' WHERE id = " + id);\n    } finally {\n      if (stmt != null) stmt.close();\n    }\n', 'String email, int id'),
+    errors: [{
+      messageId: VALUE, line: L + 3, column: 26,
+      fixes: [{ output: cls('    PreparedStatement stmt = null;\n    try {\n      stmt = conn.prepareStatement("UPDATE users SET email = ? WHERE id = " + id);\n      stmt.setString(1, email);\n      stmt.executeUpdate();\n    } finally {\n      if (stmt != null) stmt.close();\n    }\n', 'String email, int id') }],
+    }],
+  },
+  {
+    name: 'Statement made once, query in a loop: prepared once, value set in the loop',
+    code: cls('    Statement st = conn.createStatement();\n    for (String n : names) {\n      st.executeUpdate("DELETE FROM users WHERE name = \'" + n + "\' AND org = \'" + org.getId() + "\'");\n    }\n', 'List<String> names, Org org'),
+    errors: [{
+      messageId: VALUE, line: L + 2, column: 24,
+      fixes: [{ output: cls('    PreparedStatement st = conn.prepareStatement("DELETE FROM users WHERE name = ? AND org = ?");\n    for (String n : names) {\n      st.setString(1, n);\n      st.setObject(2, org.getId());\n      st.executeUpdate();\n    }\n', 'List<String> names, Org org') }],
+    }],
+  },
+  {
+    name: 'Statement: an import of java.sql.Statement gets java.sql.PreparedStatement next to it',
+    code: 'package app;\n\nimport java.sql.Connection;\nimport java.sql.Statement;\n\nclass Dao {\n  void drop(Connection conn, String name) throws Exception {\n    Statement a = conn.createStatement();\n    a.execute("DELETE FROM t WHERE name = \'" + name + "\'");\n  }\n}\n',
+    errors: [{ messageId: VALUE, line: 9, column: 15, fixes: [{ output: 'package app;\n\nimport java.sql.Connection;\nimport java.sql.Statement;\nimport java.sql.PreparedStatement;\n\nclass Dao {\n  void drop(Connection conn, String name) throws Exception {\n    PreparedStatement a = conn.prepareStatement("DELETE FROM t WHERE name = ?");\n    a.setString(1, name);\n    a.execute();\n  }\n}\n' }] }],
+  },
+  {
+    name: 'Statement declared with var keeps var; a String.format value',
+    code: cls('    var b = conn.createStatement();\n    b.execute(String.format("DELETE FROM t WHERE name = \'%s\'", name));\n'),
+    errors: [{ messageId: VALUE, line: L + 1, column: 15, fixes: [{ output: cls('    var b = conn.prepareStatement("DELETE FROM t WHERE name = ?");\n    b.setString(1, name);\n    b.execute();\n') }] }],
+  },
+  {
+    name: 'Statement with SQL from a local StringBuilder (appends may be conditional): no fix',
+    code: cls('    Statement st = conn.createStatement();\n    StringBuilder sb = new StringBuilder("SELECT * FROM users WHERE 1=1");\n    if (name != null) sb.append(" AND name = \'").append(name).append("\'");\n    return st.executeQuery(sb.toString());\n'),
+    errors: [{ messageId: VALUE, line: L + 3, column: 28, fixes: [] }],
+  },
+  {
+    name: 'Statement running two queries: no fix (a PreparedStatement runs only its own)',
+    code: cls('    Statement st = conn.createStatement();\n    st.executeUpdate("DELETE FROM a WHERE name = \'" + name + "\'");\n    st.executeUpdate("DELETE FROM b WHERE id = 1");\n'),
+    errors: [{ messageId: VALUE, line: L + 1, column: 22, fixes: [] }],
+  },
+  {
+    name: 'Statement used between where it is made and a query built later: no fix',
+    code: cls('    Statement st = conn.createStatement();\n    st.setQueryTimeout(5);\n    String sql = "DELETE FROM a WHERE name = \'" + name + "\'";\n    st.executeUpdate(sql);\n'),
+    errors: [{ messageId: VALUE, line: L + 3, column: 22, fixes: [] }],
+  },
   {
     name: 'Statement.executeQuery with a concatenated value',
     code: cls('    ResultSet rs = stmt.executeQuery("SELECT * FROM users WHERE name = \'" + name + "\'");\n'),
@@ -124,8 +192,21 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, line: L + 2, column: 23, fixes: [] }],
   },
   {
-    name: 'prepareStatement with a built string (values go to setString: no fix)',
-    code: cls('    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = \'" + name + "\'");\n'),
+    name: 'prepareStatement with a built string: setString after the declaration',
+    code: cls('    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = \'" + name + "\'");\n    return ps.executeQuery();\n'),
+    errors: [{
+      messageId: VALUE, line: L, column: 50,
+      fixes: [{ title: 'Pass the values with set methods', applicability: 'unsafe', output: cls('    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = ?");\n    ps.setString(1, name);\n    return ps.executeQuery();\n') }],
+    }],
+  },
+  {
+    name: 'prepareStatement in try-with-resources: setters open the block',
+    code: cls('    try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE id = " + id + " AND name = \'" + name + "\'")) {\n      return ps.executeQuery();\n    }\n'),
+    errors: [{ messageId: VALUE, line: L, column: 55, fixes: [{ output: cls('    try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE id = " + id + " AND name = ?")) {\n      ps.setString(1, name);\n      return ps.executeQuery();\n    }\n') }] }],
+  },
+  {
+    name: 'prepareStatement whose statement already gets values by index: no fix',
+    code: cls('    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = \'" + name + "\'");\n    ps.setInt(1, id);\n'),
     errors: [{ messageId: VALUE, line: L, column: 50, fixes: [] }],
   },
   {

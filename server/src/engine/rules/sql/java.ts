@@ -310,10 +310,12 @@ class JavaChecker {
     return n;
   }
 
+  /** A StringBuilder made inline, or a local one read by `toString()` (its appends may sit under conditions): no fix. */
   private hasBuilderChain(e: Node): boolean {
     let found = false;
     walkTree(e, (x) => {
       if (x.type === 'object_creation_expression' && /^(?:StringBuilder|StringBuffer)$/.test(field(x, 'type')?.text ?? '')) found = true;
+      else if (x.type === 'method_invocation' && this.builderOf(x) !== undefined && unparen(field(x, 'object')!).type === 'identifier') found = true;
       return !found;
     });
     return found;
@@ -710,7 +712,187 @@ class JavaChecker {
   private fixes(sink: Sink, built: Built, a: Analysis): Fix[] {
     if (sink.kind === 'jdbcTemplate') return this.jdbcTemplateFix(sink, built, a);
     if (sink.kind === 'jpql' || sink.kind === 'native') return this.jpaFix(sink, built, a);
+    if (sink.kind === 'statement') return this.statementFix(sink, built, a);
+    if (sink.kind === 'prepare' && sink.method === 'prepareStatement') return this.prepareFix(sink, built, a);
     return [];
+  }
+
+  /** The SQL with `?` for each value (none of its own), the values in order, and the new SQL expression. */
+  private questionMarks(built: Built, a: Analysis): { values: string[]; expr: string; kept: string[] } | undefined {
+    const ex = existingPlaceholders(a, '?');
+    if (ex.bare || ex.max) return undefined;
+    const placed = placeValues(built.items, a, { placeholder: () => '?', regionValue: (inner) => regionExpr(inner) });
+    if (!placed) return undefined;
+    const values = placed.order.map((o) => ('value' in o ? o.value : ''));
+    const expr = this.render(placed.pieces, built);
+    if (expr === undefined || values.some((v) => !v)) return undefined;
+    const kept = placed.pieces.flatMap((p) => ('hole' in p ? [p.hole.keep ?? ''] : []));
+    return { values, expr, kept };
+  }
+
+  /** `ps.setString(1, name);`: the setter by the value's declared type, `setObject` when it is not known. */
+  private setters(ps: string, values: string[], at: Node): string[] {
+    return values.map((v, i) => `${ps}.${this.setterFor(v, at)}(${i + 1}, ${v});`);
+  }
+
+  private setterFor(value: string, at: Node): string {
+    if (/^[A-Za-z_$][\w$]*$/.test(value)) {
+      // The last use of the name before the query: its declaration gives the type.
+      let use: Node | undefined;
+      walkTree(methodOf(at) ?? this.root, (x) => {
+        if (x.startIndex >= at.startIndex) return false;
+        if (x.type === 'identifier' && x.text === value) use = x;
+        return undefined;
+      });
+      const type = use && this.resolve(use)?.type?.text;
+      return (type && SETTERS[type]) ?? 'setObject';
+    }
+    // `"%" + q + "%"`, request parameters, string methods.
+    if (/^"/.test(value) || /"\s*$/.test(value) || /\.(?:getParameter|getHeader|getString|trim|strip|toLowerCase|toUpperCase|toString|getText|name)\(\)?[^()]*\)$/.test(value) ||
+      /^String\.valueOf\(/.test(value)) return 'setString';
+    return 'setObject';
+  }
+
+  /**
+   * JDBC `Statement` -> `PreparedStatement`: `Statement st = conn.createStatement(); ... st.executeQuery("... '" + v + "'")`
+   * becomes `PreparedStatement st = conn.prepareStatement("... ?"); ... st.setString(1, v); st.executeQuery()`. The
+   * statement must be a local made by `createStatement()` and run no other query. The SQL goes where the statement is
+   * made when it can be written there, else that line moves down to the query (same block, statement unused between).
+   */
+  private statementFix(sink: Sink, built: Built, a: Analysis): Fix[] {
+    if (sink.method === 'addBatch' || sink.args.length !== 1) return [];
+    const recv = field(sink.call, 'object');
+    const m = methodOf(sink.call);
+    if (recv?.type !== 'identifier' || !m) return [];
+    const d = this.resolve(recv);
+    const typeText = d?.type?.text ?? '';
+    if (!d || d.kind !== 'local' || !within(d.id, m) || !/^(?:(?:java\.sql\.)?Statement|var)$/.test(typeText)) return [];
+    // Where the Statement is made: its initializer, or the one assignment after `Statement st = null;`.
+    let create: Node | undefined;
+    let createStmt: Node | undefined;
+    const init = d.value && unparen(d.value);
+    const w = d.writes[0];
+    if (init && isCreateStatement(init) && !d.writes.length) {
+      create = init;
+      createStmt = d.stmt.type === 'local_variable_declaration' && d.stmt.childrenForFieldName('declarator').length === 1 ? d.stmt : undefined;
+    } else if ((!init || init.type === 'null_literal') && typeText !== 'var' && d.writes.length === 1 && w.op === '=' && w.value && isCreateStatement(unparen(w.value))) {
+      create = unparen(w.value);
+      createStmt = w.at.parent?.type === 'expression_statement' ? w.at.parent : undefined;
+    }
+    const at = statementOf(sink.call);
+    if (!create || !at) return [];
+    // Every other use must also work on a PreparedStatement, which runs only its own SQL.
+    const uses = this.uses(d);
+    for (const u of uses) {
+      const p = u.parent;
+      if (!same(u, recv) && p?.type === 'method_invocation' && same(field(p, 'object'), u) && /^(?:execute\w*|addBatch)$/.test(field(p, 'name')?.text ?? '')) return [];
+    }
+    const q = this.questionMarks(built, a);
+    if (!q) return [];
+    const direct = same(built.root, unparen(sink.query));
+    const lines = this.ctx.lines;
+    const edits: TextEdit[] = [];
+    let sqlArg = q.expr;
+    let inPlace: boolean;
+    if (direct) {
+      // Names the kept SQL refers to must exist where the statement is made.
+      const names = new Set(q.kept.flatMap((k) => k.match(/[A-Za-z_$][\w$]*/g) ?? []));
+      inPlace = ![...names].some((n) => (this.decls.get(n) ?? []).some((x) => within(x.id, m) && x.id.startIndex > create.startIndex && x.id.startIndex < sink.call.startIndex));
+    } else {
+      const sqlDecl = this.resolve(unparen(sink.query));
+      if (!sqlDecl) return [];
+      sqlArg = unparen(sink.query).text;
+      edits.push(lines.edit(built.root.startIndex, built.root.endIndex, q.expr));
+      inPlace = sqlDecl.stmt.endIndex <= create.startIndex;
+    }
+    const conn = field(create, 'object')!.text;
+    const prepared = `${conn}.prepareStatement(${sqlArg})`;
+    const newType = typeText === 'var' ? undefined : typeText.replace(/Statement$/, 'PreparedStatement');
+    const sep = lineSeparator(this.ctx.text, at);
+    let moved = '';
+    if (inPlace) {
+      edits.push(lines.edit(create.startIndex, create.endIndex, prepared));
+    } else {
+      if (!createStmt || !same(createStmt.parent ?? undefined, at.parent ?? undefined) || createStmt.startIndex > at.startIndex) return [];
+      if (uses.some((u) => u.startIndex > createStmt.endIndex && u.startIndex < at.startIndex)) return [];
+      const rel = (n: Node) => [n.startIndex - createStmt.startIndex, n.endIndex - createStmt.startIndex];
+      let text = createStmt.text;
+      const [cs, ce] = rel(create);
+      text = text.slice(0, cs) + prepared + text.slice(ce);
+      if (same(createStmt, d.stmt) && newType && d.type) {
+        const [ts, te] = rel(d.type);
+        text = text.slice(0, ts) + newType + text.slice(te);
+      }
+      moved = text + sep;
+      edits.push(deleteStatement(this.ctx.text, createStmt, lines));
+    }
+    if (newType && d.type && (inPlace || !same(createStmt, d.stmt))) edits.push(lines.edit(d.type.startIndex, d.type.endIndex, newType));
+    edits.push(lines.edit(at.startIndex, at.startIndex, moved + this.setters(recv.text, q.values, sink.call).join(sep) + sep));
+    edits.push(lines.edit(field(sink.call, 'arguments')!.startIndex, field(sink.call, 'arguments')!.endIndex, '()'));
+    const imp = newType === 'PreparedStatement' ? this.importPrepared() : undefined;
+    if (imp) edits.push(imp);
+    return [{ title: 'Use a PreparedStatement', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /**
+   * `PreparedStatement ps = conn.prepareStatement("... '" + v + "'")`: the SQL gets `?` and a `ps.setString(1, v)` follows
+   * the statement (for a try resource, it opens the try block). Only SQL without placeholders of its own, whose
+   * statement is not then given values by index already.
+   */
+  private prepareFix(sink: Sink, built: Built, a: Analysis): Fix[] {
+    const q = this.questionMarks(built, a);
+    if (!q) return [];
+    const p = sink.call.parent;
+    let ps: Node | undefined;
+    let after: Node | undefined;
+    let before: Node | undefined;
+    if (p?.type === 'variable_declarator' && same(field(p, 'value'), sink.call)) {
+      ps = field(p, 'name');
+      const decl = p.parent;
+      if (decl?.type === 'local_variable_declaration' && decl.childrenForFieldName('declarator').length === 1 && statementOf(decl) === decl) after = decl;
+    } else if (p?.type === 'resource' && same(field(p, 'value'), sink.call)) {
+      ps = field(p, 'name');
+      const body = p.parent?.parent ? field(p.parent.parent, 'body') : undefined;
+      before = body ? named(body)[0] : undefined;
+    } else if (p?.type === 'assignment_expression' && same(field(p, 'right'), sink.call) && field(p, 'left')?.type === 'identifier') {
+      ps = field(p, 'left');
+      if (p.parent?.type === 'expression_statement' && statementOf(p.parent) === p.parent) after = p.parent;
+    }
+    if (!ps || (!after && !before)) return [];
+    // Values given by index elsewhere would now be off.
+    const d = this.resolve(ps);
+    if (!d || this.uses(d).some((u) => u.parent?.type === 'method_invocation' && same(field(u.parent, 'object'), u) && /^set[A-Z]/.test(field(u.parent, 'name')?.text ?? ''))) return [];
+    const lines = this.ctx.lines;
+    const setters = this.setters(ps.text, q.values, sink.call);
+    const edits: TextEdit[] = [lines.edit(built.root.startIndex, built.root.endIndex, q.expr)];
+    if (after) {
+      const sep = lineSeparator(this.ctx.text, after);
+      edits.push(lines.edit(after.endIndex, after.endIndex, sep + setters.join(sep)));
+    } else {
+      const sep = lineSeparator(this.ctx.text, before!);
+      edits.push(lines.edit(before!.startIndex, before!.startIndex, setters.join(sep) + sep));
+    }
+    return [{ title: 'Pass the values with set methods', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /** Every read or write of a declared name (not the declaration itself). */
+  private uses(d: Decl): Node[] {
+    const out: Node[] = [];
+    walkTree(d.scope, (x) => {
+      if (x.type === 'identifier' && x.text === d.id.text && !same(x, d.id) && this.resolve(x) === d) out.push(x);
+    });
+    return out;
+  }
+
+  /** `import java.sql.PreparedStatement;` after `import java.sql.Statement;` when the file imports its JDBC types one by one. */
+  private importPrepared(): TextEdit | undefined {
+    const text = this.ctx.text;
+    if (/^\s*import\s+java\.sql\.(?:\*|PreparedStatement)\s*;/m.test(text)) return undefined;
+    const m = /^([ \t]*)import\s+java\.sql\.Statement\s*;[^\S\r\n]*(\r?\n)?/m.exec(text);
+    if (!m) return undefined;
+    const end = m.index + m[0].length;
+    const eol = m[2] ?? '\n';
+    return this.ctx.lines.edit(end, end, (m[2] ? '' : eol) + `${m[1]}import java.sql.PreparedStatement;` + (m[2] ? eol : ''));
   }
 
   private receiverType(sink: Sink): string | undefined {
@@ -815,6 +997,44 @@ class JavaChecker {
 }
 
 // --- helpers -----------------------------------------------------------------------------------------------------
+
+/** JDBC setters by the value's declared type (boxed types may be null: `setObject`). */
+const SETTERS: Record<string, string> = {
+  String: 'setString', int: 'setInt', long: 'setLong', short: 'setShort', byte: 'setByte', double: 'setDouble', float: 'setFloat',
+  boolean: 'setBoolean', BigDecimal: 'setBigDecimal',
+};
+const BLOCKS = new Set(['block', 'constructor_body', 'switch_block_statement_group']);
+
+/** `conn.createStatement()` with no arguments. */
+function isCreateStatement(n: Node): boolean {
+  return n.type === 'method_invocation' && field(n, 'name')?.text === 'createStatement' && !!field(n, 'object') && !named(field(n, 'arguments')!).length;
+}
+
+/** The statement holding `n` that sits directly in a block (a statement can go before it there). */
+function statementOf(n: Node): Node | undefined {
+  for (let p: Node | null = n; p?.parent; p = p.parent) {
+    if (BLOCKS.has(p.parent.type)) return p;
+    if (METHOD_TYPES.has(p.type) || p.type === 'class_body') return undefined;
+  }
+  return undefined;
+}
+
+/** What separates a new statement from `n`: a line break and `n`'s indentation when `n` opens its line, else a space. */
+function lineSeparator(text: string, n: Node): string {
+  const start = text.lastIndexOf('\n', n.startIndex - 1) + 1;
+  const indent = text.slice(start, n.startIndex);
+  if (!/^[ \t]*$/.test(indent)) return ' ';
+  return (text[start - 2] === '\r' ? '\r\n' : '\n') + indent;
+}
+
+/** An edit removing a statement, with its whole line when it is alone there. */
+function deleteStatement(text: string, n: Node, lines: RuleContext['lines']): TextEdit {
+  const start = text.lastIndexOf('\n', n.startIndex - 1) + 1;
+  const lineEnd = text.indexOf('\n', n.endIndex);
+  const end = lineEnd < 0 ? text.length : lineEnd + 1;
+  if (/^[ \t]*$/.test(text.slice(start, n.startIndex)) && /^[ \t]*\r?\n?$/.test(text.slice(n.endIndex, end))) return lines.edit(start, end, '');
+  return lines.edit(n.startIndex, n.endIndex, '');
+}
 
 function methodOf(n: Node): Node | undefined {
   for (let p = n.parent; p; p = p.parent) if (METHOD_TYPES.has(p.type)) return p;
