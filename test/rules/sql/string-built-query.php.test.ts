@@ -63,13 +63,17 @@ const valid: (string | { name: string; code: string })[] = [
 ];
 
 const invalid: InvalidCase[] = [
-  // --- mysqli, mysql, PDO: reported without a fix --------------------------------------------------------------
+  // --- mysqli, mysql, PDO: reported; fixed only when the receiver is known (see the driver fixes below) ---------
   {
-    name: 'mysqli_query with "$var" interpolation',
+    name: 'mysqli_query with "$var" interpolation: mysqli_execute_query',
     code: P + 'function f($conn, $id) { mysqli_query($conn, "SELECT * FROM users WHERE id = $id"); }\n',
     errors: [{
       messageId: VALUE, message: 'SQL query built by interpolating `$id`: pass it as a query parameter instead (SQL injection).',
-      line: 2, column: 46, endLine: 2, endColumn: 82, fixes: [],
+      line: 2, column: 46, endLine: 2, endColumn: 82,
+      fixes: [{
+        title: 'Parameterize query (mysqli_execute_query, PHP 8.2+)', applicability: 'unsafe',
+        output: P + 'function f($conn, $id) { mysqli_execute_query($conn, \'SELECT * FROM users WHERE id = ?\', [$id]); }\n',
+      }],
     }],
   },
   {
@@ -265,10 +269,202 @@ const invalid: InvalidCase[] = [
   },
 ];
 
-ruleTester(rule, { path: 'app/Repo.php', valid, invalid });
+// --- mysqli and PDO: fixed only when the receiver is known to be that driver ------------------------------------------
+
+const MYSQLI_OO = 'Parameterize query (mysqli::execute_query, PHP 8.2+)';
+const MYSQLI_FN = 'Parameterize query (mysqli_execute_query, PHP 8.2+)';
+const PDO = 'Parameterize query (PDO prepare + execute)';
+
+const driverFixes: InvalidCase[] = [
+  {
+    name: 'mysqli: $mysqli = new mysqli(...) in the script, ->query becomes ->execute_query',
+    code: P + '$mysqli = new mysqli($host, $user, $pass, "app");\n$name = $_GET["name"];\n$result = $mysqli->query("SELECT * FROM users WHERE name = \'$name\'");\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 26, endColumn: 68,
+      fixes: [{
+        title: MYSQLI_OO, applicability: 'unsafe',
+        output: P + '$mysqli = new mysqli($host, $user, $pass, "app");\n$name = $_GET["name"];\n$result = $mysqli->execute_query(\'SELECT * FROM users WHERE name = ?\', [$name]);\n',
+      }],
+    }],
+  },
+  {
+    name: 'mysqli: a typed parameter, concatenation, the result returned',
+    code: P + 'function f(mysqli $db, $id) { return $db->query("SELECT * FROM users WHERE id = " . $id); }\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 49, endColumn: 88,
+      fixes: [{ title: MYSQLI_OO, output: P + 'function f(mysqli $db, $id) { return $db->execute_query(\'SELECT * FROM users WHERE id = ?\', [$id]); }\n' }],
+    }],
+  },
+  {
+    name: 'mysqli: a typed property, the result read inline (execute_query returns the same mysqli_result)',
+    code: P + 'class Users {\n  private ?\\mysqli $db;\n  function find($email) {\n    return $this->db->query("SELECT id FROM users WHERE email = \'" . $email . "\'")->fetch_assoc();\n  }\n}\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 29,
+      fixes: [{
+        title: MYSQLI_OO,
+        output: P + 'class Users {\n  private ?\\mysqli $db;\n  function find($email) {\n    return $this->db->execute_query(\'SELECT id FROM users WHERE email = ?\', [$email])->fetch_assoc();\n  }\n}\n',
+      }],
+    }],
+  },
+  {
+    name: 'mysqli: mysqli_connect() assigned, SQL built in a local variable first',
+    code: P + '$link = mysqli_connect("localhost", $user, $pass, "app");\n$sql = "DELETE FROM sessions WHERE token = \'" . $_COOKIE["token"] . "\'";\n$link->query($sql);\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 14, endColumn: 18,
+      fixes: [{
+        title: MYSQLI_OO,
+        output: P + '$link = mysqli_connect("localhost", $user, $pass, "app");\n$sql = \'DELETE FROM sessions WHERE token = ?\';\n$link->execute_query($sql, [$_COOKIE["token"]]);\n',
+      }],
+    }],
+  },
+  {
+    name: 'mysqli procedural: concatenation, the name says the driver',
+    code: P + 'function f($conn, $name) { $r = mysqli_query($conn, "SELECT * FROM users WHERE name = \'" . $name . "\'"); }\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 53, endColumn: 103,
+      fixes: [{ title: MYSQLI_FN, applicability: 'unsafe', output: P + 'function f($conn, $name) { $r = mysqli_execute_query($conn, \'SELECT * FROM users WHERE name = ?\', [$name]); }\n' }],
+    }],
+  },
+  {
+    name: 'PDO: an assigned query becomes prepare, with execute on the next line at the same indentation',
+    code: P + 'function find($name) {\n  $pdo = new PDO("mysql:host=localhost;dbname=app", $user, $pass);\n  $stmt = $pdo->query("SELECT * FROM users WHERE name = \'$name\'");\n  return $stmt->fetchAll();\n}\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 23, endColumn: 65,
+      fixes: [{
+        title: PDO, applicability: 'unsafe',
+        output: P + 'function find($name) {\n  $pdo = new PDO("mysql:host=localhost;dbname=app", $user, $pass);\n  $stmt = $pdo->prepare(\'SELECT * FROM users WHERE name = ?\');\n  $stmt->execute([$name]);\n  return $stmt->fetchAll();\n}\n',
+      }],
+    }],
+  },
+  {
+    name: 'PDO: exec as a statement of its own becomes prepare()->execute(), concatenation',
+    code: P + 'function remove(PDO $pdo, $email) {\n  $pdo->exec("DELETE FROM users WHERE email = \'" . $email . "\'");\n}\n',
+    errors: [{
+      messageId: VALUE, line: 3, column: 14, endColumn: 64,
+      fixes: [{ title: PDO, output: P + 'function remove(PDO $pdo, $email) {\n  $pdo->prepare(\'DELETE FROM users WHERE email = ?\')->execute([$email]);\n}\n' }],
+    }],
+  },
+  {
+    name: 'PDO: a LIKE value with its wildcards moves into the bound value',
+    code: P + 'function search(PDO $pdo, $q) {\n  $stmt = $pdo->query("SELECT * FROM posts WHERE title LIKE \'%$q%\'");\n  return $stmt->fetchAll(PDO::FETCH_ASSOC);\n}\n',
+    errors: [{
+      messageId: VALUE, line: 3, column: 23,
+      fixes: [{
+        title: PDO,
+        output: P + 'function search(PDO $pdo, $q) {\n  $stmt = $pdo->prepare(\'SELECT * FROM posts WHERE title LIKE ?\');\n  $stmt->execute(["%{$q}%"]);\n  return $stmt->fetchAll(PDO::FETCH_ASSOC);\n}\n',
+      }],
+    }],
+  },
+  {
+    name: 'PDO: SQL built in a local variable first, rewritten where it is built',
+    code: P + 'function byStatus(PDO $db, $status, $id) {\n  $sql = "UPDATE orders SET status = \'$status\' WHERE id = " . $id;\n  $stmt = $db->query($sql);\n  return $stmt->rowCount();\n}\n',
+    errors: [{
+      messageId: VALUE, message: /`\$status`/, line: 4, column: 22, endColumn: 26,
+      fixes: [{
+        title: PDO,
+        output: P + 'function byStatus(PDO $db, $status, $id) {\n  $sql = \'UPDATE orders SET status = ? WHERE id = ?\';\n  $stmt = $db->prepare($sql);\n  $stmt->execute([$status, $id]);\n  return $stmt->rowCount();\n}\n',
+      }],
+    }],
+  },
+  {
+    name: 'PDO: more code after the statement on its line, execute() follows on the same line',
+    code: P + 'function f(PDO $p, $a) { $stmt = $p->query("SELECT * FROM t WHERE a = \'$a\'"); return $stmt; }\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 44,
+      fixes: [{ title: PDO, output: P + 'function f(PDO $p, $a) { $stmt = $p->prepare(\'SELECT * FROM t WHERE a = ?\'); $stmt->execute([$a]); return $stmt; }\n' }],
+    }],
+  },
+  {
+    name: 'PDO: a promoted constructor property',
+    code: P + 'class Audit {\n  public function __construct(private \\PDO $pdo) {}\n  function log($who) {\n    $this->pdo->exec("INSERT INTO audit (who) VALUES (\'$who\')");\n  }\n}\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 22,
+      fixes: [{
+        title: PDO,
+        output: P + 'class Audit {\n  public function __construct(private \\PDO $pdo) {}\n  function log($who) {\n    $this->pdo->prepare(\'INSERT INTO audit (who) VALUES (?)\')->execute([$who]);\n  }\n}\n',
+      }],
+    }],
+  },
+  {
+    name: 'PDO: `global $db` of a script-level new PDO',
+    code: P + '$db = new PDO($dsn);\nfunction seen($name) {\n  global $db;\n  $db->exec("UPDATE users SET seen = 1 WHERE name = \'" . $name . "\'");\n}\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 13,
+      fixes: [{
+        title: PDO,
+        output: P + '$db = new PDO($dsn);\nfunction seen($name) {\n  global $db;\n  $db->prepare(\'UPDATE users SET seen = 1 WHERE name = ?\')->execute([$name]);\n}\n',
+      }],
+    }],
+  },
+  {
+    name: 'PDO: an untyped $pdo parameter in a file that uses PDO (and never mysqli)',
+    code: P + 'function open() { return new PDO("sqlite:app.db"); }\nfunction all($pdo, $status) {\n  $rows = $pdo->query("SELECT * FROM orders WHERE status = \'$status\'");\n  return $rows;\n}\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 23,
+      fixes: [{
+        title: PDO,
+        output: P + 'function open() { return new PDO("sqlite:app.db"); }\nfunction all($pdo, $status) {\n  $rows = $pdo->prepare(\'SELECT * FROM orders WHERE status = ?\');\n  $rows->execute([$status]);\n  return $rows;\n}\n',
+      }],
+    }],
+  },
+  // --- no fix -----------------------------------------------------------------------------------------------------
+  {
+    name: 'no fix: a receiver of unknown type ($db untyped, the file names no driver)',
+    code: P + 'function f($db, $a) {\n  $db->exec("DELETE FROM t WHERE a = \'$a\'");\n  $x = $db->query("SELECT * FROM t WHERE a = \'$a\'");\n}\n',
+    errors: [{ messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] }],
+  },
+  {
+    name: 'no fix: $db by name in a file that uses both PDO and mysqli, and a name assigned both drivers',
+    code: P + '$m = new mysqli($h);\n$p = new PDO($dsn);\n$c = new PDO($dsn);\n$c = new mysqli($h);\nfunction f($db, $a) { $db->exec("DELETE FROM t WHERE a = \'$a\'"); }\nfunction g($a) { global $c; $c->query("DELETE FROM t WHERE a = \'$a\'"); }\n',
+    errors: [{ messageId: VALUE, line: 6, fixes: [] }, { messageId: VALUE, line: 7, fixes: [] }],
+  },
+  {
+    name: 'no fix: in a PDO file, $pdo assigned from an unknown call, typed as another class, or an untyped property',
+    code: P + '$p = new PDO($dsn);\nfunction g($a) { $pdo = connect(); $pdo->exec("DELETE FROM t WHERE a = \'$a\'"); }\nfunction h(Connection $pdo, $a) { $pdo->exec("DELETE FROM t WHERE a = \'$a\'"); }\nclass R { private $db; function __construct($c) { $this->db = $c; } function q($a) { $this->db->exec("DELETE FROM t WHERE a = \'$a\'"); } }\n',
+    errors: [{ messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] }, { messageId: VALUE, line: 5, fixes: [] }],
+  },
+  {
+    name: 'no fix: the row count of PDO exec is used',
+    code: P + 'function f(PDO $pdo, $a) {\n  $n = $pdo->exec("DELETE FROM t WHERE a = \'$a\'");\n  return $pdo->exec("DELETE FROM u WHERE a = \'$a\'") > 0;\n}\n',
+    errors: [{ messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] }],
+  },
+  {
+    name: 'no fix: a PDO query read inline (foreach, return, a chained fetch)',
+    code: P + 'function f(PDO $pdo, $a) {\n  foreach ($pdo->query("SELECT * FROM t WHERE a = \'$a\'") as $row) echo $row["b"];\n  $all = $pdo->query("SELECT * FROM u WHERE a = \'$a\'")->fetchAll();\n  return $pdo->query("SELECT * FROM v WHERE a = \'$a\'");\n}\n',
+    errors: [{ messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] }, { messageId: VALUE, line: 5, fixes: [] }],
+  },
+  {
+    name: 'no fix: an assigned PDO query as the body of an if without braces, or assigned to a variable it reads',
+    code: P + 'function f(PDO $pdo, $a) {\n  if ($a) $s = $pdo->query("SELECT * FROM t WHERE a = \'$a\'");\n  $a = $pdo->query("SELECT * FROM u WHERE a = \'$a\'");\n}\n',
+    errors: [{ messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] }],
+  },
+  {
+    name: 'no fix: mysqli real_query and multi_query, PDO prepare, and a mysqli result mode argument',
+    code: P + 'function f(mysqli $m, PDO $p, $a) {\n  $m->real_query("SELECT * FROM t WHERE a = \'$a\'");\n  $m->multi_query("DELETE FROM t WHERE a = \'$a\'");\n  $s = $p->prepare("SELECT * FROM t WHERE a = \'$a\'");\n  $r = $m->query("SELECT * FROM t WHERE a = \'$a\'", MYSQLI_USE_RESULT);\n}\n',
+    errors: [
+      { messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] },
+      { messageId: VALUE, line: 5, fixes: [] }, { messageId: VALUE, line: 6, fixes: [] },
+    ],
+  },
+  {
+    name: 'no fix: a LIMIT count (bound as a string it reads LIMIT \'10\'), two statements, a terminating semicolon',
+    code: P + 'function f(PDO $p, mysqli $m, $n, $a) {\n  $p->exec("DELETE FROM t WHERE a = 1 LIMIT $n");\n  $r = $m->query("SELECT * FROM t LIMIT 10 OFFSET " . $n);\n  $p->exec("DELETE FROM t WHERE a = \'$a\'; DELETE FROM u");\n  $r = $m->query("SELECT * FROM t WHERE a = \'$a\';");\n}\n',
+    errors: [
+      { messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] },
+      { messageId: VALUE, line: 5, fixes: [] }, { messageId: VALUE, line: 6, fixes: [] },
+    ],
+  },
+];
+
+const cases = [...invalid, ...driverFixes];
+ruleTester(rule, { path: 'app/Repo.php', valid, invalid: cases });
 
 // --- fix outputs parse --------------------------------------------------------------------------------------------
 
 describe('rule sql/string-built-query (PHP) fix outputs', () => {
-  itParsesFixOutputs('php', invalid);
+  itParsesFixOutputs('php', cases);
+});
+
+describe('rule sql/string-built-query (PHP) mysqli and PDO fix outputs', () => {
+  itParsesFixOutputs('php', driverFixes, { path: 'app/Repo.php', messageId: VALUE });
 });

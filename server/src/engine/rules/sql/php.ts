@@ -70,7 +70,47 @@ const SCOPES = new Set(['function_definition', 'method_declaration', 'anonymous_
 const NESTED = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'class_declaration',
   'interface_declaration', 'trait_declaration', 'enum_declaration']);
 
-type SinkKind = 'laravel' | 'laravelRaw' | 'pg' | 'other';
+type SinkKind = 'laravel' | 'laravelRaw' | 'pg' | 'mysqli' | 'other';
+
+/** The connection classes with a parameterized counterpart for `query`/`exec`; `other` is any other known class. */
+type Driver = 'mysqli' | 'pdo';
+type Known = Driver | 'other';
+
+/**
+ * Variable names that hold a PDO connection by convention. A receiver with one of these names counts as PDO only when
+ * nothing in its own scope says what it holds (an untyped parameter, `global`, a script variable from an include) and
+ * the file uses PDO (`new PDO`, `PDO::`) and never mentions mysqli: the name alone is too weak, and in a file using
+ * both drivers it could be either.
+ */
+const PDO_NAMES = /^\$(?:pdo|db|dbh|conn)$/;
+/** Statements whose parent takes a list of statements, so one more can follow (not the body of a brace-less `if`). */
+const STATEMENT_LISTS = new Set(['compound_statement', 'program', 'colon_block', 'case_statement', 'default_statement']);
+
+/** `PDO`, `?\PDO`, `mysqli|null` -> the driver; any other type -> `other`. */
+function driverOfType(type: string): Known {
+  const names = type.replace(/^\?/, '').split('|').map((t) => t.trim().replace(/^\\/, '').toLowerCase()).filter((t) => t && t !== 'null');
+  if (names.length !== 1) return 'other';
+  return names[0] === 'pdo' ? 'pdo' : names[0] === 'mysqli' ? 'mysqli' : 'other';
+}
+
+/** What an assigned value creates: `new PDO(…)`, `new mysqli(…)`, `mysqli_connect(…)`, another class; undefined when unknown. */
+function driverOfValue(v: Node): Known | undefined {
+  v = unparen(v);
+  if (v.type === 'object_creation_expression') {
+    const cls = named(v)[0];
+    if (!cls || (cls.type !== 'name' && cls.type !== 'qualified_name')) return 'other';
+    return driverOfType(cls.text);
+  }
+  if (v.type === 'function_call_expression' && /^\\?mysqli_connect$/i.test(field(v, 'function')?.text ?? '')) return 'mysqli';
+  return undefined;
+}
+
+/** One driver when every known kind agrees and nothing unknown is mixed in. */
+function agreed(kinds: Known[], unknown: boolean): Driver | undefined {
+  const set = new Set(kinds);
+  if (set.size !== 1 || unknown || set.has('other')) return undefined;
+  return kinds[0] as Driver;
+}
 
 interface Sink {
   call: Node;
@@ -161,6 +201,7 @@ function dqChar(c: string): string {
 class PhpChecker {
   private readonly seen = new Set<number>();
   private readonly scopeCache = new Map<number, Map<string, Binding[]>>();
+  private connections: { vars: Map<string, Known[]>; pdo: boolean; mysqli: boolean } | undefined;
   private constants: Map<string, Node> | undefined;
   /** Set while flattening when part of the text lives elsewhere (a constant): no fix then. */
   private foreign = false;
@@ -196,7 +237,7 @@ class PhpChecker {
       if (idx === undefined) return undefined;
       if (idx === -1) idx = list.length >= 2 ? 1 : 0;
       else if (idx === -2) idx = list.length >= 3 ? 2 : 1;
-      return make(name === 'pg_query' ? 'pg' : 'other', name, idx, true);
+      return make(name === 'pg_query' ? 'pg' : name === 'mysqli_query' ? 'mysqli' : 'other', name, idx, true);
     }
     const method = field(call, 'name');
     if (!method || method.type !== 'name') return undefined;
@@ -822,6 +863,7 @@ class PhpChecker {
     const edits: TextEdit[] = [];
     let style: PlaceholderStyle;
     let existing: string[] = [];
+    let title = 'Parameterize query';
     let writeValues: (values: string[]) => TextEdit | undefined;
     const appendAfterQuery = (v: string[]) => lines.edit(q.endIndex, q.endIndex, `, [${v.join(', ')}]`);
     if (sink.kind === 'pg') {
@@ -845,22 +887,215 @@ class PhpChecker {
         existing = elems.map((x) => named(x)[0].text);
         writeValues = (v) => lines.edit(b.startIndex, b.endIndex, `[${v.join(', ')}]`);
       }
-    } else return [];
+    } else {
+      const plan = this.driverPlan(sink);
+      if (!plan || !singleStatement(a)) return [];
+      style = '?';
+      title = plan.title;
+      edits.push(...plan.edits);
+      writeValues = plan.writeValues;
+    }
     const r = placeholderize(built.items, a, style, existing, (inner) => this.regionValue(inner));
     if (!r) return [];
+    if (sink.kind !== 'pg' && sink.kind !== 'laravel' && sink.kind !== 'laravelRaw' && r.pieces.some((p, i) => isLimitPlaceholder(r.pieces, p, i))) return [];
     const literal = phpLiteral(r.pieces);
     if (literal === undefined) return [];
     edits.push(lines.edit(built.root.startIndex, built.root.endIndex, literal));
     const ve = writeValues(r.values);
     if (!ve) return [];
     edits.push(ve);
-    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+    return [{ title, applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /**
+   * mysqli and PDO: the call rewritten to the driver's parameterized form, once the receiver is known to be that driver.
+   * - `mysqli_query($c, sql)` -> `mysqli_execute_query($c, sql, [values])`, and `$mysqli->query(sql)` ->
+   *   `$mysqli->execute_query(sql, [values])` (PHP 8.2+; the same `mysqli_result|bool` result, so any use of it stays).
+   * - PDO `$stmt = $pdo->query(sql);` -> `$stmt = $pdo->prepare(sql);` then `$stmt->execute([values]);`, and a
+   *   `query`/`exec` whose result is unused -> `$pdo->prepare(sql)->execute([values]);`. Any other use of the result
+   *   (`exec`'s row count, a `query` read inline by `foreach`, `return` or `->fetchAll()`) gets no fix.
+   * `real_query`, `multi_query`, `prepare`, and calls with a result mode or fetch mode argument get none either.
+   * Under PDO::ERRMODE_SILENT a failing prepare() returns false where query() did, so the fix stays `unsafe`.
+   */
+  private driverPlan(sink: Sink): { title: string; edits: TextEdit[]; writeValues: (values: string[]) => TextEdit | undefined } | undefined {
+    const lines = this.ctx.lines;
+    const { call, query: q } = sink;
+    const appendAfterQuery = (v: string[]) => lines.edit(q.endIndex, q.endIndex, `, [${v.join(', ')}]`);
+    if (sink.kind === 'mysqli') {
+      const fn = field(call, 'function');
+      if (!fn || sink.args.length !== 2 || sink.queryIndex !== 1) return undefined;
+      return {
+        title: 'Parameterize query (mysqli_execute_query, PHP 8.2+)',
+        edits: [lines.edit(fn.endIndex - 'mysqli_query'.length, fn.endIndex, 'mysqli_execute_query')],
+        writeValues: appendAfterQuery,
+      };
+    }
+    if (call.type !== 'member_call_expression' || sink.args.length !== 1 || sink.queryIndex !== 0) return undefined;
+    const name = field(call, 'name');
+    const obj = field(call, 'object');
+    if (!name || !obj) return undefined;
+    const driver = this.receiverDriver(obj, call);
+    if (driver === 'mysqli') {
+      if (sink.method !== 'query') return undefined;
+      return {
+        title: 'Parameterize query (mysqli::execute_query, PHP 8.2+)',
+        edits: [lines.edit(name.startIndex, name.endIndex, 'execute_query')],
+        writeValues: appendAfterQuery,
+      };
+    }
+    if (driver !== 'pdo' || (sink.method !== 'query' && sink.method !== 'exec')) return undefined;
+    const rename = lines.edit(name.startIndex, name.endIndex, 'prepare');
+    const title = 'Parameterize query (PDO prepare + execute)';
+    const parent = call.parent;
+    if (parent?.type === 'expression_statement') {
+      // The result is unused: execute the prepared statement in place.
+      return { title, edits: [rename], writeValues: (v) => lines.edit(call.endIndex, call.endIndex, `->execute([${v.join(', ')}])`) };
+    }
+    if (sink.method !== 'query' || parent?.type !== 'assignment_expression' || !same(field(parent, 'right'), call)) return undefined;
+    const target = field(parent, 'left');
+    const st = parent.parent;
+    if (target?.type !== 'variable_name' || st?.type !== 'expression_statement' || !STATEMENT_LISTS.has(st.parent?.type ?? '') ||
+      !st.text.endsWith(';')) return undefined;
+    const writeValues = (v: string[]): TextEdit | undefined => {
+      // `$name = $pdo->query("… '$name'")`: the statement would replace the value before execute() reads it.
+      const self = new RegExp('\\' + target.text + '(?![\\w\\x80-\\uffff])');
+      if (v.some((x) => self.test(x))) return undefined;
+      const execute = `${target.text}->execute([${v.join(', ')}]);`;
+      const at = lines.positionAt(st.startIndex);
+      const line = lines.lineText(at.line);
+      const rest = lines.text.slice(st.endIndex, lines.lineEnd(lines.positionAt(st.endIndex).line));
+      // On its own line with the statement's indentation; after it on the same line when more code follows there.
+      if (rest.trim()) return lines.edit(st.endIndex, st.endIndex, ` ${execute}`);
+      const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+      return lines.edit(st.endIndex, st.endIndex, `${lines.eol}${indent}${execute}`);
+    };
+    return { title, edits: [rename], writeValues };
+  }
+
+  /** The driver of a call's receiver: a local or global variable, or a property of `$this`; undefined when not known. */
+  private receiverDriver(obj: Node, call: Node): Driver | undefined {
+    obj = unparen(obj);
+    if (obj.type === 'variable_name') return this.variableDriver(obj);
+    if (obj.type === 'member_access_expression' && field(obj, 'object')?.text === '$this' && field(obj, 'name')?.type === 'name') {
+      return this.propertyDriver(field(obj, 'name')!.text, call);
+    }
+    return undefined;
+  }
+
+  /**
+   * What the variable's own scope says it holds (a typed parameter, `new PDO(…)`, `mysqli_connect(…)`) decides. When it
+   * says nothing (an untyped parameter, `global`, no binding at all), the file does: the connections assigned to that
+   * name anywhere in it, or else the PDO_NAMES convention.
+   */
+  private variableDriver(v: Node): Driver | undefined {
+    if (v.text === '$this' || SUPERGLOBALS.test(v.text)) return undefined;
+    const local: Known[] = [];
+    let unknown = false;
+    for (const b of this.resolve(v)?.list ?? []) {
+      if (b.kind === 'param') {
+        if (b.type) local.push(driverOfType(b.type));
+      } else if (b.kind === 'assign' && b.value) {
+        const k = driverOfValue(b.value);
+        if (k) local.push(k);
+        else if (unparen(b.value).type !== 'null') unknown = true;
+      } else if (!(b.kind === 'other' && this.declaredOutside(b.at))) unknown = true;
+    }
+    if (local.length || unknown) return agreed(local, unknown);
+    const c = this.connectionsInFile();
+    const assigned = c.vars.get(v.text);
+    if (assigned) return agreed(assigned, false);
+    return PDO_NAMES.test(v.text) && c.pdo && !c.mysqli ? 'pdo' : undefined;
+  }
+
+  /** `global $db;` or `function () use ($db)`: a binding that names a variable from elsewhere. */
+  private declaredOutside(id: Node): boolean {
+    const p = id.parent;
+    return p?.type === 'global_declaration' || p?.type === 'anonymous_function_use_clause';
+  }
+
+  private connectionsInFile(): { vars: Map<string, Known[]>; pdo: boolean; mysqli: boolean } {
+    if (this.connections) return this.connections;
+    const vars = new Map<string, Known[]>();
+    walkTree(this.root, (n) => {
+      if (n.type !== 'assignment_expression') return;
+      const left = field(n, 'left');
+      const right = field(n, 'right');
+      const k = right && driverOfValue(right);
+      if (left?.type === 'variable_name' && k) vars.set(left.text, [...(vars.get(left.text) ?? []), k]);
+    });
+    const text = this.ctx.text;
+    this.connections = { vars, pdo: /\bnew\s+\\?PDO\s*\(|\bPDO::/.test(text), mysqli: /\bmysqli/i.test(text) };
+    return this.connections;
+  }
+
+  /**
+   * `$this->db` in a class that declares `private PDO $db` (or promotes a typed constructor parameter): the type decides.
+   * An untyped property counts when every assignment to it in the class creates the same driver.
+   */
+  private propertyDriver(prop: string, call: Node): Driver | undefined {
+    let cls: Node | undefined;
+    for (let p = call.parent; p && !cls; p = p.parent) {
+      if (p.type === 'class_declaration' || p.type === 'trait_declaration' || p.type === 'anonymous_class') cls = p;
+      else if (p.type === 'function_definition') return undefined;
+    }
+    const body = cls && field(cls, 'body');
+    if (!body) return undefined;
+    const typed: Known[] = [];
+    const assigned: Known[] = [];
+    let unknown = false;
+    walkTree(body, (n) => {
+      if (n.id !== body.id && (n.type === 'anonymous_class' || (NESTED.has(n.type) && n.type !== 'method_declaration' && n.type !== 'anonymous_function' && n.type !== 'arrow_function'))) return false;
+      if (n.type === 'property_declaration') {
+        const type = field(n, 'type');
+        const declares = named(n).some((e) => e.type === 'property_element' && field(e, 'name')?.text === '$' + prop);
+        if (declares && type) typed.push(driverOfType(type.text));
+      } else if (n.type === 'property_promotion_parameter') {
+        const type = field(n, 'type');
+        if (field(n, 'name')?.text === '$' + prop && type) typed.push(driverOfType(type.text));
+      } else if (n.type === 'assignment_expression') {
+        const left = field(n, 'left');
+        const right = field(n, 'right');
+        if (left?.type === 'member_access_expression' && field(left, 'object')?.text === '$this' && field(left, 'name')?.text === prop && right) {
+          const k = driverOfValue(right);
+          if (k) assigned.push(k);
+          else if (unparen(right).type !== 'null') unknown = true;
+        }
+      }
+      return undefined;
+    });
+    // A typed property holds its type whatever is assigned to it.
+    if (typed.length) return agreed(typed, false);
+    return assigned.length ? agreed(assigned, unknown) : undefined;
   }
 
   /** `'%$q%'` -> `"%{$q}%"` (or `'%' . f($q) . '%'`). */
   private regionValue(inner: Item[]): string | undefined {
     return phpLiteral(unquoteRegion(inner).map((x) => (x.kind === 'ch' ? { ch: x } : { hole: x })));
   }
+}
+
+/**
+ * Whether the SQL is one statement with no `;` outside its strings: a prepared statement takes no second statement,
+ * where query() or exec() may run several, and MySQL asks for no terminating `;` either.
+ */
+function singleStatement(a: Analysis): boolean {
+  for (let i = 0; i < a.skeleton.length; i++) if (a.skeleton[i] === ';' && a.state[i] === 'code') return false;
+  return true;
+}
+
+/**
+ * A placeholder for a LIMIT or OFFSET count. PDO binds every execute() value as a string, which MySQL's emulated
+ * prepares write as `LIMIT '10'`, a syntax error; mysqli_execute_query binds strings too.
+ */
+function isLimitPlaceholder(pieces: Piece[], p: Piece, i: number): boolean {
+  if (!('ch' in p) || !p.placeholder) return false;
+  let before = '';
+  for (let k = i - 1; k >= 0 && before.length < 40; k--) {
+    const x = pieces[k];
+    if (!('ch' in x)) break;
+    before = x.ch.c + before;
+  }
+  return /\b(?:limit|offset)\s*$|\blimit\s+\S+\s*,\s*$/i.test(before);
 }
 
 /** The pieces as one PHP string expression: single-quoted when nothing is interpolated, else double-quoted. */
