@@ -31,12 +31,23 @@ const valid: (string | { name: string; code: string })[] = [
 
 const invalid: InvalidCase[] = [
   {
-    name: 'Ecto.Adapters.SQL.query! with interpolation, adapter unknown (no fix)',
+    name: 'Ecto.Adapters.SQL.query! with interpolation, adapter unknown: $1 assumed, and the title says so',
     code: D + '    Ecto.Adapters.SQL.query!(Repo, "SELECT * FROM users WHERE name = \'#{name}\'")\n' + E,
     errors: [{
       messageId: VALUE, message: 'SQL query built by interpolating `name`: pass it as a query parameter instead (SQL injection).',
-      line: 3, column: 36, endLine: 3, endColumn: 80, fixes: [],
+      line: 3, column: 36, endLine: 3, endColumn: 80,
+      fixes: [{ title: 'Parameterize query (assumed $1 placeholders: Postgres, the Ecto default)', output: D + '    Ecto.Adapters.SQL.query!(Repo, "SELECT * FROM users WHERE name = $1", [name])\n' + E }],
     }],
+  },
+  {
+    name: 'Repo.query with the SQLite3 adapter: ?',
+    code: 'defmodule App.Repo do\n  use Ecto.Repo, otp_app: :app, adapter: Ecto.Adapters.SQLite3\nend\n\n' + D + '    Repo.query("SELECT * FROM users WHERE name = \'#{name}\'")\n' + E,
+    errors: [{ messageId: VALUE, line: 7, fixes: [{ title: 'Parameterize query', output: 'defmodule App.Repo do\n  use Ecto.Repo, otp_app: :app, adapter: Ecto.Adapters.SQLite3\nend\n\n' + D + '    Repo.query("SELECT * FROM users WHERE name = ?", [name])\n' + E }] }],
+  },
+  {
+    name: 'Repo.query with the Tds (SQL Server) adapter: no fix',
+    code: 'defmodule App.Repo do\n  use Ecto.Repo, otp_app: :app, adapter: Ecto.Adapters.Tds\nend\n\n' + D + '    Repo.query("SELECT * FROM users WHERE name = \'#{name}\'")\n' + E,
+    errors: [{ messageId: VALUE, line: 7, fixes: [] }],
   },
   {
     name: 'Repo.query with Postgres: $1 and a params list',

@@ -175,6 +175,8 @@ interface Sink {
   args: [number, number][];
   queryArg: number;
   style?: PlaceholderStyle;
+  /** The style is a guess: the file names no adapter. */
+  assumed?: boolean;
   fragment: boolean;
 }
 
@@ -224,18 +226,23 @@ class ExChecker {
     const base: Omit<Sink, 'queryArg' | 'fragment'> = { open, close, name, args };
     if (name === 'fragment') return args.length ? { ...base, queryArg: 0, fragment: true } : undefined;
     if (!/^(?:query!?|query_many!?|stream)$/.test(last)) return undefined;
-    if (/(?:^|\.)(?:Ecto\.Adapters\.SQL|SQL)$/.test(mod)) return { ...base, queryArg: 1, fragment: false, style: this.repoStyle() };
+    if (/(?:^|\.)(?:Ecto\.Adapters\.SQL|SQL)$/.test(mod)) return { ...base, queryArg: 1, fragment: false, ...this.repoStyle() };
     if (/^(?:Postgrex)$/.test(mod)) return { ...base, queryArg: 1, fragment: false, style: '$' };
     if (/^(?:MyXQL)$/.test(mod)) return { ...base, queryArg: 1, fragment: false, style: '?' };
-    if (/(?:^|\.)Repo$|^repo$/.test(mod) && last !== 'stream') return { ...base, queryArg: 0, fragment: false, style: this.repoStyle() };
+    if (/(?:^|\.)Repo$|^repo$/.test(mod) && last !== 'stream') return { ...base, queryArg: 0, fragment: false, ...this.repoStyle() };
     return undefined;
   }
 
-  /** `$1` when the file's repo is evidently Postgres, `?` for MyXQL, else unknown. */
-  private repoStyle(): PlaceholderStyle | undefined {
+  /**
+   * `$1` when the file's repo is evidently Postgres, `?` for MyXQL or SQLite3; when the file does not say, `$1` is
+   * assumed (Postgres is Ecto's and Phoenix's default) and the fix title says so. Conflicting adapters, or SQL Server
+   * (Tds, `@1`), get no fix.
+   */
+  private repoStyle(): { style: PlaceholderStyle; assumed?: boolean } | undefined {
     const pg = /Ecto\.Adapters\.Postgres|Postgrex/.test(this.ctx.text);
-    const my = /Ecto\.Adapters\.MyXQL|MyXQL/.test(this.ctx.text);
-    return pg === my ? undefined : pg ? '$' : '?';
+    const q = /Ecto\.Adapters\.(?:MyXQL|SQLite3)|MyXQL|Exqlite/.test(this.ctx.text);
+    if (/Ecto\.Adapters\.Tds|\bTds\./.test(this.ctx.text) || (pg && q)) return undefined;
+    return pg ? { style: '$' } : q ? { style: '?' } : { style: '$', assumed: true };
   }
 
   /** Token ranges [from, to) of the arguments between `open` and `close`. */
@@ -447,7 +454,8 @@ class ExChecker {
       lines.edit(built.root[0], built.root[1], exString(r.pieces)),
       lines.edit(qEnd, qEnd, `, [${r.values.join(', ')}]`),
     ];
-    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+    const title = sink.assumed ? 'Parameterize query (assumed $1 placeholders: Postgres, the Ecto default)' : 'Parameterize query';
+    return [{ title, applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
   }
 }
 
