@@ -3,7 +3,7 @@
 // (`FromSqlRaw`, `ExecuteSqlRaw`, `SqlQueryRaw`, `SqlQuery`, `ExecuteSqlCommand`) or Dapper (`conn.Query(sql, …)`).
 // There is no C# grammar in the bundle: a small tokenizer (regular, verbatim, interpolated and raw strings, comments,
 // names, operators and brackets) is enough for these shapes, followed through locals of the same member.
-import { analyze, looksLikeSql, type Analysis, type Ch, type Hole, type Item } from '../../fixes/parameterize';
+import { analyze, looksLikeSql, MARK, type Analysis, type Ch, type Hole, type Item } from '../../fixes/parameterize';
 import type { Lang } from '../../languages/detect';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
@@ -237,6 +237,23 @@ const HELPERS = new Set(['ExecuteDataSet', 'ExecuteDataset', 'ExecuteNonQuery', 
   // LINQ to SQL `DataContext`, NHibernate `ISession` (HQL and native SQL)
   'ExecuteQuery', 'ExecuteCommand', 'CreateQuery', 'CreateSQLQuery']);
 const EF_FIX: Record<string, string> = { FromSqlRaw: 'FromSqlInterpolated', ExecuteSqlRaw: 'ExecuteSqlInterpolated', ExecuteSqlRawAsync: 'ExecuteSqlInterpolatedAsync' };
+/** ADO.NET commands the fixes know: `@name` parameters, Oracle's `:name`, or Npgsql's positional `$1`. */
+type AdoStyle = 'named' | 'oracle' | 'positional';
+const ADO_STYLE: Record<string, AdoStyle> = {
+  SqlCommand: 'named', MySqlCommand: 'named', SqliteCommand: 'named', SQLiteCommand: 'named', OracleCommand: 'oracle', NpgsqlCommand: 'positional',
+};
+/** What `conn.CreateCommand()` returns for each connection (or Npgsql data source) type. */
+const CONNECTION_COMMAND: Record<string, string> = {
+  SqlConnection: 'SqlCommand', MySqlConnection: 'MySqlCommand', SqliteConnection: 'SqliteCommand', SQLiteConnection: 'SQLiteCommand',
+  OracleConnection: 'OracleCommand', NpgsqlConnection: 'NpgsqlCommand', NpgsqlDataSource: 'NpgsqlCommand',
+};
+/** Oracle reserved words: not valid as bind variable names (ORA-01745). */
+const ORACLE_RESERVED = new Set(('ACCESS ADD ALL ALTER AND ANY AS ASC AUDIT BETWEEN BY CHAR CHECK CLUSTER COLUMN COMMENT COMPRESS CONNECT CREATE ' +
+  'CURRENT DATE DECIMAL DEFAULT DELETE DESC DISTINCT DROP ELSE EXCLUSIVE EXISTS FILE FLOAT FOR FROM GRANT GROUP HAVING IDENTIFIED IMMEDIATE IN ' +
+  'INCREMENT INDEX INITIAL INSERT INTEGER INTERSECT INTO IS LEVEL LIKE LOCK LONG MAXEXTENTS MINUS MLSLABEL MODE MODIFY NOAUDIT NOCOMPRESS NOT ' +
+  'NOWAIT NULL NUMBER OF OFFLINE ON ONLINE OPTION OR ORDER PCTFREE PRIOR PRIVILEGES PUBLIC RAW RENAME RESOURCE REVOKE ROW ROWID ROWNUM ROWS ' +
+  'SELECT SESSION SET SHARE SIZE SMALLINT START SUCCESSFUL SYNONYM SYSDATE TABLE THEN TO TRIGGER UID UNION UNIQUE UPDATE USER VALIDATE VALUES ' +
+  'VARCHAR VARCHAR2 VIEW WHENEVER WHERE WITH').split(' '));
 
 interface Sink {
   kind: SinkKind;
@@ -289,6 +306,31 @@ interface Built {
   items: Item[];
   /** The SQL argument is one literal of the call (the fixes only rewrite those). */
   direct: boolean;
+}
+
+/** A run of SQL items [from, to] that one parameter replaces, and the C# expression of its value. */
+interface Slot {
+  from: number;
+  to: number;
+  value: string;
+  /** Expression the parameter is named after. */
+  hint?: string;
+  /** The value may be a constant expression (a constant 0 would pick a parameter constructor taking a DbType enum). */
+  konst: boolean;
+}
+
+/** Where an ADO.NET fix puts its parameters. */
+interface AdoTarget {
+  style: AdoStyle;
+  /** `SqlParameter`, with the command type's namespace qualifier. */
+  param: string;
+  /** `ctor`: an initializer after `new XCommand(…)`; `init`: a member of the command's initializer; `stmt`: statements after `cmd.CommandText = …;`. */
+  form: 'ctor' | 'init' | 'stmt';
+  /** Offset where the parameters go. */
+  at: number;
+  cmd?: string;
+  /** Statements: the line break and indentation before each (absent when they go on the same line). */
+  lead?: string;
 }
 
 class CsChecker {
@@ -1141,6 +1183,7 @@ class CsChecker {
 
   private fixes(sink: Sink, built: Built, a: Analysis): Fix[] {
     const tok = this.toks[sink.q[0]];
+    if (sink.kind === 'ado') return this.adoFixes(sink, tok, built.items, a);
     if (sink.args.length !== 1 || sink.named || tok.type !== 'str' || !tok.str!.interp) return [];
     if (tok.str!.parts.some((p) => p.fmt)) return [];
     const items = built.items;
@@ -1198,6 +1241,313 @@ class CsChecker {
     const edits: TextEdit[] = [lines.edit(tok.start, tok.end, literal), lines.edit(tok.end, tok.end, `, new { ${names.join(', ')} }`)];
     return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path, edits }] }];
   }
+
+  // --- ADO.NET fixes -------------------------------------------------------------------------------------------------
+
+  /**
+   * `new SqlCommand($"…", conn)`, `new SqlCommand { CommandText = $"…" }` and `cmd.CommandText = $"…";` with every hole a
+   * value: placeholders in a plain literal, and the values as parameters of the command (an object initializer, or
+   * statements after the assignment).
+   */
+  private adoFixes(sink: Sink, tok: Tok, items: Item[], a: Analysis): Fix[] {
+    const s = tok.str;
+    if (sink.q[1] - sink.q[0] !== 1 || !s || !s.interp || s.raw || !tok.text.endsWith('"')) return [];
+    if (s.parts.some((p) => p.fmt)) return [];
+    if (items.some((x) => x.kind === 'ch' && (x.c === '{' || x.c === '}'))) return [];
+    const target = this.adoTarget(sink, tok);
+    if (!target) return [];
+    const slots = this.adoSlots(items, a, sink.q[0]);
+    if (!slots?.length) return [];
+    const { style } = target;
+    // Placeholders already in the SQL: kept (and not reused) with `@name`; nothing to mix with for `:name` and `$1`.
+    const used = new Set<string>();
+    const sk = a.skeleton;
+    for (let i = 0; i < sk.length; i++) {
+      if (a.state[i] !== 'code') continue;
+      const c = sk[i];
+      const next = sk[i + 1] ?? '';
+      if (c === '?' || (c === '$' && /\d/.test(next))) return [];
+      if (c === ':' && /[A-Za-z_]/.test(next) && sk[i - 1] !== ':' && style !== 'named') return [];
+      if (c === '@' && /\w/.test(next)) {
+        if (style !== 'named') return [];
+        used.add(/^\w+/.exec(sk.slice(i + 1))![0].toLowerCase());
+      }
+      // Positional parameters go through the extended protocol: one statement per command.
+      if (c === ';' && style === 'positional' && sk.slice(i + 1).trim() !== '') return [];
+    }
+    const limit = style === 'oracle' ? 30 : 100;
+    const fresh = (hint: string | undefined): string => {
+      let base = hint === undefined ? undefined : paramName(hint);
+      if (base && style === 'oracle') {
+        if (!/^[A-Za-z]/.test(base)) base = undefined;
+        else if (ORACLE_RESERVED.has(base.toUpperCase())) base += 'Value';
+      }
+      if (base && base.length > limit - 3) base = undefined;
+      let name = base ?? 'p1';
+      for (let k = 2; used.has(name.toLowerCase()); k++) name = (base ?? 'p') + k;
+      used.add(name.toLowerCase());
+      return name;
+    };
+    const params: { name: string; value: string; konst: boolean }[] = [];
+    const byValue = new Map<string, number>();
+    const placeholder: string[] = [];
+    for (const sl of slots) {
+      // Oracle binds by position unless told otherwise: one parameter per placeholder, in order, works both ways.
+      let p = style === 'oracle' ? undefined : byValue.get(sl.value);
+      if (p === undefined) {
+        p = params.push({ name: style === 'positional' ? String(params.length + 1) : fresh(sl.hint), value: sl.value, konst: sl.konst }) - 1;
+        byValue.set(sl.value, p);
+      }
+      placeholder.push((style === 'named' ? '@' : style === 'oracle' ? ':' : '$') + params[p].name);
+    }
+    let body = '';
+    for (let i = 0, k = 0; i < items.length; i++) {
+      if (k < slots.length && slots[k].from === i) {
+        body += placeholder[k];
+        i = slots[k++].to;
+        continue;
+      }
+      const it = items[i];
+      if (it.kind === 'hole') return [];
+      body += it.r;
+    }
+    const P = target.param;
+    const create = (p: { name: string; value: string; konst: boolean }): string => {
+      if (style === 'positional') return `new ${P} { Value = ${p.value} }`;
+      const name = style === 'named' ? '@' + p.name : p.name;
+      return p.konst ? `new ${P} { ParameterName = "${name}", Value = ${p.value} }` : `new ${P}("${name}", ${p.value})`;
+    };
+    let added: string;
+    if (target.form === 'stmt') {
+      const cmd = target.cmd!;
+      const stmts = params.map((p) => style === 'named' ? `${cmd}.Parameters.AddWithValue("@${p.name}", ${p.value});` : `${cmd}.Parameters.Add(${create(p)});`);
+      added = target.lead === undefined ? ' ' + stmts.join(' ') : stmts.map((x) => target.lead + x).join('');
+    } else {
+      const list = `Parameters = { ${params.map(create).join(', ')} }`;
+      added = target.form === 'ctor' ? ` { ${list} }` : `, ${list}`;
+    }
+    const lines = this.ctx.lines;
+    const literal = (s.verbatim ? '@' : '') + '"' + body + '"';
+    const edits: TextEdit[] = [lines.edit(tok.start, tok.end, literal), lines.edit(target.at, target.at, added)];
+    const title = style === 'positional' ? 'Parameterize query ($1 positional parameters, Npgsql 6+)' : 'Parameterize query';
+    return [{ title, applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /** The SQL items each parameter replaces: a value hole, or a whole `'…'` SQL string holding holes. */
+  private adoSlots(items: Item[], a: Analysis, use: number): Slot[] | undefined {
+    const first: number[] = [];
+    a.owner.forEach((it, i) => { if (first[it] === undefined) first[it] = i; });
+    const slots: Slot[] = [];
+    const regions = new Set<number>();
+    for (const h of a.holes) {
+      if (h.pos !== 'value') return undefined;
+      const hole = items[h.item] as Hole;
+      if (hole.kind !== 'hole' || /[\r\n]/.test(hole.src) || (hole.text !== undefined && /['\\]/.test(hole.text))) return undefined;
+      const src = hole.src.trim();
+      if (h.region === undefined) {
+        const at = first[h.item];
+        if (at === undefined) return undefined;
+        const before = a.skeleton.slice(0, at).replace(/\s+$/, '');
+        if (/\bin\s*\(?$/i.test(before)) return undefined;
+        // Alone between SQL tokens: `= {x}`, `({x})`, not `x{y}` or `{a}{b}`.
+        const around = (a.skeleton[at - 1] ?? ' ') + (a.skeleton[at + (hole.text ?? MARK).length] ?? ' ');
+        if (/[\w@$:.'"`[\]\uE000]/.test(around)) return undefined;
+        slots.push({ from: h.item, to: h.item, value: src, hint: src, konst: this.maybeConst(src, use) });
+        continue;
+      }
+      if (regions.has(h.region)) continue;
+      regions.add(h.region);
+      const [qa, qb] = a.regions[h.region];
+      if (/\w/.test(a.skeleton[qa - 1] ?? '')) return undefined; // N'…', E'…'
+      const oa = a.owner[qa];
+      const ob = a.owner[qb];
+      if (items[oa].kind !== 'ch' || items[ob].kind !== 'ch') return undefined;
+      const inner = items.slice(oa + 1, ob);
+      if (inner.length === 1) {
+        slots.push({ from: oa, to: ob, value: src, hint: src, konst: this.maybeConst(src, use) });
+        continue;
+      }
+      // `'%{q}%'`: the SQL string's text as an interpolated C# string.
+      let value = '';
+      const holes: Hole[] = [];
+      for (const it of inner) {
+        if (it.kind === 'hole') {
+          if (/[\r\n]/.test(it.src)) return undefined;
+          holes.push(it);
+          value += '{' + it.src.trim() + '}';
+        } else if (!/['"\\{}]/.test(it.c) && it.c >= ' ') value += it.c;
+        else return undefined;
+      }
+      slots.push({ from: oa, to: ob, value: '$"' + value + '"', hint: holes.length === 1 ? holes[0].src.trim() : undefined, konst: false });
+    }
+    return slots.sort((x, y) => x.from - y.from);
+  }
+
+  /** Whether `src` may be a constant expression: only a local's or parameter's member, or a call, is surely not. */
+  private maybeConst(src: string, use: number): boolean {
+    if (/^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*\s*\(/.test(src) && !/^(?:nameof|sizeof|default|typeof|checked|unchecked)\b/.test(src)) return false;
+    const m = /^(@?\w+)(?:\??\.\w+(?:\([^()]*\))?)*$/.exec(src);
+    const d = m && this.resolve(m[1], use);
+    return !d || d.kind === 'const';
+  }
+
+  /** The command type behind the sink, its parameter class and where the parameters go. */
+  private adoTarget(sink: Sink, lit: Tok): AdoTarget | undefined {
+    const t = this.toks;
+    const target = (type: string, qual: string, form: AdoTarget['form'], at: number, rest?: Partial<AdoTarget>): AdoTarget | undefined => {
+      const style = ADO_STYLE[type];
+      if (!style || !/^[\w.\s]*$/.test(qual)) return undefined;
+      return { style, param: qual.replace(/\s+/g, '') + type.replace(/Command$/, 'Parameter'), form, at, ...rest };
+    };
+    if (sink.method !== 'CommandText') {
+      // new [Ns.]SqlCommand(…), SqlCommand cmd = new(…)
+      const open = sink.nameTok + 1;
+      const close = this.match.get(open);
+      if (close === undefined || t[close + 1]?.text === '{') return undefined;
+      const typeTok = t[sink.nameTok].text === 'new' ? sink.nameTok - 3 : sink.nameTok;
+      return target(t[typeTok].text, this.qualifier(typeTok), 'ctor', t[close].end);
+    }
+    const p = t[sink.nameTok - 1]?.text;
+    if (p === '{' || p === ',') {
+      // new SqlCommand { Connection = conn, CommandText = $"…" }
+      const o = this.encl[sink.nameTok];
+      const close = this.match.get(o);
+      if (o < 0 || close === undefined) return undefined;
+      for (let k = o + 1; k < close; k++) if (this.encl[k] === o && t[k].text === 'Parameters' && t[k + 1]?.text === '=') return undefined;
+      let k = o - 1;
+      if (t[k]?.text === ')') k = (this.back.get(k) ?? 0) - 1;
+      if (t[k]?.type !== 'name' || t[this.qualifierStart(k) - 1]?.text !== 'new') return undefined;
+      return target(t[k].text, this.qualifier(k), 'init', lit.end);
+    }
+    // cmd.CommandText = $"…"; as a statement of its own
+    const cmdTok = sink.nameTok - 2;
+    const semi = sink.q[1];
+    const before = t[cmdTok - 1];
+    if (p !== '.' || t[cmdTok]?.type !== 'name' || t[semi]?.type !== 'semi') return undefined;
+    if (before && !(before.type === 'semi' || before.text === '{' || before.text === '}' || before.text === ':')) return undefined;
+    const name = t[cmdTok].text;
+    const cmd = this.commandLocal(name, cmdTok);
+    if (!cmd) return undefined;
+    const style = ADO_STYLE[cmd.type];
+    const [ms, me] = this.memberOf(cmdTok);
+    for (let k = ms; k < me; k++) {
+      if (t[k].text !== name || t[k + 1]?.text !== '.' || /^(?:\.|\?\.)$/.test(t[k - 1]?.text ?? '')) continue;
+      const m = t[k + 2]?.text;
+      // One SQL per command here; positional parameters also need the collection to hold only these.
+      if (m === 'CommandText' && k !== cmdTok && t[k + 3]?.text === '=') return undefined;
+      if (m === 'Parameters' && style !== 'named') return undefined;
+    }
+    // Run once per command: not in a loop, lambda or local function entered after the declaration.
+    for (let o = this.encl[cmdTok]; o > cmd.decl; o = this.encl[o]) {
+      const q = t[o - 1];
+      if (!q || /^(?:else|try|finally|checked|unchecked|unsafe|[;{}:])$/.test(q.text)) continue;
+      const kw = q.text === ')' ? t[(this.back.get(o - 1) ?? 0) - 1]?.text : undefined;
+      if (!kw || !/^(?:if|using|lock|fixed|catch|when|switch)$/.test(kw)) return undefined;
+    }
+    const text = this.ctx.text;
+    const lines = this.ctx.lines;
+    const startLine = lines.positionAt(t[cmdTok].start).line;
+    const indent = /^[ \t]*/.exec(lines.lineText(startLine))![0];
+    const semiLine = lines.positionAt(t[semi].end).line;
+    const end = lines.lineEnd(semiLine);
+    const alone = text.slice(lines.lineStart(startLine), t[cmdTok].start).trim() === '' && /^\s*(?:\/\/.*)?$/.test(text.slice(t[semi].end, end));
+    return target(cmd.type, cmd.qual, 'stmt', alone ? end : t[semi].end, { cmd: name, lead: alone ? lines.eol + indent : undefined });
+  }
+
+  /** A local command created here without SQL: `var cmd = new SqlCommand()`, `SqlCommand cmd = conn.CreateCommand()`. */
+  private commandLocal(name: string, use: number): { type: string; qual: string; decl: number } | undefined {
+    const t = this.toks;
+    const d = this.resolve(name, use);
+    if (!d || d.kind !== 'local' || d.each || !d.value) return undefined;
+    const w = this.writes(d, name, use);
+    if (!w || w.length) return undefined;
+    const [v0, v1] = d.value;
+    let type: string | undefined;
+    let qual = '';
+    const declared = /^(?:([\w.]*)\.)?(\w+)$/.exec(d.type);
+    if (declared && d.type !== 'var') {
+      type = declared[2];
+      qual = declared[1] ? declared[1] + '.' : '';
+    }
+    const k = v0;
+    if (t[k]?.text === 'new') {
+      let j = k + 1;
+      if (t[j]?.type === 'name') {
+        while (t[j]?.type === 'name' && t[j + 1]?.text === '.') j += 2;
+        if (t[j]?.type !== 'name') return undefined;
+        if (!type) {
+          type = t[j].text;
+          qual = this.qualifier(j);
+        } else if (t[j].text !== type) return undefined;
+        j++;
+      } else if (!type) return undefined;
+      // No SQL given here: `()`, `{ Connection = conn }`.
+      if (t[j]?.text === '(') {
+        if (this.match.get(j) !== j + 1) return undefined;
+        j += 2;
+      }
+      if (t[j]?.text === '{') {
+        const close = this.match.get(j) ?? v1;
+        for (let q = j + 1; q < close; q++) if (/^(?:CommandText|Parameters)$/.test(t[q].text)) return undefined;
+        j = close + 1;
+      }
+      if (j !== v1) return undefined;
+    } else {
+      // conn.CreateCommand()
+      if (v1 - v0 !== 5 || t[k].type !== 'name' || t[k + 1].text !== '.' || t[k + 2].text !== 'CreateCommand' || t[k + 3].text !== '(' || t[k + 4].text !== ')') return undefined;
+      if (!type) {
+        const conn = this.connectionType(t[k].text, k);
+        type = conn && CONNECTION_COMMAND[conn.type];
+        qual = conn?.qual ?? '';
+      }
+    }
+    return type && ADO_STYLE[type] ? { type, qual, decl: d.tok } : undefined;
+  }
+
+  /** The declared type of a connection: a local or parameter of the member, or a field or property of the file. */
+  private connectionType(name: string, use: number): { type: string; qual: string } | undefined {
+    const t = this.toks;
+    const d = this.resolve(name, use);
+    if (d) {
+      const m = /^(?:([\w.]*)\.)?(\w+)$/.exec(d.type);
+      if (m && d.type !== 'var') return CONNECTION_COMMAND[m[2]] ? { type: m[2], qual: m[1] ? m[1] + '.' : '' } : undefined;
+      if (!d.value || t[d.value[0]]?.text !== 'new') return undefined;
+      let j = d.value[0] + 1;
+      while (t[j]?.type === 'name' && t[j + 1]?.text === '.') j += 2;
+      return t[j]?.type === 'name' && CONNECTION_COMMAND[t[j].text] ? { type: t[j].text, qual: this.qualifier(j) } : undefined;
+    }
+    let found: { type: string; qual: string } | undefined;
+    for (let k = 1; k < t.length; k++) {
+      if (t[k].text !== name || t[k - 1].type !== 'name' || !CONNECTION_COMMAND[t[k - 1].text]) continue;
+      if (!/^(?:;|=|\{|=>)$/.test(t[k + 1]?.text ?? '')) continue;
+      const f = { type: t[k - 1].text, qual: this.qualifier(k - 1) };
+      if (found && (found.type !== f.type || found.qual !== f.qual)) return undefined;
+      found = f;
+    }
+    return found;
+  }
+
+  /** First token of the dotted name ending at `k`. */
+  private qualifierStart(k: number): number {
+    while (this.tx(k - 1) === '.' && this.toks[k - 2]?.type === 'name') k -= 2;
+    return k;
+  }
+
+  /** `System.Data.SqlClient.` before the type name at `k` (empty when unqualified). */
+  private qualifier(k: number): string {
+    const s = this.qualifierStart(k);
+    return s === k ? '' : this.ctx.text.slice(this.toks[s].start, this.toks[k].start);
+  }
+}
+
+/** A parameter name after a value: `user.Name` -> `Name`, `GetId()` -> `Id`; undefined when there is none. */
+function paramName(src: string): string | undefined {
+  let s = src.replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!$/, '');
+  while (/\.(?:ToString|Trim|TrimStart|TrimEnd|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant)\(\)$|\.Value$/.test(s)) s = s.replace(/\.\w+(?:\(\))?$/, '');
+  const m = /(?:^|\.)@?([A-Za-z_]\w*)(\(\))?$/.exec(s);
+  if (!m || !/^(?:(?:this|@?[A-Za-z_]\w*)\.)*@?[A-Za-z_]\w*(?:\(\))?$/.test(s)) return undefined;
+  const name = m[2] && /^Get[A-Z0-9_]/.test(m[1]) ? m[1].slice(3) : m[1];
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : undefined;
 }
 
 /** The character a C# escape sequence (or a plain character) stands for. */
