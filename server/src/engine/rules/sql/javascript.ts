@@ -2,7 +2,7 @@
 import type { Reference, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as TS from 'typescript';
-import { analyze, decodeChars, looksLikeSql, rewrite, type Analysis, type Item, type Position, type Style, type ValuesSlot } from '../../fixes/parameterize';
+import { analyze, decodeChars, looksLikeSql, rewrite, type Analysis, type Item, type Position, type Rewrite, type Style, type ValuesSlot } from '../../fixes/parameterize';
 import { importedModules, jsAst, parseJs, parseTsSyntax, resolveVariable, walk, type JsAst, type Node } from '../../languages/javascript';
 import { isJsLike, type Lang } from '../../languages/detect';
 import type { RuleContext } from '../../rule';
@@ -22,8 +22,25 @@ const PRISMA_RAW: Record<string, string> = { $queryRawUnsafe: '$queryRaw', $exec
 /** Knex methods that take an SQL fragment; the name alone says it is SQL. */
 const KNEX_FRAGMENT = new Set(['whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orHavingRaw', 'andHavingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'fromRaw', 'selectRaw', 'onRaw']);
 /** Where the first hole of a Knex fragment sits. */
-const FRAGMENT_START: Record<string, Position> = { orderByRaw: 'name', groupByRaw: 'name', selectRaw: 'name', fromRaw: 'name', joinRaw: 'name' };
+const FRAGMENT_START: Record<string, Position> = {
+  orderByRaw: 'name', groupByRaw: 'name', selectRaw: 'name', fromRaw: 'name', joinRaw: 'name',
+  orderBy: 'name', addOrderBy: 'name', groupBy: 'name', addGroupBy: 'name',
+};
 const KNEX_RECEIVER = /^(?:knex|db|trx|tx|database|conn|connection|client|k)$/i;
+/**
+ * TypeORM QueryBuilder methods taking an SQL condition (and named `:name` parameters as a second argument), and those
+ * taking a column. Sinks only in a file that mentions TypeORM (an import, or the chain's `createQueryBuilder`).
+ */
+const TYPEORM_CONDITION = new Set(['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving']);
+const TYPEORM_COLUMN = new Set(['orderBy', 'addOrderBy', 'groupBy', 'addGroupBy']);
+const TYPEORM_METHODS = [...TYPEORM_CONDITION, ...TYPEORM_COLUMN];
+/** Cheap text test before TypeORM's method names count as sinks (`.where(` alone is far too common). */
+const TYPEORM_HINT = /\btypeorm\b|\bcreateQueryBuilder\b/;
+const TYPEORM_MODULE = /(?:^|\/)typeorm(?:\/|$)/;
+/** QueryBuilder methods whose object arguments (or first string) name parameters shared by the whole query. */
+const TYPEORM_PARAMS = /^(?:where\w*|having\w*|(?:and|or)(?:Where|Having)\w*|setParameters?|(?:inner|left)Join\w*)$/;
+/** node-mssql (`mssql`, `mssql/msnodesqlv8`): named `@name` parameters bound with `request.input(name, value)`. */
+const MSSQL_MODULE = /^mssql(?:\/|$)/;
 const NOT_A_DATABASE = /^(?:child_?process|cp|childProcess|shell|execa|\$)$/i;
 
 const PG_MODULES = new Set(['pg', 'pg-pool', 'pg-promise', 'pg-native', '@vercel/postgres', '@neondatabase/serverless', 'postgres', '@databases/pg', 'slonik']);
@@ -39,18 +56,21 @@ type Sink = {
   /** The node holding the SQL (first argument, or `text` of `{ text, values }`). */
   query: Expr;
   fragment: boolean;
+  /** A TypeORM QueryBuilder method. */
+  typeorm?: boolean;
 };
 
 export const javascript: SqlDetector = {
   appliesTo: ({ lang, path }: { lang: Lang; path: string }) => isJsLike(lang) && !path.endsWith('.d.ts'),
   check(ctx) {
     // Cheap prefilters, so that most files (no query-shaped call, or no SQL text anywhere) are never parsed.
-    if (!SINK_CALL.test(ctx.text)) return;
-    if (!FRAGMENT_CALL.test(ctx.text) && !SQL_HINT.test(ctx.text)) return;
+    const typeorm = TYPEORM_HINT.test(ctx.text) && TYPEORM_CALL.test(ctx.text);
+    if (!typeorm && !SINK_CALL.test(ctx.text)) return;
+    if (!typeorm && !FRAGMENT_CALL.test(ctx.text) && !SQL_HINT.test(ctx.text)) return;
     // Every query-shaped call takes a plain string literal (the usual parameterized query): nothing to report.
-    const sinks = possibleBuiltSinks(ctx.text);
+    const sinks = possibleBuiltSinks(ctx.text, typeorm);
     if (!sinks.length) return;
-    checkParts(ctx, sinks);
+    checkParts(ctx, sinks, typeorm);
   },
 };
 
@@ -69,14 +89,14 @@ function checkWhole(ctx: RuleContext): void {
  * or read inside a callback, a module constant, a reassignment elsewhere): when blanked text names one of them, it is
  * put back and the rest parsed again, and as a last resort the whole file is parsed.
  */
-function checkParts(ctx: RuleContext, sinks: number[]): void {
+function checkParts(ctx: RuleContext, sinks: number[], typeorm: boolean): void {
   const syntax = parseTsSyntax(ctx.text, ctx.path);
   // A syntax error: parseJs fails as well, and nothing is reported (the buffer is mid-edit).
   if (!syntax) return;
   const interesting = [...sinks];
   for (const m of ctx.text.matchAll(/require|import/g)) interesting.push(m.index);
   interesting.sort((a, b) => a - b);
-  const scan = prescan(syntax.ts, syntax.sourceFile, interesting);
+  const scan = prescan(syntax.ts, syntax.sourceFile, interesting, typeorm);
   if (!scan) return;
   let blank = scan.blank;
   for (let round = 0; round < 3 && blank.length; round++) {
@@ -100,6 +120,8 @@ function checkParts(ctx: RuleContext, sinks: number[]): void {
 const SINK_CALL = /(?:\b(?:query|execute|run|get|all|each|exec|prepare|raw|unsafe|\w+Raw|literal)|\$\w+RawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
 /** Sinks whose argument is an SQL fragment, flagged without statement keywords. */
 const FRAGMENT_CALL = /(?:\b(?:raw|unsafe|\w+Raw|literal)|\$\w+RawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
+/** TypeORM QueryBuilder sinks (fragments too); only looked for when the text mentions TypeORM. */
+const TYPEORM_CALL = new RegExp(`\\.\\s*(?:${TYPEORM_METHODS.join('|')})\\s*(?:<[^()]*>\\s*)?\\(`);
 class Checker {
   private modules: Set<string> | undefined;
   private readonly seen = new Set<Node>();
@@ -140,12 +162,16 @@ class Checker {
     } else if (callee.type === 'Identifier' && (callee.name === 'query' || callee.name === 'execute')) method = callee.name;
     if (!method || !call.arguments.length) return undefined;
     let fragment = false;
+    let typeorm = false;
     if (KNEX_FRAGMENT.has(method)) fragment = true;
     else if (method === 'literal') {
       if (!receiver || !/^sequelize$/i.test(receiver)) return undefined;
       fragment = true;
     } else if (method === 'raw') fragment = receiver !== undefined && KNEX_RECEIVER.test(receiver);
-    else if (!STATEMENT_METHODS.has(method)) return undefined;
+    else if (TYPEORM_CONDITION.has(method) || TYPEORM_COLUMN.has(method)) {
+      if (callee.type !== 'MemberExpression' || !this.isTypeorm(callee.object)) return undefined;
+      fragment = typeorm = true;
+    } else if (!STATEMENT_METHODS.has(method)) return undefined;
     if (receiver && NOT_A_DATABASE.test(receiver)) return undefined;
     let arg = call.arguments[0];
     if (arg.type === 'SpreadElement') return undefined;
@@ -154,7 +180,26 @@ class Checker {
       if (!text || text.value.type === 'AssignmentPattern' || isPattern(text.value)) return undefined;
       arg = text.value as Expr;
     }
-    return { call, method, query: arg, fragment };
+    return { call, method, query: arg, fragment, typeorm };
+  }
+
+  private imports(): string[] {
+    this.modules ??= importedModules(this.js);
+    return [...this.modules];
+  }
+
+  /** A QueryBuilder call: the file imports TypeORM, or the receiver chain starts at `createQueryBuilder(…)`. */
+  private isTypeorm(receiver: Node): boolean {
+    if (this.imports().some((m) => TYPEORM_MODULE.test(m))) return true;
+    for (let n: Node = receiver; ;) {
+      if (n.type === 'CallExpression') {
+        if (n.callee.type === 'MemberExpression' && propName(n.callee) === 'createQueryBuilder') return true;
+        n = n.callee;
+      } else if (n.type === 'MemberExpression') n = n.object;
+      else if (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression' || n.type === 'ChainExpression') n = n.expression;
+      else if (n.type === 'AwaitExpression') n = n.argument;
+      else return false;
+    }
   }
 
   private checkSink(sink: Sink): void {
@@ -494,8 +539,13 @@ class Checker {
     const { method, call } = sink;
     if (Object.hasOwn(PRISMA_RAW, method)) return this.prismaFix(sink, items, a, root);
     if (method === 'exec' || method === 'literal') return [];
+    if (sink.typeorm) return TYPEORM_CONDITION.has(method) ? this.typeormFix(sink, items, a, root) : [];
     const receiver = call.callee.type === 'MemberExpression' ? nameOf(call.callee.object) : undefined;
     if (method === 'raw' && receiver === 'Prisma') return [];
+    if (!this.anyDriverQ(sink, receiver)) {
+      const mssql = this.mssql();
+      if (mssql) return mssql === 'mssql' ? this.mssqlFix(sink, items, a, root) : [];
+    }
     const { style, assumed } = this.style(sink, receiver);
     const slot = this.slot(sink, receiver);
     if (!slot) return [];
@@ -517,27 +567,201 @@ class Checker {
    * SQL is passed directly and alone, and holds no `$1` of its own.
    */
   private prismaFix(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
-    const { call, method } = sink;
+    return this.taggedFix(sink, items, a, root, PRISMA_RAW[sink.method]);
+  }
+
+  /**
+   * The call turned into the tagged template `tag`…`` (Prisma's raw calls, node-mssql's `query`), the tag binding every
+   * `${}`: only when the SQL is its single argument and every hole a value, and not after an optional chain (a tagged
+   * template there does not parse).
+   */
+  private taggedFix(sink: Sink, items: Item[], a: Analysis, root: Expr, tag: string, tsql = false): Fix[] {
+    const { call } = sink;
     const callee = call.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed || call.arguments.length !== 1 || unwrap(sink.query) !== root) return [];
+    const start = callee.type === 'MemberExpression' && !callee.computed ? callee.property.range[0] : callee.type === 'Identifier' ? callee.range[0] : undefined;
+    if (start === undefined || call.arguments.length !== 1 || unwrap(sink.query) !== root || optionalBefore(callee)) return [];
     if (a.holes.some((h) => h.pos !== 'value') || /\$\d/.test(a.skeleton)) return [];
     const r = rewrite(items, a, '$', []);
     // Each `$n` placeholder back to the value it stands for, now a `${}` of the tagged template (`$1`… in order, or a
-    // kept hole's source spells one: no fix).
-    const found = r ? [...r.sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])) : [];
-    if (!r || found.length !== r.values.length || found.some((n, i) => n !== i + 1)) return [];
-    const sql = r.sql.replace(/\$(\d+)/g, (_, n: string) => '${' + r.values[Number(n) - 1] + '}');
-    const tag = PRISMA_RAW[method];
+    // kept hole's source spells one: no fix). node-mssql's tag writes `@param1`: as for `named`.
+    const sql = r && replacePlaceholders(r, (v) => '${' + v + '}', tsql ? '@' : undefined);
+    if (!sql) return [];
     const typeArgs = call.typeArguments ? this.src(call.typeArguments) : '';
-    const edit = this.ctx.lines.edit(callee.property.range[0], call.range[1], tag + typeArgs + sql);
+    const edit = this.ctx.lines.edit(start, call.range[1], tag + typeArgs + sql);
     return [{ title: `Use the tagged template ${tag}\`…\``, applicability: 'unsafe', changes: [{ path: this.ctx.path, edits: [edit] }] }];
+  }
+
+  /**
+   * The SQL with `prefix`+name placeholders (`@name`, `:name`) and the values to bind, one per distinct name, in order.
+   * Names come from the values (`req.query.name` -> `name`, else `p1`…), a repeated value keeps its name, and none
+   * clashes (case-insensitively) with `reserved`. Undefined when a placeholder would run into the text around it.
+   */
+  private named(items: Item[], a: Analysis, reserved: Iterable<string>, prefix: '@' | ':'): { sql: string; params: [string, string][] } | undefined {
+    const r = rewrite(items, a, '$', []);
+    if (!r) return undefined;
+    const nameOfValue = paramNamer(reserved);
+    const params: [string, string][] = [];
+    const sql = replacePlaceholders(r, (value) => {
+      const name = nameOfValue(value);
+      if (!params.some(([n]) => n === name)) params.push([name, value]);
+      return prefix + name;
+    }, prefix);
+    return sql === undefined ? undefined : { sql, params };
+  }
+
+  /** `mssql` when the file imports node-mssql and no other driver, `conflict` when it imports another one too. */
+  private mssql(): 'mssql' | 'conflict' | undefined {
+    const mods = this.imports();
+    if (!mods.some((x) => MSSQL_MODULE.test(x))) return undefined;
+    return mods.some((x) => PG_MODULES.has(x) || Q_MODULES.has(x) || x === 'sequelize') ? 'conflict' : 'mssql';
+  }
+
+  /**
+   * node-mssql. A Request's `query` gets `@name` placeholders and each value bound by an `.input('name', value)` put
+   * before `.query(` (`input` returns the request). The module's `sql.query` and a pool's `query` make their own
+   * Request: they become the tagged template `query`…``, which binds each `${}`. Any other receiver: no fix.
+   */
+  private mssqlFix(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
+    const { call, method } = sink;
+    const callee = call.callee;
+    if (method !== 'query' || call.arguments[0].type === 'ObjectExpression') return [];
+    if (callee.type === 'Identifier') return this.isMssqlModule(callee, 'query') ? this.taggedFix(sink, items, a, root, 'query', true) : [];
+    if (callee.type !== 'MemberExpression' || callee.computed || optionalBefore(callee)) return [];
+    const kind = this.mssqlReceiver(callee.object, 0);
+    if (kind === 'module' || kind === 'pool') return this.taggedFix(sink, items, a, root, 'query', true);
+    if (kind !== 'request') return [];
+    // Request.query(command, callback): anything after the SQL is the callback.
+    const second = call.arguments[1];
+    if (call.arguments.length > 2 || (second && (second.type === 'SpreadElement' || second.type === 'ArrayExpression' || second.type === 'ObjectExpression'))) return [];
+    // Names already declared on a request here (a second `input` of one name throws), and `@x` the SQL uses.
+    const bound: string[] = [];
+    const scope = enclosingFunction(call) ?? this.js.ast;
+    walk(scope, (n) => {
+      if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && /^(?:input|output|replaceInput|replaceOutput)$/.test(propName(n.callee) ?? '')) {
+        const x = n.arguments[0];
+        if (x?.type === 'Literal' && typeof x.value === 'string') bound.push(x.value);
+      }
+    });
+    const named = this.named(items, a, [...sqlParams(a, '@'), ...bound], '@');
+    if (!named) return [];
+    const inputs = named.params.map(([name, value]) => `.input('${name}', ${value})`).join('');
+    const edits = [this.ctx.lines.edit(root.range[0], root.range[1], named.sql), this.ctx.lines.edit(callee.object.range[1], callee.object.range[1], inputs)];
+    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /**
+   * What a node-mssql `query` is called on: a Request (`pool.request()`, `new sql.Request(…)`, a variable holding one
+   * or named `request`/`…Request`), a pool (`await sql.connect(…)`, `new sql.ConnectionPool(…)`, named `pool`/`…Pool`),
+   * or the module itself (`sql.query`).
+   */
+  private mssqlReceiver(n: Node, depth: number): 'request' | 'pool' | 'module' | undefined {
+    while (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression') n = n.expression;
+    const byName = (name: string) => (/^(?:request|\w*Request)$/.test(name) ? 'request' : /^(?:pool|\w*Pool)$/.test(name) ? 'pool' : undefined);
+    if (n.type === 'AwaitExpression') {
+      const c = n.argument;
+      return c.type === 'CallExpression' && c.callee.type === 'MemberExpression' && propName(c.callee) === 'connect' ? 'pool' : undefined;
+    }
+    if (n.type === 'CallExpression') return n.callee.type === 'MemberExpression' && propName(n.callee) === 'request' ? 'request' : undefined;
+    if (n.type === 'NewExpression') {
+      const name = n.callee.type === 'Identifier' ? n.callee.name : n.callee.type === 'MemberExpression' ? propName(n.callee) : undefined;
+      return name === 'Request' ? 'request' : name === 'ConnectionPool' ? 'pool' : undefined;
+    }
+    if (n.type === 'MemberExpression') {
+      const p = propName(n);
+      return p ? byName(p) : undefined;
+    }
+    if (n.type !== 'Identifier') return undefined;
+    if (this.isMssqlModule(n)) return 'module';
+    const v = this.resolve(n);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (v && def?.node.type === 'VariableDeclarator' && def.node.id.type === 'Identifier' && def.node.init && depth < 3) {
+      const id = def.node.id;
+      if (v.references.some((r) => r.isWrite() && r.identifier !== id)) return undefined;
+      const kind = this.mssqlReceiver(def.node.init, depth + 1);
+      if (kind !== 'module') return kind ?? byName(n.name);
+    }
+    return byName(n.name);
+  }
+
+  /** `id` is node-mssql's module (`import sql from 'mssql'`, `require('mssql')`), or with `member`, that export of it. */
+  private isMssqlModule(id: TSESTree.Identifier, member?: string): boolean {
+    const def = this.resolve(id)?.defs[0];
+    if (!def) return false;
+    const node = def.node;
+    const isRequire = (e: Node | null | undefined) => {
+      const c = e && unwrap(e as Expr);
+      return c?.type === 'CallExpression' && c.callee.type === 'Identifier' && c.callee.name === 'require' && c.arguments[0]?.type === 'Literal' &&
+        typeof c.arguments[0].value === 'string' && MSSQL_MODULE.test(c.arguments[0].value);
+    };
+    if (node.type === 'ImportDefaultSpecifier' || node.type === 'ImportNamespaceSpecifier' || node.type === 'ImportSpecifier') {
+      const decl = node.parent;
+      if (decl?.type !== 'ImportDeclaration' || !MSSQL_MODULE.test(decl.source.value)) return false;
+      if (member === undefined) return node.type !== 'ImportSpecifier';
+      return node.type === 'ImportSpecifier' && (node.imported.type === 'Identifier' ? node.imported.name : node.imported.value) === member;
+    }
+    if (node.type === 'TSImportEqualsDeclaration') {
+      const ref = node.moduleReference;
+      return member === undefined && ref.type === 'TSExternalModuleReference' && ref.expression.type === 'Literal' && MSSQL_MODULE.test(String(ref.expression.value));
+    }
+    if (node.type !== 'VariableDeclarator' || !isRequire(node.init)) return false;
+    if (member === undefined) return node.id.type === 'Identifier';
+    // const { query } = require('mssql')
+    return node.id.type === 'ObjectPattern' &&
+      node.id.properties.some((p) => p.type === 'Property' && keyName(p) === member && p.value.type === 'Identifier' && p.value.name === id.name);
+  }
+
+  /**
+   * TypeORM's `.where(sql)`/`.andWhere`/`.having`…: `:name` placeholders, the values passed as the parameters object
+   * (merged into an existing object literal). Names avoid the object's keys, the SQL's `:x`, and every `:x` or
+   * parameter key written in this function (QueryBuilder parameters are shared by the whole query).
+   */
+  private typeormFix(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
+    const { call } = sink;
+    const [arg0, second] = call.arguments;
+    if (call.arguments.length > 2 || arg0.type === 'ObjectExpression' || arg0.type === 'SpreadElement') return [];
+    const props: TSESTree.Property[] = [];
+    if (second) {
+      if (second.type !== 'ObjectExpression') return [];
+      for (const p of second.properties) {
+        if (p.type !== 'Property' || p.computed || p.kind !== 'init' || p.method || keyName(p) === undefined) return [];
+        props.push(p);
+      }
+    }
+    const taken = [...sqlParams(a, ':'), ...props.map((p) => keyName(p)!)];
+    const scope = enclosingFunction(call) ?? this.js.ast;
+    walk(scope, (n) => {
+      if (n.type === 'Literal' && typeof n.value === 'string') taken.push(...textParams(n.value, ':'));
+      else if (n.type === 'TemplateElement') taken.push(...textParams(n.value.cooked ?? n.value.raw, ':'));
+      else if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && TYPEORM_PARAMS.test(propName(n.callee) ?? '')) {
+        for (const x of n.arguments) {
+          if (x.type === 'ObjectExpression') for (const p of x.properties) if (p.type === 'Property' && keyName(p) !== undefined) taken.push(keyName(p)!);
+        }
+        const first = n.arguments[0];
+        if (propName(n.callee) === 'setParameter' && first?.type === 'Literal' && typeof first.value === 'string') taken.push(first.value);
+      }
+    });
+    const named = this.named(items, a, taken, ':');
+    if (!named) return [];
+    const entries = named.params.map(([name, value]) => (value === name ? name : `${name}: ${value}`)).join(', ');
+    const lines = this.ctx.lines;
+    let params: TextEdit;
+    if (!second) params = lines.edit(arg0.range[1], arg0.range[1], `, { ${entries} }`);
+    else if (!props.length) params = lines.edit(second.range[0], second.range[1], `{ ${entries} }`);
+    else params = lines.edit(props[props.length - 1].range[1], props[props.length - 1].range[1], `, ${entries}`);
+    const edits = [lines.edit(root.range[0], root.range[1], named.sql), params];
+    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /** `?` whatever the driver: Knex fragments and `raw`, Sequelize's `query`. */
+  private anyDriverQ(sink: Sink, receiver: string | undefined): boolean {
+    const m = sink.method;
+    return KNEX_FRAGMENT.has(m) || m === 'raw' || (m === 'query' && receiver !== undefined && /^sequelize$/i.test(receiver));
   }
 
   private style(sink: Sink, receiver: string | undefined): { style: Style; assumed: boolean } {
     const m = sink.method;
-    if (KNEX_FRAGMENT.has(m) || m === 'raw' || m === 'prepare' || (m === 'query' && receiver !== undefined && /^sequelize$/i.test(receiver))) return { style: '?', assumed: false };
-    this.modules ??= importedModules(this.js);
-    const mods = [...this.modules];
+    if (this.anyDriverQ(sink, receiver) || m === 'prepare') return { style: '?', assumed: false };
+    const mods = this.imports();
     const pg = mods.some((x) => PG_MODULES.has(x));
     const q = mods.some((x) => Q_MODULES.has(x) || x === 'sequelize');
     if (pg && !q) return { style: '$', assumed: false };
@@ -650,6 +874,98 @@ function isStringy(e: Node): boolean {
   return e.type === 'BinaryExpression' && e.operator === '+' && (isStringy(e.left) || isStringy(e.right));
 }
 
+/**
+ * `r.sql` with its `$1`…`$n` placeholders (all of them, in order; else undefined) replaced by `to(value)`. With a
+ * named `prefix`, a placeholder that would run into a name character around it is refused, and for T-SQL (`@`) the `N`
+ * of an `N'…'` string goes with the quotes (the parameter binds a JS string as NVARCHAR).
+ */
+function replacePlaceholders(r: Rewrite, to: (value: string) => string, prefix?: '@' | ':'): string | undefined {
+  const found = [...r.sql.matchAll(/\$(\d+)/g)];
+  if (found.length !== r.values.length || found.some((m, i) => Number(m[1]) !== i + 1)) return undefined;
+  let sql = '';
+  let at = 0;
+  for (const m of found) {
+    let before = r.sql.slice(at, m.index);
+    at = m.index + m[0].length;
+    if (prefix) {
+      if (prefix === '@' && /(?<![\w$@#])[Nn]$/.test(before)) before = before.slice(0, -1);
+      if (/[\w$@:#.]$/.test(before) || /^[\w$@:#.]/.test(r.sql.slice(at))) return undefined;
+    }
+    sql += before + to(r.values[Number(m[1]) - 1]);
+  }
+  return sql + r.sql.slice(at);
+}
+
+/** A `?.` in the callee (`a?.b.query`, `db.query?.(…)` aside). */
+function optionalBefore(callee: Node): boolean {
+  for (let n: Node = callee; ;) {
+    if (n.type === 'MemberExpression') {
+      if (n.optional) return true;
+      n = n.object;
+    } else if (n.type === 'CallExpression') {
+      if (n.optional) return true;
+      n = n.callee;
+    } else if (n.type === 'TSNonNullExpression') n = n.expression;
+    else return false;
+  }
+}
+
+/** `@x` (T-SQL) or `:x`/`:...x` (TypeORM) parameters in the SQL's code (outside strings and comments). */
+function sqlParams(a: Analysis, prefix: '@' | ':'): string[] {
+  const out: string[] = [];
+  const re = prefix === '@' ? /@@?([A-Za-z_#$][\w#$@]*)/g : /:(?:\.\.\.)?([A-Za-z_][\w.]*)/g;
+  for (const m of a.skeleton.matchAll(re)) if (a.state[m.index] === 'code') out.push(m[1]);
+  return out;
+}
+
+/** The same in a plain string (any `:x` in a JS string of the function, whatever its quoting). */
+function textParams(text: string, prefix: ':'): string[] {
+  return [...text.matchAll(new RegExp(`${prefix}(?:\\.\\.\\.)?([A-Za-z_][\\w.]*)`, 'g'))].map((m) => m[1]);
+}
+
+const RESERVED_WORDS = new Set(('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+  'import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package ' +
+  'private protected public await arguments eval undefined').split(' '));
+
+/**
+ * The parameter name a value suggests: the last name of an identifier or member chain (`req.query.name` -> `name`,
+ * `row['id']` -> `id`), also inside a one-hole template (`%${q}%` -> `q`); undefined for anything else.
+ */
+export function paramBase(src: string): string | undefined {
+  let s = src.trim();
+  const one = /^`[^`\\$]*\$\{([^`]*)\}[^`\\$]*`$/.exec(s);
+  if (one && !one[1].includes('${')) s = one[1].trim();
+  s = s.replace(/\s+as\s[\s\S]*$/, '').replace(/!(?=[.[]|$)/g, '');
+  if (!/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[\s*(?:'[^'\\]*'|"[^"\\]*")\s*\])*$/.test(s)) return undefined;
+  const last = /(?:\[\s*['"]([^'"]*)['"]\s*\]|([A-Za-z_$][\w$]*))$/.exec(s);
+  const name = last?.[1] ?? last?.[2];
+  return name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !RESERVED_WORDS.has(name) ? name : undefined;
+}
+
+/** Names values as `paramBase` suggests (else `p1`, `p2`…): the same expression keeps its name; none repeats or is `reserved`. */
+export function paramNamer(reserved: Iterable<string>): (src: string) => string {
+  const taken = new Set([...reserved].map((x) => x.toLowerCase()));
+  const bySrc = new Map<string, string>();
+  let p = 0;
+  return (src) => {
+    const key = src.trim();
+    const base = paramBase(key);
+    // Only a name or member chain is surely the same value twice; a call may not be.
+    if (base !== undefined && bySrc.has(key)) return bySrc.get(key)!;
+    let name: string;
+    if (base !== undefined) {
+      name = base;
+      for (let k = 2; taken.has(name.toLowerCase()); k++) name = base + k;
+    } else {
+      do name = `p${++p}`;
+      while (taken.has(name));
+    }
+    taken.add(name.toLowerCase());
+    if (base !== undefined) bySrc.set(key, name);
+    return name;
+  };
+}
+
 function isFunction(n: Node): boolean {
   return n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression';
 }
@@ -703,6 +1019,7 @@ function arrayElements(n: Node, text: string): string[] | undefined {
 /** Every method name `sink` accepts (the receiver checks aside). */
 const SINK_NAMES = [...new Set([...STATEMENT_METHODS, ...KNEX_FRAGMENT, 'raw', 'literal'])];
 const SINK_NAME = new RegExp(`(?<![\\w$])(?:${SINK_NAMES.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`, 'g');
+const TYPEORM_NAME = new RegExp(`(?<=\\.\\s*)(?:${TYPEORM_METHODS.join('|')})(?![\\w$])`, 'g');
 
 /**
  * Where a sink could receive anything but a plain string literal, read from the raw text (no lexer to trust): the
@@ -711,10 +1028,20 @@ const SINK_NAME = new RegExp(`(?<![\\w$])(?:${SINK_NAMES.map((n) => n.replace(/\
  * called (`.get.bind`, `query:`, a word in a string) and calls whose first argument is a string literal without `${}`
  * (`pool.query('SELECT … $1', [id])`) are left out. Empty: nothing in the file can report.
  */
-export function possibleBuiltSinks(text: string): number[] {
+export function possibleBuiltSinks(text: string, typeorm = TYPEORM_HINT.test(text)): number[] {
   const out: number[] = [];
-  SINK_NAME.lastIndex = 0;
-  for (let m = SINK_NAME.exec(text); m; m = SINK_NAME.exec(text)) {
+  scanSinks(text, SINK_NAME, out);
+  // TypeORM's QueryBuilder methods (`.where(…)`), only in a file that mentions TypeORM.
+  if (typeorm) {
+    scanSinks(text, TYPEORM_NAME, out);
+    out.sort((a, b) => a - b);
+  }
+  return out;
+}
+
+function scanSinks(text: string, names: RegExp, out: number[]): void {
+  names.lastIndex = 0;
+  for (let m = names.exec(text); m; m = names.exec(text)) {
     const start = m.index;
     let i = skipSpace(text, start + m[0].length);
     const c = text[i];
@@ -743,7 +1070,6 @@ export function possibleBuiltSinks(text: string): number[] {
     }
     if (text[i] === '(' && !literalFirstArgument(text, i + 1)) out.push(start);
   }
-  return out;
 }
 
 /** The file may hold a sink that receives built text (see `possibleBuiltSinks`). */
@@ -799,7 +1125,7 @@ type Blank = { start: number; end: number; semi?: boolean };
  * analysis). Functions with none of `interesting` (offsets from `possibleBuiltSinks`, and of `require`/`import`) are
  * not walked at all.
  */
-function prescan(ts: typeof TS, sf: TS.SourceFile, interesting: number[]): { blank: Blank[] } | undefined {
+function prescan(ts: typeof TS, sf: TS.SourceFile, interesting: number[], typeorm: boolean): { blank: Blank[] } | undefined {
   const K = ts.SyntaxKind;
   const bodies: Blank[] = [];
   /** Calls that can report. */
@@ -833,7 +1159,7 @@ function prescan(ts: typeof TS, sf: TS.SourceFile, interesting: number[]): { bla
     }
     return undefined;
   };
-  const sinkNames = new Set(SINK_NAMES);
+  const sinkNames = new Set(typeorm ? [...SINK_NAMES, ...TYPEORM_METHODS] : SINK_NAMES);
   const bodyOf = (node: TS.FunctionLikeDeclaration): void => {
     const body = node.body;
     if (body?.kind !== K.Block) return;
