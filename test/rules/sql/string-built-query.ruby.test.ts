@@ -108,9 +108,27 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, line: 2, column: 15, fixes: [] }],
   },
   {
-    name: 'exists?, update_all and find_by (no fix)',
-    code: D + '  User.exists?("name = \'#{x}\'")\n  User.update_all("name = \'#{x}\'")\n  User.find_by("email = \'#{y}\'")\n' + E,
-    errors: [{ messageId: VALUE, line: 2, fixes: [] }, { messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] }],
+    name: 'exists? and update_all: the SQL and its binds as one array (a LIKE value moved into it)',
+    code: D + '  User.exists?("name = \'#{x}\'")\n  User.update_all("note = \'#{x}\' WHERE name LIKE \'%#{y}%\'")\n' + E,
+    errors: [
+      { messageId: VALUE, line: 2, fixes: [{ title: 'Parameterize query', output: D + '  User.exists?(["name = ?", x])\n  User.update_all("note = \'#{x}\' WHERE name LIKE \'%#{y}%\'")\n' + E }] },
+      { messageId: VALUE, line: 3, fixes: [{ output: D + '  User.exists?("name = \'#{x}\'")\n  User.update_all(["note = ? WHERE name LIKE ?", x, "%#{y}%"])\n' + E }] },
+    ],
+  },
+  {
+    name: 'find_by and find_by_sql: array form',
+    code: D + '  User.find_by("email = \'#{y}\'")\n' + E,
+    errors: [{ messageId: VALUE, line: 2, fixes: [{ output: D + '  User.find_by(["email = ?", y])\n' + E }] }],
+  },
+  {
+    name: 'find_by_sql: array form, kept table name',
+    code: D + '  User.find_by_sql("SELECT * FROM #{User.table_name} WHERE name = \'#{x}\' AND id = #{y}")\n' + E,
+    errors: [{ messageId: VALUE, line: 2, fixes: [{ output: D + '  User.find_by_sql(["SELECT * FROM #{User.table_name} WHERE name = ? AND id = ?", x, y])\n' + E }] }],
+  },
+  {
+    name: 'find_by_sql without parentheses: no fix',
+    code: D + '  User.find_by_sql "SELECT * FROM users WHERE name = \'#{x}\'"\n' + E,
+    errors: [{ messageId: VALUE, line: 2, fixes: [] }],
   },
   {
     name: 'find_by_sql with << appends followed (no fix)',
@@ -148,6 +166,21 @@ const invalid: InvalidCase[] = [
     name: 'pg exec through a local variable: rewritten where it is built',
     code: 'def find(conn, x)\n  sql = "UPDATE users SET a = \'#{x}\' WHERE id = #{x}"\n  conn.exec(sql)\n' + E,
     errors: [{ messageId: VALUE, line: 3, column: 13, endColumn: 16, fixes: [{ output: 'def find(conn, x)\n  sql = "UPDATE users SET a = $1 WHERE id = $2"\n  conn.exec_params(sql, [x, x])\n' + E }] }],
+  },
+  {
+    name: 'sqlite3: execute with bind values',
+    code: "require 'sqlite3'\n\n" + D + '  db.execute("DELETE FROM users WHERE name = \'#{y}\'")\n' + E,
+    errors: [{ messageId: VALUE, line: 4, fixes: [{ title: 'Parameterize query', output: "require 'sqlite3'\n\n" + D + '  db.execute("DELETE FROM users WHERE name = ?", [y])\n' + E }] }],
+  },
+  {
+    name: 'mysql2: query becomes prepare(...).execute(...)',
+    code: "require 'mysql2'\n\n" + D + '  client = Mysql2::Client.new(host: "db")\n  client.query("SELECT * FROM users WHERE name = \'" + x + "\'").each { |r| p r }\n' + E,
+    errors: [{ messageId: VALUE, line: 5, fixes: [{ output: "require 'mysql2'\n\n" + D + '  client = Mysql2::Client.new(host: "db")\n  client.prepare("SELECT * FROM users WHERE name = ?").execute(x).each { |r| p r }\n' + E }] }],
+  },
+  {
+    name: 'mysql2 query with options, and a file loading two drivers: no fix',
+    code: "require 'mysql2'\nrequire 'pg'\n\n" + D + '  client.query("SELECT * FROM users WHERE name = \'#{x}\'")\n' + E,
+    errors: [{ messageId: VALUE, line: 5, fixes: [] }],
   },
   {
     name: 'mysql2 client.query and sqlite3 db.execute (no fix)',

@@ -44,6 +44,10 @@ const NAME_SINKS = new Set(['order', 'reorder', 'group', 'select', 'pluck', 'fro
 const REQUEST_VALUE = /^(?:params|cookies|request\.(?:params|query_parameters|request_parameters|GET|POST))(?:\[[^\]]+\])+$/;
 /** ActiveRecord methods whose SQL takes `?` binds as further arguments. */
 const AR_BINDS = new Set(['where', 'rewhere', 'not', 'having']);
+/** ActiveRecord methods that take the SQL and its `?` binds as one array: `find_by_sql(["… ?", x])`. */
+const AR_ARRAY_FORM = new Set(['find_by_sql', 'count_by_sql', 'update_all', 'find_by', 'exists']);
+/** sqlite3-ruby methods taking bind values after the SQL. */
+const SQLITE_BINDS = new Set(['execute', 'execute2', 'get_first_row', 'get_first_value']);
 /** Connection methods: SQL by name when called on `connection`. */
 const CONNECTION_METHODS = new Set(['execute', 'exec_query', 'select_all', 'select_one', 'select_value', 'select_values', 'select_rows',
   'exec_update', 'exec_delete', 'exec_insert', 'insert', 'update', 'delete']);
@@ -707,6 +711,23 @@ class RubyChecker {
       if (!m) return [];
       edits.push(lines.edit(m.startIndex, m.endIndex, 'exec_params'));
       writeValues = (v) => lines.edit(q.endIndex, q.endIndex, `, [${v.join(', ')}]`);
+    } else if (sink.kind === 'ar' && AR_ARRAY_FORM.has(sink.method) && sink.args.length === 1 && this.parenthesized(sink.call)) {
+      // find_by_sql(["… ?", x]): these take the SQL and its binds as one array.
+      style = '?';
+      edits.push(lines.edit(q.startIndex, q.startIndex, '['));
+      writeValues = (v) => lines.edit(q.endIndex, q.endIndex, `${v.map((x) => `, ${x}`).join('')}]`);
+    } else if (sink.kind === 'other' && sink.args.length === 1 && this.driver() === 'sqlite3' && SQLITE_BINDS.has(sink.method) && this.parenthesized(sink.call)) {
+      // sqlite3-ruby: db.execute("… ?", [x]).
+      style = '?';
+      writeValues = (v) => lines.edit(q.endIndex, q.endIndex, `, [${v.join(', ')}]`);
+    } else if (sink.kind === 'other' && sink.method === 'query' && sink.args.length === 1 && this.driver() === 'mysql2' && this.parenthesized(sink.call)) {
+      // mysql2: client.prepare("… ?").execute(x) returns the same Mysql2::Result as query.
+      style = '?';
+      const m = field(sink.call, 'method');
+      const list = field(sink.call, 'arguments');
+      if (!m || !list) return [];
+      edits.push(lines.edit(m.startIndex, m.endIndex, 'prepare'));
+      writeValues = (v) => lines.edit(list.endIndex, list.endIndex, `.execute(${v.join(', ')})`);
     } else return [];
     const r = placeholderize(built.items, a, style, existing, (inner) => rubyLiteral(unquoteRegion(inner).map((x) => (x.kind === 'ch' ? { ch: x } : { hole: x })), false));
     if (!r) return [];
@@ -714,6 +735,23 @@ class RubyChecker {
     edits.push(lines.edit(built.root.startIndex, built.root.endIndex, literal));
     edits.push(writeValues(r.values));
     return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /** `f(…)` rather than `f …`: the fixes that wrap or extend the arguments need the parentheses. */
+  private parenthesized(call: Node): boolean {
+    const list = field(call, 'arguments');
+    return list?.type === 'argument_list' && this.ctx.text[list.startIndex] === '(';
+  }
+
+  /** The one Ruby driver the file loads (`require 'sqlite3'`, `Mysql2::Client`…); undefined when none or several. */
+  private driver(): 'sqlite3' | 'mysql2' | undefined {
+    const t = this.ctx.text;
+    const found = [
+      /\brequire\s*\(?\s*['"]sqlite3['"]|\bSQLite3::Database\b/.test(t) && 'sqlite3',
+      /\brequire\s*\(?\s*['"]mysql2['"]|\bMysql2::Client\b/.test(t) && 'mysql2',
+      /\brequire\s*\(?\s*['"](?:pg|sequel|active_record|rails)['"]|\bPG\.connect\b|\bSequel\.connect\b|\bActiveRecord::/.test(t) && 'other',
+    ].filter((x): x is string => !!x);
+    return found.length === 1 && found[0] !== 'other' ? (found[0] as 'sqlite3' | 'mysql2') : undefined;
   }
 
   private startsSingle(root: Node): boolean {
