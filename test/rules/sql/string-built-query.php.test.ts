@@ -318,6 +318,14 @@ const driverFixes: InvalidCase[] = [
     }],
   },
   {
+    name: 'mysqli: the typed parameter of an arrow function',
+    code: P + '$find = fn(mysqli $m, $id) => $m->query("SELECT * FROM users WHERE id = $id")->fetch_all();\n',
+    errors: [{
+      messageId: VALUE, line: 2, column: 41, endColumn: 77,
+      fixes: [{ title: MYSQLI_OO, output: P + '$find = fn(mysqli $m, $id) => $m->execute_query(\'SELECT * FROM users WHERE id = ?\', [$id])->fetch_all();\n' }],
+    }],
+  },
+  {
     name: 'mysqli procedural: concatenation, the name says the driver',
     code: P + 'function f($conn, $name) { $r = mysqli_query($conn, "SELECT * FROM users WHERE name = \'" . $name . "\'"); }\n',
     errors: [{
@@ -382,6 +390,17 @@ const driverFixes: InvalidCase[] = [
       fixes: [{
         title: PDO,
         output: P + 'class Audit {\n  public function __construct(private \\PDO $pdo) {}\n  function log($who) {\n    $this->pdo->prepare(\'INSERT INTO audit (who) VALUES (?)\')->execute([$who]);\n  }\n}\n',
+      }],
+    }],
+  },
+  {
+    name: 'PDO: an untyped property that the constructor sets to new PDO',
+    code: P + 'class Store {\n  private $db;\n  function __construct() { $this->db = new PDO("sqlite:app.db"); }\n  function drop($key) {\n    $this->db->exec("DELETE FROM kv WHERE k = \'$key\'");\n  }\n}\n',
+    errors: [{
+      messageId: VALUE, line: 6, column: 21, endColumn: 54,
+      fixes: [{
+        title: PDO,
+        output: P + 'class Store {\n  private $db;\n  function __construct() { $this->db = new PDO("sqlite:app.db"); }\n  function drop($key) {\n    $this->db->prepare(\'DELETE FROM kv WHERE k = ?\')->execute([$key]);\n  }\n}\n',
       }],
     }],
   },

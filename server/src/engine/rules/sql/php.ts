@@ -864,6 +864,8 @@ class PhpChecker {
     let style: PlaceholderStyle;
     let existing: string[] = [];
     let title = 'Parameterize query';
+    /** The driver binds every value as a string: no placeholder for a LIMIT or OFFSET count. */
+    let stringsOnly = false;
     let writeValues: (values: string[]) => TextEdit | undefined;
     const appendAfterQuery = (v: string[]) => lines.edit(q.endIndex, q.endIndex, `, [${v.join(', ')}]`);
     if (sink.kind === 'pg') {
@@ -891,13 +893,14 @@ class PhpChecker {
       const plan = this.driverPlan(sink);
       if (!plan || !singleStatement(a)) return [];
       style = '?';
+      stringsOnly = true;
       title = plan.title;
       edits.push(...plan.edits);
       writeValues = plan.writeValues;
     }
     const r = placeholderize(built.items, a, style, existing, (inner) => this.regionValue(inner));
     if (!r) return [];
-    if (sink.kind !== 'pg' && sink.kind !== 'laravel' && sink.kind !== 'laravelRaw' && r.pieces.some((p, i) => isLimitPlaceholder(r.pieces, p, i))) return [];
+    if (stringsOnly && r.pieces.some((p, i) => isLimitPlaceholder(r.pieces, p, i))) return [];
     const literal = phpLiteral(r.pieces);
     if (literal === undefined) return [];
     edits.push(lines.edit(built.root.startIndex, built.root.endIndex, literal));
@@ -989,9 +992,15 @@ class PhpChecker {
    */
   private variableDriver(v: Node): Driver | undefined {
     if (v.text === '$this' || SUPERGLOBALS.test(v.text)) return undefined;
+    const r = this.resolve(v);
+    if (r?.scope.type === 'arrow_function') {
+      const params = field(r.scope, 'parameters');
+      const type = params && named(params).map((p) => field(p, 'name')?.text === v.text && field(p, 'type')).find(Boolean);
+      return type ? agreed([driverOfType(type.text)], false) : undefined;
+    }
     const local: Known[] = [];
     let unknown = false;
-    for (const b of this.resolve(v)?.list ?? []) {
+    for (const b of r?.list ?? []) {
       if (b.kind === 'param') {
         if (b.type) local.push(driverOfType(b.type));
       } else if (b.kind === 'assign' && b.value) {
