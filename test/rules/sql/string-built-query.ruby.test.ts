@@ -188,10 +188,18 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, line: 2, column: 16, fixes: [] }, { messageId: VALUE, line: 3, column: 14, fixes: [] }],
   },
   {
+    name: 'Sequel: DB[...] and DB.fetch take ? placeholders and their values',
+    code: "require 'sequel'\nDB = Sequel.connect(ENV.fetch('DATABASE_URL'))\n" + D + '  DB["SELECT * FROM users WHERE name = \'#{x}\'"].all\n  DB.fetch("SELECT * FROM users WHERE id = \'" + y + "\'").first\n' + E,
+    errors: [
+      { messageId: VALUE, line: 4, fixes: [{ output: "require 'sequel'\nDB = Sequel.connect(ENV.fetch('DATABASE_URL'))\n" + D + '  DB["SELECT * FROM users WHERE name = ?", x].all\n  DB.fetch("SELECT * FROM users WHERE id = \'" + y + "\'").first\n' + E }] },
+      { messageId: VALUE, line: 5, fixes: [{ output: "require 'sequel'\nDB = Sequel.connect(ENV.fetch('DATABASE_URL'))\n" + D + '  DB["SELECT * FROM users WHERE name = \'#{x}\'"].all\n  DB.fetch("SELECT * FROM users WHERE id = ?", y).first\n' + E }] },
+    ],
+  },
+  {
     name: 'Sequel: DB[...], Sequel.lit and db.run',
     code: D + '  DB["SELECT * FROM users WHERE name = \'#{x}\'"].all\n  DB[:users].where(Sequel.lit("name = \'#{x}\'"))\n  db.run("DELETE FROM users WHERE id = " + x)\n' + E,
     errors: [
-      { messageId: VALUE, line: 2, column: 6, endColumn: 47, fixes: [] },
+      { messageId: VALUE, line: 2, column: 6, endColumn: 47, fixes: [{ output: D + '  DB["SELECT * FROM users WHERE name = ?", x].all\n  DB[:users].where(Sequel.lit("name = \'#{x}\'"))\n  db.run("DELETE FROM users WHERE id = " + x)\n' + E }] },
       { messageId: VALUE, line: 3, column: 31, fixes: [] },
       { messageId: VALUE, line: 4, column: 10, fixes: [] },
     ],

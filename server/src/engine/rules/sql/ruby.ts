@@ -720,6 +720,10 @@ class RubyChecker {
       // sqlite3-ruby: db.execute("… ?", [x]).
       style = '?';
       writeValues = (v) => lines.edit(q.endIndex, q.endIndex, `, [${v.join(', ')}]`);
+    } else if (sink.kind === 'other' && (sink.method === '[]' || (sink.method === 'fetch' && this.parenthesized(sink.call))) && sink.args.length === 1 && /\bSequel\b/.test(this.ctx.text)) {
+      // Sequel placeholder literal strings: DB["… ?", x], DB.fetch("… ?", x).
+      style = '?';
+      writeValues = (v) => lines.edit(q.endIndex, q.endIndex, v.map((x) => `, ${x}`).join(''));
     } else if (sink.kind === 'other' && sink.method === 'query' && sink.args.length === 1 && this.driver() === 'mysql2' && this.parenthesized(sink.call)) {
       // mysql2: client.prepare("… ?").execute(x) returns the same Mysql2::Result as query.
       style = '?';
