@@ -46,6 +46,7 @@ import pythonDebugEnabled from './rules/config/python-debug-enabled';
 import pythonEvalInjection from './rules/config/python-eval-injection';
 import pythonInsecureCookie from './rules/config/python-insecure-cookie';
 import pythonWeakSecretKey from './rules/config/python-weak-secret-key';
+import springCsrfDisabled from './rules/config/spring-csrf-disabled';
 import sshHostKeyNotVerified from './rules/config/ssh-host-key-not-verified';
 import tlsSslmodeDisable from './rules/config/tls-sslmode-disable';
 import tlsVerificationDisabled from './rules/config/tls-verification-disabled';
@@ -109,6 +110,7 @@ export const allRules: readonly Rule[] = build([
   pythonEvalInjection,
   pythonInsecureCookie,
   pythonWeakSecretKey,
+  springCsrfDisabled,
   sshHostKeyNotVerified,
   tlsSslmodeDisable,
   tlsVerificationDisabled,
