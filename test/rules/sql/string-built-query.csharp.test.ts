@@ -1,7 +1,12 @@
 // Tests for sql/string-built-query in C# (token level): ADO.NET commands, EF Core / EF6 raw SQL, Dapper.
+import * as assert from 'node:assert/strict';
+import { checkFile, MemoryHost } from '../../../server/src/engine';
+import { lexCSharp } from '../../../server/src/engine/rules/sql/csharp';
 import rule from '../../../server/src/engine/rules/sql/string-built-query';
 import { ruleTester, type InvalidCase, type ValidCase } from '../../helpers/rule-tester';
+import { fixOutputs } from '../../helpers/sql-fixes';
 
+const PATH = 'src/Data/UserRepository.cs';
 const VALUE = 'interpolatedValue';
 const IDENT = 'interpolatedIdentifier';
 // The body starts on line 7, indented by 8 spaces.
@@ -333,6 +338,253 @@ const invalid: InvalidCase[] = [
     ),
     errors: [{ messageId: VALUE, line: 7 }, { messageId: VALUE, line: 8 }, { messageId: VALUE, line: 9 }],
   },
+  // ADO.NET parameters
+  {
+    name: 'ADO.NET: new SqlCommand with interpolated values gets SqlParameter objects in an initializer',
+    code: b('var cmd = new SqlCommand($"SELECT * FROM Users WHERE Name = \'{name}\' AND Id = {id}", conn);'),
+    errors: [{
+      messageId: VALUE, line: 7, column: 34, endColumn: 92,
+      fixes: [{
+        title: 'Parameterize query', applicability: 'unsafe',
+        output: b('var cmd = new SqlCommand("SELECT * FROM Users WHERE Name = @name AND Id = @id", conn) { Parameters = { new SqlParameter("@name", name), new SqlParameter("@id", id) } };'),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: new SqlCommand in a using statement',
+    code: b('using (var cmd = new SqlCommand($"SELECT * FROM Users WHERE Name = \'{name}\'", conn))', '{', '    return Read(cmd.ExecuteReader());', '}'),
+    errors: [{
+      messageId: VALUE, line: 7, column: 41,
+      fixes: [{
+        title: 'Parameterize query', applicability: 'unsafe',
+        output: b('using (var cmd = new SqlCommand("SELECT * FROM Users WHERE Name = @name", conn) { Parameters = { new SqlParameter("@name", name) } })', '{', '    return Read(cmd.ExecuteReader());', '}'),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: a qualified MySqlCommand; names after members and getters',
+    code: b('var user = Load(id);', 'var c = new MySql.Data.MySqlClient.MySqlCommand($"UPDATE users SET name = \'{user.Name}\' WHERE id = {GetId()}");'),
+    errors: [{
+      messageId: VALUE, message: /`user\.Name`/, line: 8, column: 57,
+      fixes: [{
+        title: 'Parameterize query',
+        output: b('var user = Load(id);', 'var c = new MySql.Data.MySqlClient.MySqlCommand("UPDATE users SET name = @Name WHERE id = @Id") { Parameters = { new MySql.Data.MySqlClient.MySqlParameter("@Name", user.Name), new MySql.Data.MySqlClient.MySqlParameter("@Id", GetId()) } };'),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: SqliteCommand with a verbatim string; a LIKE pattern becomes one parameter built by interpolation',
+    code: b('var d = new SqliteCommand($@"SELECT * FROM users', '    WHERE name LIKE \'%{name}%\' OR email = \'{name}\'", conn);'),
+    errors: [{
+      messageId: VALUE, line: 7, column: 35, endLine: 8, endColumn: 60,
+      fixes: [{
+        title: 'Parameterize query',
+        output: b('var d = new SqliteCommand(@"SELECT * FROM users', '    WHERE name LIKE @name OR email = @name2", conn) { Parameters = { new SqliteParameter("@name", $"%{name}%"), new SqliteParameter("@name2", name) } };'),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: NpgsqlCommand gets $1 positional parameters; a repeated value reuses its number',
+    code: b('await using var cmd = new NpgsqlCommand($"SELECT * FROM users WHERE name = \'{name}\' AND email = \'{sort}\' OR alias = \'{name}\'", conn);'),
+    errors: [{
+      messageId: VALUE, line: 7, column: 49,
+      fixes: [{
+        title: 'Parameterize query ($1 positional parameters, Npgsql 6+)', applicability: 'unsafe',
+        output: b('await using var cmd = new NpgsqlCommand("SELECT * FROM users WHERE name = $1 AND email = $2 OR alias = $1", conn) { Parameters = { new NpgsqlParameter { Value = name }, new NpgsqlParameter { Value = sort } } };'),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: OracleCommand gets :name parameters, one per placeholder in order; reserved words are not bind names',
+    code: b('var level = GetLevel();', 'var o = new OracleCommand($"SELECT * FROM users WHERE name = \'{name}\' OR alias = \'{name}\' AND lvl = {level}", conn);'),
+    errors: [{
+      messageId: VALUE, line: 8, column: 35,
+      fixes: [{
+        title: 'Parameterize query',
+        output: b('var level = GetLevel();', 'var o = new OracleCommand("SELECT * FROM users WHERE name = :name OR alias = :name2 AND lvl = :levelValue", conn) { Parameters = { new OracleParameter("name", name), new OracleParameter("name2", name), new OracleParameter("levelValue", level) } };'),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: target-typed new, and a value that may be a constant gets ParameterName and Value',
+    code: b('SqlCommand cmd = new($"SELECT * FROM users WHERE tenant = {Tenant.Id} AND name = \'{name}\'", conn);'),
+    errors: [{
+      messageId: VALUE, line: 7, column: 30,
+      fixes: [{
+        title: 'Parameterize query',
+        output: b('SqlCommand cmd = new("SELECT * FROM users WHERE tenant = @Id AND name = @name", conn) { Parameters = { new SqlParameter { ParameterName = "@Id", Value = Tenant.Id }, new SqlParameter("@name", name) } };'),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: placeholders already in the SQL or given to the command keep their names (case-insensitively)',
+    code: b('var cmd = new SqlCommand($"SELECT * FROM users WHERE name = \'{name}\' AND alias = @name", conn);', 'cmd.Parameters.AddWithValue("@Name2", sort);'),
+    errors: [{
+      messageId: VALUE, line: 7, column: 34,
+      fixes: [{
+        output: b('var cmd = new SqlCommand("SELECT * FROM users WHERE name = @name3 AND alias = @name", conn) { Parameters = { new SqlParameter("@name3", name) } };', 'cmd.Parameters.AddWithValue("@Name2", sort);'),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: CommandText in an object initializer gets a Parameters member',
+    code: b('var cmd = new SqlCommand { Connection = conn, CommandText = $"SELECT * FROM users WHERE name = \'{name}\'" };'),
+    errors: [{
+      messageId: VALUE, line: 7, column: 69,
+      fixes: [{
+        output: b('var cmd = new SqlCommand { Connection = conn, CommandText = "SELECT * FROM users WHERE name = @name", Parameters = { new SqlParameter("@name", name) } };'),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: cmd.CommandText = $"…" on a SqlConnection\'s command: AddWithValue statements after it',
+    code: b('using (var cmd = conn.CreateCommand())', '{', '    cmd.CommandText = $"SELECT * FROM users WHERE name = \'{name}\' AND id = {id}";', '    return Read(cmd.ExecuteReader());', '}'),
+    errors: [{
+      messageId: VALUE, line: 9, column: 31, endColumn: 89,
+      fixes: [{
+        title: 'Parameterize query', applicability: 'unsafe',
+        output: b(
+          'using (var cmd = conn.CreateCommand())', '{', '    cmd.CommandText = "SELECT * FROM users WHERE name = @name AND id = @id";',
+          '    cmd.Parameters.AddWithValue("@name", name);', '    cmd.Parameters.AddWithValue("@id", id);', '    return Read(cmd.ExecuteReader());', '}',
+        ),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: cmd.CommandText = $"…" on an NpgsqlCommand: positional parameters added after it (past a trailing comment)',
+    code: b('using var cmd = new NpgsqlCommand { Connection = pg };', 'cmd.CommandText = $"DELETE FROM users WHERE name = \'{name}\' AND id = {id}"; // one user', 'cmd.ExecuteNonQuery();'),
+    errors: [{
+      messageId: VALUE, line: 8, column: 27,
+      fixes: [{
+        title: 'Parameterize query ($1 positional parameters, Npgsql 6+)',
+        output: b(
+          'using var cmd = new NpgsqlCommand { Connection = pg };', 'cmd.CommandText = "DELETE FROM users WHERE name = $1 AND id = $2"; // one user',
+          'cmd.Parameters.Add(new NpgsqlParameter { Value = name });', 'cmd.Parameters.Add(new NpgsqlParameter { Value = id });', 'cmd.ExecuteNonQuery();',
+        ),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: cmd.CommandText inside an if block on one line: the parameter follows on the same line',
+    code: b('var cmd = conn.CreateCommand();', 'if (id > 0) { cmd.CommandText = $"SELECT * FROM users WHERE name LIKE \'{name}%\'"; }'),
+    errors: [{
+      messageId: VALUE, line: 8, column: 41,
+      fixes: [{
+        output: b('var cmd = conn.CreateCommand();', 'if (id > 0) { cmd.CommandText = "SELECT * FROM users WHERE name LIKE @name"; cmd.Parameters.AddWithValue("@name", $"{name}%"); }'),
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: a connection field\'s command',
+    code: 'public class R\n{\n    private readonly MySqlConnection _db;\n    public void M(string name)\n    {\n        var cmd = _db.CreateCommand();\n        cmd.CommandText = $"DELETE FROM users WHERE name = \'{name}\'";\n    }\n}\n',
+    errors: [{
+      messageId: VALUE, line: 7, column: 27,
+      fixes: [{
+        output: 'public class R\n{\n    private readonly MySqlConnection _db;\n    public void M(string name)\n    {\n        var cmd = _db.CreateCommand();\n        cmd.CommandText = "DELETE FROM users WHERE name = @name";\n        cmd.Parameters.AddWithValue("@name", name);\n    }\n}\n',
+      }],
+    }],
+  },
+  {
+    name: 'ADO.NET: no fix for an unknown command type, a string.Format source, SQL in a variable or braces in the text',
+    code: b(
+      'var a = new OleDbCommand($"SELECT * FROM users WHERE name = \'{name}\'", conn);',
+      'IDbCommand c = conn.CreateCommand();',
+      'c.CommandText = $"SELECT * FROM users WHERE name = \'{name}\'";',
+      'var f = new SqlCommand(string.Format("SELECT * FROM users WHERE name = \'{0}\'", name), conn);',
+      'var sql = $"SELECT * FROM users WHERE name = \'{name}\'";',
+      'c.CommandText = sql;',
+      'var j = new SqlCommand($"SELECT * FROM users WHERE name = \'{name}\' AND doc = \'{{}}\'", conn);',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, column: 34, fixes: [] },
+      { messageId: VALUE, line: 9, column: 25, fixes: [] },
+      { messageId: VALUE, line: 10, column: 32, fixes: [] },
+      { messageId: VALUE, line: 12, column: 25, endColumn: 28, fixes: [] },
+      { messageId: VALUE, line: 13, column: 32, fixes: [] },
+    ],
+  },
+  {
+    name: 'ADO.NET: no fix for an IN list, N\'…\', a backslash in a pattern, adjacent holes, a format or an existing initializer',
+    code: b(
+      'var a = new SqlCommand($"SELECT * FROM users WHERE name IN ({name})", conn);',
+      'var c = new SqlCommand($"SELECT * FROM users WHERE name = N\'{name}\'", conn);',
+      'var d = new MySqlCommand($"SELECT * FROM users WHERE name LIKE \'{name}\\\\%\'", conn);',
+      'var e = new SqlCommand($"SELECT * FROM users WHERE code = {name}{id}", conn);',
+      'var f = new SqlCommand($"SELECT * FROM users WHERE name = \'{name,-10}\'", conn);',
+      'var g = new SqlCommand($"SELECT * FROM users WHERE name = \'{name}\'", conn) { CommandTimeout = 5 };',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, fixes: [] },
+      { messageId: VALUE, line: 8, fixes: [] },
+      { messageId: VALUE, line: 9, fixes: [] },
+      { messageId: VALUE, line: 10, fixes: [] },
+      { messageId: VALUE, line: 11, fixes: [] },
+      { messageId: VALUE, line: 12, fixes: [] },
+    ],
+  },
+  {
+    name: 'ADO.NET: no fix when the command runs again (a loop, a lambda) or gets another SQL',
+    code: b(
+      'var cmd = conn.CreateCommand();',
+      'foreach (var n in names) { cmd.CommandText = $"DELETE FROM users WHERE name = \'{n}\'"; cmd.ExecuteNonQuery(); }',
+      'names.ForEach(n => { cmd.CommandText = $"DELETE FROM users WHERE name = \'{n}\'"; });',
+      'var two = new SqlCommand($"SELECT * FROM users WHERE name = \'{name}\'", conn);',
+      'two.CommandText = "SELECT 1";',
+    ),
+    errors: [
+      { messageId: VALUE, line: 8, fixes: [] },
+      { messageId: VALUE, line: 9, fixes: [] },
+      { messageId: VALUE, line: 10, fixes: [] },
+    ],
+  },
+  {
+    name: 'ADO.NET: Npgsql: no positional fix next to other parameters, named placeholders or a second statement',
+    code: b(
+      'var a = new NpgsqlCommand($"SELECT * FROM users WHERE name = \'{name}\'", pg);',
+      'a.Parameters.AddWithValue("x", 1);',
+      'var c = new NpgsqlCommand($"SELECT * FROM users WHERE name = \'{name}\' AND id = @id", pg);',
+      'var d = new NpgsqlCommand($"UPDATE users SET seen = now() WHERE name = \'{name}\'; SELECT 1", pg);',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, fixes: [] },
+      { messageId: VALUE, line: 9, fixes: [] },
+      { messageId: VALUE, line: 10, fixes: [] },
+    ],
+  },
 ];
 
-ruleTester(rule, { path: 'src/Data/UserRepository.cs', valid, invalid });
+ruleTester(rule, { path: PATH, valid, invalid });
+
+/** Unbalanced brackets, unterminated strings and char literals in C# source (there is no C# grammar to parse it). */
+function imbalances(code: string): string[] {
+  const out: string[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  const stack: string[] = [];
+  for (const t of lexCSharp(code)) {
+    if (t.type === 'open') stack.push(t.text);
+    else if (t.type === 'close' && stack.pop() !== pairs[t.text]) out.push(`unmatched ${t.text} at ${t.start}`);
+    else if (t.type === 'str') {
+      if (!/"(?:u8)?$/.test(t.text) || (t.text.startsWith('"') && t.text.length < 2)) out.push(`unterminated string at ${t.start}`);
+      // The expressions of the holes balance too.
+      for (const p of t.str!.parts) if (p.kind === 'interp') out.push(...imbalances(code.slice(p.start, p.end)));
+    } else if (t.type === 'char' && !t.text.endsWith("'")) out.push(`unterminated char at ${t.start}`);
+  }
+  if (stack.length) out.push(`unclosed ${stack.join('')}`);
+  return out;
+}
+
+async function valueFindings(code: string): Promise<string[]> {
+  const r = await checkFile({ path: PATH, text: code }, new MemoryHost(new Map()), { ruleSet: [rule] });
+  return r.findings.filter((f) => f.messageId === VALUE).map((f) => `${f.line}:${f.column}`);
+}
+
+describe('sql/string-built-query C# fix outputs', () => {
+  for (const { c, output } of fixOutputs(invalid)) {
+    it(`${c.name}: brackets and strings balance, and the fixed value is no longer reported`, async () => {
+      assert.deepEqual(imbalances(c.code), [], 'the case itself must balance');
+      assert.deepEqual(imbalances(output), []);
+      // Only the fixed finding goes (a case may hold others).
+      assert.equal((await valueFindings(output)).length, (await valueFindings(c.code)).length - 1);
+    });
+  }
+});

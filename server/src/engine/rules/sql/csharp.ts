@@ -328,7 +328,10 @@ interface AdoTarget {
   form: 'ctor' | 'init' | 'stmt';
   /** Offset where the parameters go. */
   at: number;
+  /** The local holding the command. */
   cmd?: string;
+  /** Token of the sink (the `new` or the local before `.CommandText`). */
+  use?: number;
   /** Statements: the line break and indentation before each (absent when they go on the same line). */
   lead?: string;
 }
@@ -1275,6 +1278,7 @@ class CsChecker {
       // Positional parameters go through the extended protocol: one statement per command.
       if (c === ';' && style === 'positional' && sk.slice(i + 1).trim() !== '') return [];
     }
+    if (target.cmd !== undefined && !this.commandUses(target.cmd, target.use!, style, used)) return [];
     const limit = style === 'oracle' ? 30 : 100;
     const fresh = (hint: string | undefined): string => {
       let base = hint === undefined ? undefined : paramName(hint);
@@ -1331,6 +1335,27 @@ class CsChecker {
     const edits: TextEdit[] = [lines.edit(tok.start, tok.end, literal), lines.edit(target.at, target.at, added)];
     const title = style === 'positional' ? 'Parameterize query ($1 positional parameters, Npgsql 6+)' : 'Parameterize query';
     return [{ title, applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /**
+   * Other uses of the command local in the member: no fix when it is given another SQL, or (for positional and Oracle
+   * parameters, whose order counts) other parameters. Names given to `cmd.Parameters` calls go into `used`.
+   */
+  private commandUses(name: string, use: number, style: AdoStyle, used: Set<string>): boolean {
+    const t = this.toks;
+    const [ms, me] = this.memberOf(use);
+    for (let k = ms; k < me; k++) {
+      if (k === use || t[k].text !== name || t[k + 1]?.text !== '.' || /^(?:\.|\?\.)$/.test(t[k - 1]?.text ?? '')) continue;
+      const m = t[k + 2]?.text;
+      if (m === 'CommandText' && t[k + 3]?.text === '=') return false;
+      if (m !== 'Parameters') continue;
+      if (style !== 'named') return false;
+      for (let j = k + 3; j < me && t[j].type !== 'semi'; j++) {
+        const lit = t[j].type === 'str' ? /^"[@:?]?(\w+)"$/.exec(t[j].text) : null;
+        if (lit) used.add(lit[1].toLowerCase());
+      }
+    }
+    return true;
   }
 
   /** The SQL items each parameter replaces: a value hole, or a whole `'…'` SQL string holding holes. */
@@ -1404,8 +1429,12 @@ class CsChecker {
       const open = sink.nameTok + 1;
       const close = this.match.get(open);
       if (close === undefined || t[close + 1]?.text === '{') return undefined;
-      const typeTok = t[sink.nameTok].text === 'new' ? sink.nameTok - 3 : sink.nameTok;
-      return target(t[typeTok].text, this.qualifier(typeTok), 'ctor', t[close].end);
+      const typed = t[sink.nameTok].text === 'new';
+      const typeTok = typed ? sink.nameTok - 3 : sink.nameTok;
+      const newTok = typed ? sink.nameTok : this.qualifierStart(sink.nameTok) - 1;
+      // var cmd = new SqlCommand(…): the local's later uses are checked too.
+      const cmd = t[newTok - 1]?.text === '=' && t[newTok - 2]?.type === 'name' ? t[newTok - 2].text : undefined;
+      return target(t[typeTok].text, this.qualifier(typeTok), 'ctor', t[close].end, { cmd, use: newTok });
     }
     const p = t[sink.nameTok - 1]?.text;
     if (p === '{' || p === ',') {
@@ -1416,8 +1445,10 @@ class CsChecker {
       for (let k = o + 1; k < close; k++) if (this.encl[k] === o && t[k].text === 'Parameters' && t[k + 1]?.text === '=') return undefined;
       let k = o - 1;
       if (t[k]?.text === ')') k = (this.back.get(k) ?? 0) - 1;
-      if (t[k]?.type !== 'name' || t[this.qualifierStart(k) - 1]?.text !== 'new') return undefined;
-      return target(t[k].text, this.qualifier(k), 'init', lit.end);
+      const newTok = this.qualifierStart(k) - 1;
+      if (t[k]?.type !== 'name' || t[newTok]?.text !== 'new') return undefined;
+      const cmd = t[newTok - 1]?.text === '=' && t[newTok - 2]?.type === 'name' ? t[newTok - 2].text : undefined;
+      return target(t[k].text, this.qualifier(k), 'init', lit.end, { cmd, use: newTok });
     }
     // cmd.CommandText = $"…"; as a statement of its own
     const cmdTok = sink.nameTok - 2;
@@ -1428,19 +1459,10 @@ class CsChecker {
     const name = t[cmdTok].text;
     const cmd = this.commandLocal(name, cmdTok);
     if (!cmd) return undefined;
-    const style = ADO_STYLE[cmd.type];
-    const [ms, me] = this.memberOf(cmdTok);
-    for (let k = ms; k < me; k++) {
-      if (t[k].text !== name || t[k + 1]?.text !== '.' || /^(?:\.|\?\.)$/.test(t[k - 1]?.text ?? '')) continue;
-      const m = t[k + 2]?.text;
-      // One SQL per command here; positional parameters also need the collection to hold only these.
-      if (m === 'CommandText' && k !== cmdTok && t[k + 3]?.text === '=') return undefined;
-      if (m === 'Parameters' && style !== 'named') return undefined;
-    }
     // Run once per command: not in a loop, lambda or local function entered after the declaration.
     for (let o = this.encl[cmdTok]; o > cmd.decl; o = this.encl[o]) {
       const q = t[o - 1];
-      if (!q || /^(?:else|try|finally|checked|unchecked|unsafe|[;{}:])$/.test(q.text)) continue;
+      if (!q || /^(?:else|try|catch|finally|checked|unchecked|unsafe|[;{}:])$/.test(q.text)) continue;
       const kw = q.text === ')' ? t[(this.back.get(o - 1) ?? 0) - 1]?.text : undefined;
       if (!kw || !/^(?:if|using|lock|fixed|catch|when|switch)$/.test(kw)) return undefined;
     }
@@ -1451,7 +1473,7 @@ class CsChecker {
     const semiLine = lines.positionAt(t[semi].end).line;
     const end = lines.lineEnd(semiLine);
     const alone = text.slice(lines.lineStart(startLine), t[cmdTok].start).trim() === '' && /^\s*(?:\/\/.*)?$/.test(text.slice(t[semi].end, end));
-    return target(cmd.type, cmd.qual, 'stmt', alone ? end : t[semi].end, { cmd: name, lead: alone ? lines.eol + indent : undefined });
+    return target(cmd.type, cmd.qual, 'stmt', alone ? end : t[semi].end, { cmd: name, use: cmdTok, lead: alone ? lines.eol + indent : undefined });
   }
 
   /** A local command created here without SQL: `var cmd = new SqlCommand()`, `SqlCommand cmd = conn.CreateCommand()`. */
@@ -1545,7 +1567,7 @@ function paramName(src: string): string | undefined {
   let s = src.replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!$/, '');
   while (/\.(?:ToString|Trim|TrimStart|TrimEnd|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant)\(\)$|\.Value$/.test(s)) s = s.replace(/\.\w+(?:\(\))?$/, '');
   const m = /(?:^|\.)@?([A-Za-z_]\w*)(\(\))?$/.exec(s);
-  if (!m || !/^(?:(?:this|@?[A-Za-z_]\w*)\.)*@?[A-Za-z_]\w*(?:\(\))?$/.test(s)) return undefined;
+  if (!m) return undefined;
   const name = m[2] && /^Get[A-Z0-9_]/.test(m[1]) ? m[1].slice(3) : m[1];
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : undefined;
 }
