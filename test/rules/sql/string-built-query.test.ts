@@ -5,11 +5,15 @@ import rule from '../../../server/src/engine/rules/sql/string-built-query';
 import { mayReceiveBuiltText } from '../../../server/src/engine/rules/sql/javascript';
 import { parseJs, resolveVariable, walk, type JsAst } from '../../../server/src/engine/languages/javascript';
 import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+import { checkFile, MemoryHost } from '../../../server/src/engine';
+import { loadBundledWasm } from '../../../server/src/host-node';
 
 const VALUE = 'interpolatedValue';
 const IDENT = 'interpolatedIdentifier';
 const PG = "import { Pool } from 'pg';\nconst pool = new Pool();\n";
 const MYSQL = "const mysql = require('mysql2');\n";
+const MSSQL = "import sql from 'mssql';\n";
+const TYPEORM = "import { Repository } from 'typeorm';\n";
 
 const invalid: InvalidCase[] = [
   // --- pg ---------------------------------------------------------------------------------------------------
@@ -347,9 +351,181 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, fixes: [] }],
   },
   {
+    name: 'Prisma $queryRawUnsafe after an optional chain: no fix (a tagged template cannot follow ?.)',
+    code: 'await ctx.prisma?.$queryRawUnsafe(`SELECT * FROM users WHERE id = ${id}`);\n',
+    errors: [{ messageId: VALUE, line: 1, column: 35, fixes: [] }],
+  },
+  {
     name: 'Prisma $queryRawUnsafe with the SQL in a variable: finding, no fix',
     code: 'async function f(id) {\n  const q = `SELECT * FROM users WHERE id = ${id}`;\n  return prisma.$queryRawUnsafe(q);\n}\n',
     errors: [{ messageId: VALUE, line: 3, fixes: [] }],
+  },
+  // --- node-mssql: `@name` parameters, bound with `.input(name, value)` on a Request ----------------------------
+  {
+    name: 'mssql (import): a Request gets .input() before .query() and an @name placeholder',
+    code: MSSQL + "export async function byName(req) {\n  const request = new sql.Request();\n  return request.query(`SELECT * FROM users WHERE name = '${req.query.name}'`);\n}\n",
+    errors: [{
+      messageId: VALUE, message: /`req\.query\.name`/, line: 4, column: 24, endColumn: 78,
+      fixes: [{
+        title: 'Parameterize query', applicability: 'unsafe',
+        output: MSSQL + "export async function byName(req) {\n  const request = new sql.Request();\n  return request.input('name', req.query.name).query(`SELECT * FROM users WHERE name = @name`);\n}\n",
+      }],
+    }],
+  },
+  {
+    name: 'mssql (require): pool.request().query with a concatenated member value',
+    code: "const sql = require('mssql');\nasync function orders(pool, user) {\n  const r = await pool.request().query('SELECT * FROM orders WHERE user_id = ' + user.id);\n  return r.recordset;\n}\n",
+    path: 'src/db.js',
+    errors: [{
+      messageId: VALUE, line: 3, column: 40, endColumn: 89,
+      fixes: [{ output: "const sql = require('mssql');\nasync function orders(pool, user) {\n  const r = await pool.request().input('id', user.id).query(`SELECT * FROM orders WHERE user_id = @id`);\n  return r.recordset;\n}\n" }],
+    }],
+  },
+  {
+    name: "mssql: a LIKE pattern in an N'…' string becomes one value, the N goes with the quotes",
+    code: MSSQL + "export const search = (pool, q: string) => pool.request().query(`SELECT id FROM posts WHERE title LIKE N'%${q}%'`);\n",
+    errors: [{
+      messageId: VALUE, line: 2, column: 65, endColumn: 114,
+      fixes: [{ output: MSSQL + "export const search = (pool, q: string) => pool.request().input('q', `%${q}%`).query(`SELECT id FROM posts WHERE title LIKE @q`);\n" }],
+    }],
+  },
+  {
+    name: 'mssql: two values, two inputs in placeholder order',
+    code: MSSQL + "export async function update(pool, body, params) {\n  await pool.request().query(`UPDATE users SET email = '${body.email}' WHERE id = ${params.id}`);\n}\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 30,
+      fixes: [{ output: MSSQL + "export async function update(pool, body, params) {\n  await pool.request().input('email', body.email).input('id', params.id).query(`UPDATE users SET email = @email WHERE id = @id`);\n}\n" }],
+    }],
+  },
+  {
+    name: 'mssql: a repeated value binds once; another value of the same name gets a suffix',
+    code: MSSQL + "export function docs(request, user, org) {\n  return request.query(`SELECT * FROM docs WHERE owner = '${user.id}' OR editor = '${user.id}' OR org = ${org.id}`);\n}\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 24,
+      fixes: [{ output: MSSQL + "export function docs(request, user, org) {\n  return request.input('id', user.id).input('id2', org.id).query(`SELECT * FROM docs WHERE owner = @id OR editor = @id OR org = @id2`);\n}\n" }],
+    }],
+  },
+  {
+    name: 'mssql: names already bound on the request or used in the SQL are not reused',
+    code: MSSQL + "export async function f(pool, name, org) {\n  const request = pool.request();\n  request.input('org', org);\n  const q = `SELECT * FROM users WHERE org = @org AND (name = '${name}' OR alias = @name) AND team = '${org}'`;\n  return request.query(q);\n}\n",
+    errors: [{
+      messageId: VALUE, line: 6, column: 24, endColumn: 25,
+      fixes: [{ output: MSSQL + "export async function f(pool, name, org) {\n  const request = pool.request();\n  request.input('org', org);\n  const q = `SELECT * FROM users WHERE org = @org AND (name = @name2 OR alias = @name) AND team = @org2`;\n  return request.input('name2', name).input('org2', org).query(q);\n}\n" }],
+    }],
+  },
+  {
+    name: 'mssql: new sql.Request(pool).query with a callback; a call value gets p1',
+    code: MSSQL + "new sql.Request(pool).query(`DELETE FROM carts WHERE id = ${String(cartId)}`, (err, result) => done(err));\n",
+    errors: [{
+      messageId: VALUE, line: 2, column: 29,
+      fixes: [{ output: MSSQL + "new sql.Request(pool).input('p1', String(cartId)).query(`DELETE FROM carts WHERE id = @p1`, (err, result) => done(err));\n" }],
+    }],
+  },
+  {
+    name: "mssql: the module's sql.query becomes the tagged sql.query`…`",
+    code: "import * as sql from 'mssql';\nexport const byEmail = (email) => sql.query(`SELECT * FROM users WHERE email = N'${email}' AND active = 1`);\n",
+    errors: [{
+      messageId: VALUE, line: 2, column: 45,
+      fixes: [{ title: 'Use the tagged template query`…`', applicability: 'unsafe', output: "import * as sql from 'mssql';\nexport const byEmail = (email) => sql.query`SELECT * FROM users WHERE email = ${email} AND active = 1`;\n" }],
+    }],
+  },
+  {
+    name: 'mssql: a connected pool\'s query becomes the tagged pool.query`…`',
+    code: MSSQL + "export async function byId(config, id) {\n  const pool = await sql.connect(config);\n  return pool.query('SELECT * FROM users WHERE id = ' + id);\n}\n",
+    errors: [{
+      messageId: VALUE, line: 4, column: 21,
+      fixes: [{ title: 'Use the tagged template query`…`', output: MSSQL + "export async function byId(config, id) {\n  const pool = await sql.connect(config);\n  return pool.query`SELECT * FROM users WHERE id = ${id}`;\n}\n" }],
+    }],
+  },
+  {
+    name: 'mssql: sql.query with a table name: no fix (the tag would bind the name)',
+    code: MSSQL + 'export const wipe = (table, id) => sql.query(`DELETE FROM ${table} WHERE id = ${id}`);\n',
+    errors: [{ messageId: VALUE, line: 2, column: 46, fixes: [] }],
+  },
+  {
+    name: 'mssql: an unknown receiver gets no fix (not an assumed ?)',
+    code: MSSQL + 'export const byId = (db, id) => db.query(`SELECT * FROM users WHERE id = ${id}`);\n',
+    errors: [{ messageId: VALUE, line: 2, column: 42, fixes: [] }],
+  },
+  {
+    name: 'mssql: a prepared statement gets no ? fix',
+    code: MSSQL + "export const prep = (ps, name) => ps.prepare(`SELECT * FROM users WHERE name = '${name}'`);\n",
+    errors: [{ messageId: VALUE, line: 2, column: 46, fixes: [] }],
+  },
+  {
+    name: 'mssql: an optional call chain gets no fix',
+    code: MSSQL + "export const f = (request, name) => request?.query(`SELECT * FROM users WHERE name = '${name}'`);\n",
+    errors: [{ messageId: VALUE, line: 2, column: 52, fixes: [] }],
+  },
+  {
+    name: 'mssql and pg imported together: no fix',
+    code: MSSQL + PG + "export const f = (request, name) => request.query(`SELECT * FROM users WHERE name = '${name}'`);\n",
+    errors: [{ messageId: VALUE, line: 4, column: 51, fixes: [] }],
+  },
+  // --- TypeORM QueryBuilder: `:name` parameters in the parameters object ---------------------------------------
+  {
+    name: 'TypeORM where: :name placeholder, shorthand parameters object',
+    code: TYPEORM + "export function byName(repo: Repository<User>, name: string) {\n  return repo.createQueryBuilder('user').where(`user.name = '${name}'`).getOne();\n}\n",
+    errors: [{
+      messageId: VALUE, message: /`name`/, line: 3, column: 48, endColumn: 71,
+      fixes: [{
+        title: 'Parameterize query', applicability: 'unsafe',
+        output: TYPEORM + "export function byName(repo: Repository<User>, name: string) {\n  return repo.createQueryBuilder('user').where(`user.name = :name`, { name }).getOne();\n}\n",
+      }],
+    }],
+  },
+  {
+    name: 'TypeORM andWhere: merged into the existing parameters object, a taken key suffixed',
+    code: TYPEORM + "export function f(qb, req, role, name) {\n  return qb.andWhere(`user.role = :role AND user.name = :name AND user.email = '${req.body.email}' AND user.nick = '${req.body.name}'`, { role, name }).getMany();\n}\n",
+    errors: [{
+      messageId: VALUE, message: /`req\.body\.email`/, line: 3, column: 22,
+      fixes: [{ output: TYPEORM + "export function f(qb, req, role, name) {\n  return qb.andWhere(`user.role = :role AND user.name = :name AND user.email = :email AND user.nick = :name2`, { role, name, email: req.body.email, name2: req.body.name }).getMany();\n}\n" }],
+    }],
+  },
+  {
+    name: 'TypeORM having after groupBy; the chain starts at createQueryBuilder (no import)',
+    code: "function top(dataSource, min) {\n  return dataSource.createQueryBuilder(Post, 'p').select('p.authorId').groupBy('p.authorId').having('COUNT(*) > ' + min).getRawMany();\n}\n",
+    path: 'src/db.js',
+    errors: [{
+      messageId: VALUE, line: 2, column: 101, endColumn: 120,
+      fixes: [{ output: "function top(dataSource, min) {\n  return dataSource.createQueryBuilder(Post, 'p').select('p.authorId').groupBy('p.authorId').having(`COUNT(*) > :min`, { min }).getRawMany();\n}\n" }],
+    }],
+  },
+  {
+    name: 'TypeORM: a name bound by another call of the query is not reused; an empty object is filled',
+    code: TYPEORM + "export function f(qb, a, b) {\n  qb.where('a.name = :name', { name: a.name });\n  qb.orWhere(`b.name = '${b.name}'`, {});\n}\n",
+    errors: [{
+      messageId: VALUE, line: 4, column: 14,
+      fixes: [{ output: TYPEORM + "export function f(qb, a, b) {\n  qb.where('a.name = :name', { name: a.name });\n  qb.orWhere(`b.name = :name2`, { name2: b.name });\n}\n" }],
+    }],
+  },
+  {
+    name: 'TypeORM: a LIKE condition in a const keeps a kept alias interpolated',
+    code: TYPEORM + "export function search(qb, alias, q) {\n  const cond = `${alias}.title LIKE '%${q}%'`;\n  return qb.where(cond).getMany();\n}\n",
+    errors: [{
+      messageId: VALUE, line: 4, column: 19, endColumn: 23,
+      fixes: [{ output: TYPEORM + "export function search(qb, alias, q) {\n  const cond = `${alias}.title LIKE :q`;\n  return qb.where(cond, { q: `%${q}%` }).getMany();\n}\n" }],
+    }],
+  },
+  {
+    name: 'TypeORM: parameters passed in a variable: finding, no fix',
+    code: TYPEORM + 'export const f = (qb, id, params) => qb.where(`user.id = ${id}`, params);\n',
+    errors: [{ messageId: VALUE, line: 2, column: 47, fixes: [] }],
+  },
+  {
+    name: 'TypeORM: an IN list from a joined array: finding, no fix',
+    code: TYPEORM + "export const f = (qb, ids) => qb.where(`user.id IN (${ids.join(',')})`);\n",
+    errors: [{ messageId: VALUE, line: 2, column: 40, fixes: [] }],
+  },
+  {
+    name: 'TypeORM orderBy with a column: identifier message, no fix',
+    code: TYPEORM + "export const f = (qb, req) => qb.orderBy(`user.${req.query.sort}`, 'DESC').getMany();\n",
+    errors: [{ messageId: IDENT, message: /`req\.query\.sort`/, line: 2, column: 42, endColumn: 66, fixes: [] }],
+  },
+  {
+    name: 'TypeORM where with a whole condition from the request: identifier message',
+    code: TYPEORM + 'export const f = (qb, req) => qb.where(`${req.query.filter}`);\n',
+    errors: [{ messageId: IDENT, line: 2, column: 40, fixes: [] }],
   },
   {
     name: 'postgres.js sql.unsafe',
@@ -402,6 +578,14 @@ ruleTester(rule, {
     'await tx.$executeRaw`UPDATE users SET name = ${name} WHERE id = ${id}`;',
     "await prisma.$queryRaw('SELECT * FROM users WHERE active = true');",
     'await sql`SELECT * FROM users WHERE name = ${name}`;',
+    // node-mssql's tagged templates bind each `${}`
+    "import sql from 'mssql';\nawait sql.query`SELECT * FROM users WHERE id = ${id}`;",
+    "import sql from 'mssql';\nawait pool.request().query`SELECT * FROM users WHERE name = ${name}`;",
+    "const sql = require('mssql');\nconst r = await request.query`UPDATE t SET a = ${a} WHERE id = ${id}`;",
+    // TypeORM: parameters, constants; `.where` is no sink in a file that does not mention TypeORM
+    "import { Repository } from 'typeorm';\nrepo.createQueryBuilder('user').where('user.id = :id', { id }).andWhere(`user.org = :org`, { org }).getOne();",
+    "import { Repository } from 'typeorm';\nconst SORT = 'user.name';\nqb.orderBy(`${SORT}`, 'ASC').where(`user.active = ${true}`);",
+    'knex("users").where(`name = ${name}`).first();',
     // prose and non-sinks
     'console.log(`Select a file from ${dir}`);',
     'logger.info(`SELECT * FROM users WHERE id = ${id}`);',
@@ -472,30 +656,87 @@ function valueCount(call: TSESTree.CallExpression): number | undefined {
   return 0;
 }
 
+/** Named parameters (`@x`, `:x`) in a query text, outside SQL strings (`@@x` and `::x` are not parameters). */
+function namedParams(sql: string, prefix: '@' | ':'): string[] {
+  const out: string[] = [];
+  let inString = false;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i];
+    if (c === "'") inString = !inString;
+    else if (!inString && c === prefix && sql[i - 1] !== prefix && sql[i + 1] !== prefix) {
+      const m = /^[A-Za-z_]\w*/.exec(sql.slice(i + 1));
+      if (m) out.push(m[0]);
+    }
+  }
+  return out;
+}
+
+/** node-mssql: the names of the `.input('name', …)` calls chained onto a request, in order. */
+function inputNames(n: TSESTree.Node): string[] {
+  const out: string[] = [];
+  while (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier' && n.callee.property.name === 'input') {
+    const a = n.arguments[0];
+    if (a?.type === 'Literal' && typeof a.value === 'string') out.unshift(a.value);
+    n = n.callee.object;
+  }
+  return out;
+}
+
+const TYPEORM_CONDITION = new Set(['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving']);
+
 describe('rule sql/string-built-query fix outputs', () => {
   for (const c of invalid) {
     for (const fix of c.errors.flatMap((e) => e.fixes ?? [])) {
       if (fix.output === undefined || fix.applicability === 'displayOnly') continue;
       const output = fix.output;
-      it(`${c.name}: output parses and placeholders match values`, () => {
-        const js = parseJs(output, c.path ?? 'src/db.ts');
+      it(`${c.name}: output parses, placeholders match values, no value is reported`, async () => {
+        const path = c.path ?? 'src/db.ts';
+        const js = parseJs(output, path);
         assert.ok(js, 'fix output does not parse');
         let checked = 0;
         walk(js.ast, (n) => {
-          // Prisma's tagged `$queryRaw`…``: each `${}` is a parameter, so none may sit inside SQL quotes.
-          if (n.type === 'TaggedTemplateExpression' && n.tag.type === 'MemberExpression' && n.tag.property.type === 'Identifier' && /^\$(?:query|execute)Raw$/.test(n.tag.property.name)) {
+          // Tagged `$queryRaw`…`` (Prisma), `query`…`` (node-mssql): each `${}` is a parameter, so none may sit inside SQL quotes.
+          if (n.type === 'TaggedTemplateExpression' && ((n.tag.type === 'MemberExpression' && n.tag.property.type === 'Identifier' && /^(?:\$(?:query|execute)Raw|query)$/.test(n.tag.property.name)) ||
+              (n.tag.type === 'Identifier' && n.tag.name === 'query'))) {
             const q = n.quasi.quasis.map((x) => x.value.cooked ?? '');
             for (let i = 0; i + 1 < q.length; i++) assert.ok(!(q[i].endsWith("'") && q[i + 1].startsWith("'")), `quoted parameter in ${q.join('${}')}`);
             checked++;
             return;
           }
           if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.property.type !== 'Identifier') return;
+          const method = n.callee.property.name;
+          // node-mssql: each `.input('x', …)` before `.query(` binds an `@x` of the text, once; any other `@x` was bound before.
+          const inputs = method === 'query' ? inputNames(n.callee.object) : [];
+          if (inputs.length) {
+            const text = queryText(js, output, n.arguments[0]);
+            assert.ok(text !== undefined, 'query text not found');
+            const used = namedParams(text, '@');
+            assert.equal(new Set(inputs.map((x) => x.toLowerCase())).size, inputs.length, `an input declared twice: ${inputs.join(', ')}`);
+            for (const x of inputs) assert.ok(used.includes(x), `input ${x} not used in ${text}`);
+            for (const x of used) if (!inputs.includes(x)) assert.ok(c.code.includes('@' + x), `@${x} is bound nowhere`);
+            checked++;
+            return;
+          }
+          // TypeORM: every `:x` of the condition is a key of the parameters object, and every key is used.
+          if (TYPEORM_CONDITION.has(method)) {
+            const text = queryText(js, output, n.arguments[0]);
+            const used = text === undefined ? [] : namedParams(text, ':');
+            if (!used.length) return;
+            const params = n.arguments[1];
+            assert.ok(params?.type === 'ObjectExpression', 'no parameters object');
+            const keys = params.properties.map((p) => (p.type === 'Property' && p.key.type === 'Identifier' ? p.key.name : '?'));
+            assert.deepEqual([...new Set(used)].sort(), [...keys].sort(), `parameters of ${text}`);
+            checked++;
+            return;
+          }
           const text = queryText(js, output, n.arguments[0]);
           if (text === undefined || !/[?$]/.test(text)) return;
           assert.equal(valueCount(n), placeholders(text), `placeholders vs values in ${text}`);
           checked++;
         });
         assert.ok(checked > 0, 'no parameterized query found in the output');
+        const r = await checkFile({ path, text: output }, new MemoryHost(new Map(), undefined, loadBundledWasm), { ruleSet: [rule] });
+        assert.deepEqual(r.findings.filter((f) => f.messageId === VALUE).map((f) => `${f.line}:${f.column}`), [], 'a value is still reported');
       });
     }
   }
@@ -546,6 +787,14 @@ ruleTester(rule, {
       }],
     },
     {
+      name: 'large file: a TypeORM where in a file importing TypeORM',
+      code: TYPEORM + HANDLERS + "export const byName = (qb, name) => qb.where(`user.name = '${name}'`).getOne();\n",
+      errors: [{
+        messageId: VALUE, line: AFTER + 1, column: 46, endColumn: 69,
+        fixes: [{ output: TYPEORM + HANDLERS + 'export const byName = (qb, name) => qb.where(`user.name = :name`, { name }).getOne();\n' }],
+      }],
+    },
+    {
       name: 'large file: a sink named by a computed key',
       code: HANDLERS + "export const byId = (id) => db['query'](`SELECT * FROM t WHERE id = ${id}`);\n",
       errors: [{ messageId: VALUE, line: AFTER, column: 41, endColumn: 75 }],
@@ -563,6 +812,9 @@ describe('sql/string-built-query JS pre-scan', () => {
       "app.get('/users', handler); router.all(\"*\", h); db.run();",
       'const m = { query: 1, get x() { return 1; } }; x.get.bind(x); const s = "get all run";',
       'await prisma.$queryRaw`SELECT * FROM t WHERE id = ${id}`;',
+      // TypeORM's names count only in a file that mentions TypeORM, and only with something but a literal
+      'qb.where(`user.id = ${id}`).orderBy(sort);',
+      "import { Repository } from 'typeorm';\nqb.where('user.id = :id', { id }).orderBy('user.name');",
     ]) assert.equal(mayReceiveBuiltText(code), false, code);
   });
 
@@ -581,6 +833,8 @@ describe('sql/string-built-query JS pre-scan', () => {
       'map.get(key);',
       'await prisma.$queryRaw(`SELECT * FROM t WHERE id = ${id}`);',
       'await prisma.$executeRaw<number>(q);',
+      "import { Repository } from 'typeorm';\nqb.andWhere(`user.id = ${id}`);",
+      "repo.createQueryBuilder('u')\n  .orderBy(sort);",
     ]) assert.equal(mayReceiveBuiltText(code), true, code);
   });
 });
