@@ -92,6 +92,8 @@ ruleTester(rule, {
     { path: 'config.yml', code: 'secret: "<your-secret>"\n' },
     { path: 'docker-compose.yml', code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: postgres\n      - MYSQL_PASSWORD=example\n' },
     { path: 'group_vars/all.yml', code: 'db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n' },
+    { name: 'YAML blocks: several lines (a key or text), a placeholder, a non-secret name', path: 'config/app.yml', code: `tls_key: |\n  ${tok}\n  ${tok2}\npassword: |\n  \${DB_PASSWORD}\ndescription: |\n  ${tok}\n` },
+    { name: 'curl credentials from variables, prompts and placeholders', path: 'scripts/get.sh', code: 'curl -u "$USER:$TOKEN" https://a.example.com\ncurl -u admin: https://b.example.com\ncurl -u user:password https://c.example.com\ncurl --user "${CI_USER}:${CI_PASS}" https://d.example.com\ncurl -u "$(cat ~/.creds)" https://e.example.com\ncurl -u admin:$PASS https://f.example.com\n' },
     { path: 'k8s/deploy.yaml', code: 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db-secret\n        key: password\n' },
     { path: 'chart/templates/secret.yaml', code: 'password: "{{ .Values.db.password }}"\n' },
     { path: 'serverless.yml', code: 'apiKey: ${ssm:/prod/api-key}\nclientSecret: ${env:CLIENT_SECRET}\n' },
@@ -253,6 +255,28 @@ ruleTester(rule, {
       errors: [{ messageId: 'found' }],
     },
     // Config files: reported, no fix.
+    {
+      name: 'YAML block scalars holding one secret line',
+      path: 'config/app.yml',
+      code: `db:\n  password: |\n    ${pw}\n  api_key: >-\n\n    ${tok}\n  name: app\n`,
+      errors: [{ messageId: 'found', line: 3, column: 5, fixes: [] }, { messageId: 'found', line: 6, column: 5, fixes: [] }],
+    },
+    {
+      name: 'curl -u, --user and -uuser:pass in a script, a CI step and a Dockerfile',
+      path: 'scripts/deploy.sh',
+      code: `curl -u admin:${pw} https://api.example.com/items\ncurl -s --user "deploy:${tok}" -X POST https://ci.example.com\ncurl -uci:${tok2} https://x.example.com\n`,
+      errors: [
+        { messageId: 'found', message: /^password is assigned a hardcoded secret/, line: 1, column: 15, endColumn: 15 + pw.length },
+        { messageId: 'found', line: 2, column: 24 },
+        { messageId: 'found', line: 3, column: 11 },
+      ],
+    },
+    {
+      name: 'curl -u in a workflow step',
+      path: '.github/workflows/release.yml',
+      code: `jobs:\n  up:\n    steps:\n      - run: curl -u bot:${tok} https://uploads.example.com\n`,
+      errors: [{ messageId: 'found', line: 4, column: 26 }],
+    },
     {
       name: 'YAML value',
       path: 'config/app.yml',

@@ -75,6 +75,10 @@ const XML_KEY_VALUE = /\b(?:key|name)\s*=\s*"([^"]+)"\s+value\s*=\s*"([^"]*)"/g;
 const NETRC = /\bpassword\s+(\S+)/g;
 const SQL = /\b(?:IDENTIFIED\s+BY|PASSWORD)\s*=?\s*'([^'\r\n]*)'/gi;
 const BEARER = /^(?:Bearer|Basic|Token|Bot)\s+(\S+)$/i;
+/** A YAML block scalar header (`|`, `>-`, `|2`), the value on the lines below. */
+const YAML_BLOCK = /^[|>][-+1-9]{0,2}[ \t]*(?:#.*)?$/;
+/** `curl -u user:pass`, `--user user:pass`, `-uuser:pass`: the password after the first colon. */
+const CURL_USER = /\bcurl\b[^\r\n]*?\s(?:-u\s*|--user[\s=]+)(["']?)([^\s:"'$]*):([^\s"']+)\1(?=\s|$|["'`;)|&\\])/g;
 
 /** Decodes the common escapes of a quoted literal; `raw` is the text between the quotes. */
 function unescape(raw: string): string {
@@ -244,8 +248,37 @@ function candidates(ctx: RuleContext): Candidate[] {
     if (!trimmed || isCommentLine(trimmed, lang)) continue;
     const at = ctx.lines.lineStart(l);
     for (const f of families) lineCandidates(f, line, at, lang, out);
+    if (families.includes('yaml')) yamlBlock(ctx, l, line, out);
+    if (line.includes('curl')) curlCandidates(line, at, out);
   }
   return out;
+}
+
+/** `password: |` with the secret alone on the more indented line below (a longer block is a key or a certificate). */
+function yamlBlock(ctx: RuleContext, l: number, line: string, out: Candidate[]): void {
+  const m = YAML_LINE.exec(line);
+  if (!m || !YAML_BLOCK.test(m[6])) return;
+  const indent = line.length - line.trimStart().length;
+  let found: { l: number; text: string } | undefined;
+  for (let k = l + 1; k < ctx.lines.lineCount; k++) {
+    const next = ctx.lines.lineText(k);
+    if (!next.trim()) continue;
+    if (next.length - next.trimStart().length <= indent) break;
+    if (found) return;
+    found = { l: k, text: next };
+  }
+  if (!found) return;
+  const value = found.text.trim();
+  const start = ctx.lines.lineStart(found.l) + found.text.indexOf(value);
+  out.push({ key: m[3] ?? m[4], start, end: start + value.length, value });
+}
+
+/** The password of `curl -u user:pass` in scripts, CI steps, Dockerfiles and code that runs curl. */
+function curlCandidates(line: string, at: number, out: Candidate[]): void {
+  for (const m of line.matchAll(CURL_USER)) {
+    const valueAt = m.index + m[0].length - m[1].length - m[3].length;
+    out.push({ key: 'password', start: at + valueAt, end: at + valueAt + m[3].length, value: m[3] });
+  }
 }
 
 /** Spans the provider rules report in this file, computed once and only when a generic candidate gets this far. */
