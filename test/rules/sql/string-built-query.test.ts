@@ -458,6 +458,25 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, line: 2, column: 52, fixes: [] }],
   },
   {
+    name: 'mssql: a request reused by a loop, by a second query or kept on this: no fix (a second input of a name throws)',
+    code: MSSQL + 'export async function f(pool, request, ids, a) {\n  const r = pool.request();\n  for (const id of ids) await r.query(`DELETE FROM t WHERE id = ${id}`);\n' +
+      '  await request.query(`DELETE FROM t WHERE id = ${a}`);\n  await request.query(`DELETE FROM u WHERE id = ${a}`);\n  return this.request.query(`SELECT * FROM t WHERE id = ${a}`);\n}\n',
+    errors: [
+      { messageId: VALUE, line: 4, column: 39, fixes: [] },
+      { messageId: VALUE, line: 5, column: 23, fixes: [] },
+      { messageId: VALUE, line: 6, column: 23, fixes: [] },
+      { messageId: VALUE, line: 7, column: 29, fixes: [] },
+    ],
+  },
+  {
+    name: 'mssql: a fresh request in a loop is fine',
+    code: MSSQL + 'export async function f(pool, ids) {\n  for (const id of ids) await pool.request().query(`DELETE FROM t WHERE id = ${id}`);\n}\n',
+    errors: [{
+      messageId: VALUE, line: 3, column: 52,
+      fixes: [{ output: MSSQL + "export async function f(pool, ids) {\n  for (const id of ids) await pool.request().input('id', id).query(`DELETE FROM t WHERE id = @id`);\n}\n" }],
+    }],
+  },
+  {
     name: 'mssql and pg imported together: no fix',
     code: MSSQL + PG + "export const f = (request, name) => request.query(`SELECT * FROM users WHERE name = '${name}'`);\n",
     errors: [{ messageId: VALUE, line: 4, column: 51, fixes: [] }],

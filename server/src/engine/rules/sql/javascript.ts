@@ -629,7 +629,7 @@ class Checker {
     if (callee.type !== 'MemberExpression' || callee.computed || optionalBefore(callee)) return [];
     const kind = this.mssqlReceiver(callee.object, 0);
     if (kind === 'module' || kind === 'pool') return this.taggedFix(sink, items, a, root, 'query', true);
-    if (kind !== 'request') return [];
+    if (kind !== 'request' || !this.singleUseRequest(callee.object, call)) return [];
     // Request.query(command, callback): anything after the SQL is the callback.
     const second = call.arguments[1];
     if (call.arguments.length > 2 || (second && (second.type === 'SpreadElement' || second.type === 'ArrayExpression' || second.type === 'ObjectExpression'))) return [];
@@ -647,6 +647,30 @@ class Checker {
     const inputs = named.params.map(([name, value]) => `.input('${name}', ${value})`).join('');
     const edits = [this.ctx.lines.edit(root.range[0], root.range[1], named.sql), this.ctx.lines.edit(callee.object.range[1], callee.object.range[1], inputs)];
     return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
+  }
+
+  /**
+   * A request that runs this query only, so the inputs the fix adds are declared once (a second `input` of a name
+   * throws): made in the call itself (`pool.request().query`), or a variable with no other query/batch/execute call on
+   * it, declared in the same function and outside any loop around the call.
+   */
+  private singleUseRequest(receiver: Node, call: Call): boolean {
+    let n = receiver;
+    while (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression') n = n.expression;
+    if (n.type === 'CallExpression' || n.type === 'NewExpression') return true;
+    if (n.type !== 'Identifier') return false;
+    const v = this.resolve(n);
+    if (!v || !v.defs.length) return false;
+    const id = n;
+    const reused = v.references.some((r) => {
+      const m = r.identifier.parent;
+      return r.identifier !== id && m?.type === 'MemberExpression' && m.object === r.identifier && /^(?:query|batch|execute)$/.test(propName(m) ?? '');
+    });
+    if (reused) return false;
+    for (let p: Node | undefined = call.parent; p && p !== v.scope.block; p = p.parent) {
+      if (/^(?:For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.type) || p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') return false;
+    }
+    return true;
   }
 
   /**
