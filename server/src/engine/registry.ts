@@ -31,6 +31,7 @@ import ghaScriptInjection from './rules/config/gha-script-injection';
 import ghaUnsecureCommands from './rules/config/gha-unsecure-commands';
 import ghaWriteAllPermissions from './rules/config/gha-write-all-permissions';
 import insecureDownload from './rules/config/insecure-download';
+import jsDynamicCode from './rules/config/js-dynamic-code';
 import jwtHardcodedSecret from './rules/config/jwt-hardcoded-secret';
 import jwtNoneAlgorithm from './rules/config/jwt-none-algorithm';
 import jwtVerificationDisabled from './rules/config/jwt-verification-disabled';
@@ -95,6 +96,7 @@ export const allRules: readonly Rule[] = build([
   ghaUnsecureCommands,
   ghaWriteAllPermissions,
   insecureDownload,
+  jsDynamicCode,
   jwtHardcodedSecret,
   jwtNoneAlgorithm,
   jwtVerificationDisabled,
