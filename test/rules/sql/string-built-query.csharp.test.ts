@@ -385,23 +385,23 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'ADO.NET: NpgsqlCommand gets $1 positional parameters; a repeated value reuses its number',
-    code: b('await using var cmd = new NpgsqlCommand($"SELECT * FROM users WHERE name = \'{name}\' AND email = \'{sort}\' OR alias = \'{name}\'", conn);'),
+    code: b('await using var cmd = new NpgsqlCommand($"SELECT * FROM users WHERE name = \'{name}\' AND email = \'{sort}\' OR alias = \'{name}\'", pg);'),
     errors: [{
       messageId: VALUE, line: 7, column: 49,
       fixes: [{
         title: 'Parameterize query ($1 positional parameters, Npgsql 6+)', applicability: 'unsafe',
-        output: b('await using var cmd = new NpgsqlCommand("SELECT * FROM users WHERE name = $1 AND email = $2 OR alias = $1", conn) { Parameters = { new NpgsqlParameter { Value = name }, new NpgsqlParameter { Value = sort } } };'),
+        output: b('await using var cmd = new NpgsqlCommand("SELECT * FROM users WHERE name = $1 AND email = $2 OR alias = $1", pg) { Parameters = { new NpgsqlParameter { Value = name }, new NpgsqlParameter { Value = sort } } };'),
       }],
     }],
   },
   {
     name: 'ADO.NET: OracleCommand gets :name parameters, one per placeholder in order; reserved words are not bind names',
-    code: b('var level = GetLevel();', 'var o = new OracleCommand($"SELECT * FROM users WHERE name = \'{name}\' OR alias = \'{name}\' AND lvl = {level}", conn);'),
+    code: b('var level = GetLevel();', 'var o = new OracleCommand($"SELECT * FROM users WHERE name = \'{name}\' OR alias = \'{name}\' AND lvl = {level}", ora);'),
     errors: [{
       messageId: VALUE, line: 8, column: 35,
       fixes: [{
         title: 'Parameterize query',
-        output: b('var level = GetLevel();', 'var o = new OracleCommand("SELECT * FROM users WHERE name = :name OR alias = :name2 AND lvl = :levelValue", conn) { Parameters = { new OracleParameter("name", name), new OracleParameter("name2", name), new OracleParameter("levelValue", level) } };'),
+        output: b('var level = GetLevel();', 'var o = new OracleCommand("SELECT * FROM users WHERE name = :name OR alias = :name2 AND lvl = :levelValue", ora) { Parameters = { new OracleParameter("name", name), new OracleParameter("name2", name), new OracleParameter("levelValue", level) } };'),
       }],
     }],
   },
@@ -504,7 +504,7 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
-    name: 'ADO.NET: no fix for an IN list, N\'…\', a backslash in a pattern, adjacent holes, a format or an existing initializer',
+    name: 'ADO.NET: no fix for an IN list, N\'…\', a backslash in a pattern, adjacent holes, a format, an existing initializer, TOP n or a typed literal',
     code: b(
       'var a = new SqlCommand($"SELECT * FROM users WHERE name IN ({name})", conn);',
       'var c = new SqlCommand($"SELECT * FROM users WHERE name = N\'{name}\'", conn);',
@@ -512,6 +512,8 @@ const invalid: InvalidCase[] = [
       'var e = new SqlCommand($"SELECT * FROM users WHERE code = {name}{id}", conn);',
       'var f = new SqlCommand($"SELECT * FROM users WHERE name = \'{name,-10}\'", conn);',
       'var g = new SqlCommand($"SELECT * FROM users WHERE name = \'{name}\'", conn) { CommandTimeout = 5 };',
+      'var h = new SqlCommand($"SELECT TOP {id} * FROM users WHERE name = \'{name}\'", conn);',
+      'var i = new NpgsqlCommand($"SELECT * FROM users WHERE seen > now() - INTERVAL \'{name} days\'", pg);',
     ),
     errors: [
       { messageId: VALUE, line: 7, fixes: [] },
@@ -520,6 +522,8 @@ const invalid: InvalidCase[] = [
       { messageId: VALUE, line: 10, fixes: [] },
       { messageId: VALUE, line: 11, fixes: [] },
       { messageId: VALUE, line: 12, fixes: [] },
+      { messageId: VALUE, line: 13, fixes: [] },
+      { messageId: VALUE, line: 14, fixes: [] },
     ],
   },
   {

@@ -1377,13 +1377,15 @@ class CsChecker {
         // Alone between SQL tokens: `= {x}`, `({x})`, not `x{y}` or `{a}{b}`.
         const around = (a.skeleton[at - 1] ?? ' ') + (a.skeleton[at + (hole.text ?? MARK).length] ?? ' ');
         if (/[\w@$:.'"`[\]\uE000]/.test(around)) return undefined;
+        if (!placeholderFits(a.skeleton, at)) return undefined;
         slots.push({ from: h.item, to: h.item, value: src, hint: src, konst: this.maybeConst(src, use) });
         continue;
       }
       if (regions.has(h.region)) continue;
       regions.add(h.region);
       const [qa, qb] = a.regions[h.region];
-      if (/\w/.test(a.skeleton[qa - 1] ?? '')) return undefined; // N'…', E'…'
+      // N'…', E'…', `'…'AS x`; DATE '…', INTERVAL '…' (typed literals, no placeholder there).
+      if (/\w/.test(a.skeleton[qa - 1] ?? '') || /\w/.test(a.skeleton[qb + 1] ?? '') || !placeholderFits(a.skeleton, qa)) return undefined;
       const oa = a.owner[qa];
       const ob = a.owner[qb];
       if (items[oa].kind !== 'ch' || items[ob].kind !== 'ch') return undefined;
@@ -1560,6 +1562,19 @@ class CsChecker {
     const s = this.qualifierStart(k);
     return s === k ? '' : this.ctx.text.slice(this.toks[s].start, this.toks[k].start);
   }
+}
+
+/** Words after which a placeholder may stand for a value (not `TOP n`, `DATE '…'`, `INTERVAL '…'`, `COMMENT '…'`). */
+const VALUE_BEFORE = new Set(['like', 'ilike', 'and', 'or', 'not', 'then', 'else', 'when', 'between', 'select', 'return', 'case', 'in', 'all', 'any',
+  'some', 'from', 'to', 'limit', 'offset', 'next', 'first', 'values', 'is', 'exists']);
+
+/** The SQL before skeleton index `at` lets a placeholder stand there: an operator, a bracket, or one of VALUE_BEFORE. */
+function placeholderFits(skeleton: string, at: number): boolean {
+  const before = skeleton.slice(0, at).replace(/\s+$/, '');
+  const last = before[before.length - 1];
+  if (last === MARK) return false;
+  if (last === undefined || !/\w/.test(last)) return true;
+  return VALUE_BEFORE.has(/\w+$/.exec(before)![0].toLowerCase());
 }
 
 /** A parameter name after a value: `user.Name` -> `Name`, `GetId()` -> `Id`; undefined when there is none. */
