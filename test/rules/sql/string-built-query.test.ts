@@ -495,10 +495,10 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'TypeORM andWhere: merged into the existing parameters object, a taken key suffixed',
-    code: TYPEORM + "export function f(qb, req, role, name) {\n  return qb.andWhere(`user.role = :role AND user.name = :name AND user.email = '${req.body.email}' AND user.nick = '${req.body.name}'`, { role, name }).getMany();\n}\n",
+    code: TYPEORM + "export function f(repo, req, role, name) {\n  return repo.createQueryBuilder('user').where('user.active').andWhere(`user.role = :role AND user.name = :name AND user.email = '${req.body.email}' AND user.nick = '${req.body.name}'`, { role, name }).getMany();\n}\n",
     errors: [{
-      messageId: VALUE, message: /`req\.body\.email`/, line: 3, column: 22,
-      fixes: [{ output: TYPEORM + "export function f(qb, req, role, name) {\n  return qb.andWhere(`user.role = :role AND user.name = :name AND user.email = :email AND user.nick = :name2`, { role, name, email: req.body.email, name2: req.body.name }).getMany();\n}\n" }],
+      messageId: VALUE, message: /`req\.body\.email`/, line: 3, column: 72,
+      fixes: [{ output: TYPEORM + "export function f(repo, req, role, name) {\n  return repo.createQueryBuilder('user').where('user.active').andWhere(`user.role = :role AND user.name = :name AND user.email = :email AND user.nick = :name2`, { role, name, email: req.body.email, name2: req.body.name }).getMany();\n}\n" }],
     }],
   },
   {
@@ -512,19 +512,30 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'TypeORM: a name bound by another call of the query is not reused; an empty object is filled',
-    code: TYPEORM + "export function f(qb, a, b) {\n  qb.where('a.name = :name', { name: a.name });\n  qb.orWhere(`b.name = '${b.name}'`, {});\n}\n",
+    code: TYPEORM + "export function f(repo, a, b) {\n  const qb = repo.createQueryBuilder('a');\n  qb.where('a.name = :name', { name: a.name });\n  qb.orWhere(`b.name = '${b.name}'`, {});\n}\n",
     errors: [{
-      messageId: VALUE, line: 4, column: 14,
-      fixes: [{ output: TYPEORM + "export function f(qb, a, b) {\n  qb.where('a.name = :name', { name: a.name });\n  qb.orWhere(`b.name = :name2`, { name2: b.name });\n}\n" }],
+      messageId: VALUE, line: 5, column: 14,
+      fixes: [{ output: TYPEORM + "export function f(repo, a, b) {\n  const qb = repo.createQueryBuilder('a');\n  qb.where('a.name = :name', { name: a.name });\n  qb.orWhere(`b.name = :name2`, { name2: b.name });\n}\n" }],
     }],
   },
   {
     name: 'TypeORM: a LIKE condition in a const keeps a kept alias interpolated',
-    code: TYPEORM + "export function search(qb, alias, q) {\n  const cond = `${alias}.title LIKE '%${q}%'`;\n  return qb.where(cond).getMany();\n}\n",
+    code: TYPEORM + "export function search(repo, alias, q) {\n  const qb = repo.createQueryBuilder(alias);\n  const cond = `${alias}.title LIKE '%${q}%'`;\n  return qb.where(cond).getMany();\n}\n",
     errors: [{
-      messageId: VALUE, line: 4, column: 19, endColumn: 23,
-      fixes: [{ output: TYPEORM + "export function search(qb, alias, q) {\n  const cond = `${alias}.title LIKE :q`;\n  return qb.where(cond, { q: `%${q}%` }).getMany();\n}\n" }],
+      messageId: VALUE, line: 5, column: 19, endColumn: 23,
+      fixes: [{ output: TYPEORM + "export function search(repo, alias, q) {\n  const qb = repo.createQueryBuilder(alias);\n  const cond = `${alias}.title LIKE :q`;\n  return qb.where(cond, { q: `%${q}%` }).getMany();\n}\n" }],
     }],
+  },
+  {
+    name: 'TypeORM: a builder passed in, kept on this or extended in a loop: no fix (a second :name would overwrite the first)',
+    code: TYPEORM + 'export function f(qb, filters) {\n  qb.andWhere(`user.name = \'${filters.name}\'`);\n  this.qb.andWhere(`user.org = ${filters.org}`);\n' +
+      "  const local = this.repo.createQueryBuilder('user');\n  for (const t of filters.tags) local.orWhere(`user.tag = '${t}'`);\n  filters.ids.forEach((id) => local.orWhere(`user.id = ${id}`));\n  return local;\n}\n",
+    errors: [
+      { messageId: VALUE, line: 3, column: 15, fixes: [] },
+      { messageId: VALUE, line: 4, column: 20, fixes: [] },
+      { messageId: VALUE, line: 6, column: 47, fixes: [] },
+      { messageId: VALUE, line: 7, column: 45, fixes: [] },
+    ],
   },
   {
     name: 'TypeORM: parameters passed in a variable: finding, no fix',
@@ -807,10 +818,10 @@ ruleTester(rule, {
     },
     {
       name: 'large file: a TypeORM where in a file importing TypeORM',
-      code: TYPEORM + HANDLERS + "export const byName = (qb, name) => qb.where(`user.name = '${name}'`).getOne();\n",
+      code: TYPEORM + HANDLERS + "export const byName = (repo, name) => repo.createQueryBuilder('user').where(`user.name = '${name}'`).getOne();\n",
       errors: [{
-        messageId: VALUE, line: AFTER + 1, column: 46, endColumn: 69,
-        fixes: [{ output: TYPEORM + HANDLERS + 'export const byName = (qb, name) => qb.where(`user.name = :name`, { name }).getOne();\n' }],
+        messageId: VALUE, line: AFTER + 1, column: 77, endColumn: 100,
+        fixes: [{ output: TYPEORM + HANDLERS + 'export const byName = (repo, name) => repo.createQueryBuilder(\'user\').where(`user.name = :name`, { name }).getOne();\n' }],
       }],
     },
     {

@@ -667,10 +667,30 @@ class Checker {
       return r.identifier !== id && m?.type === 'MemberExpression' && m.object === r.identifier && /^(?:query|batch|execute)$/.test(propName(m) ?? '');
     });
     if (reused) return false;
-    for (let p: Node | undefined = call.parent; p && p !== v.scope.block; p = p.parent) {
-      if (/^(?:For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.type) || p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') return false;
+    return !loopBetween(call, v.scope.block);
+  }
+
+  /**
+   * A QueryBuilder whose parameters this call alone names (they are shared by the whole query: a second `:name` with
+   * another value overwrites the first): the chain starts at `createQueryBuilder(…)`, or at a variable declared in this
+   * function (not a parameter, not `this.qb`) and outside any loop around the call.
+   */
+  private localBuilder(receiver: Node, call: Call): boolean {
+    for (let n: Node = receiver; ;) {
+      if (n.type === 'CallExpression') {
+        if (n.callee.type === 'MemberExpression' && propName(n.callee) === 'createQueryBuilder') return true;
+        n = n.callee;
+      } else if (n.type === 'MemberExpression') {
+        if (n.object.type === 'ThisExpression') return false;
+        n = n.object;
+      } else if (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression') n = n.expression;
+      else if (n.type === 'AwaitExpression') n = n.argument;
+      else if (n.type === 'Identifier') {
+        const v = this.resolve(n);
+        const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+        return !!v && def?.node.type === 'VariableDeclarator' && enclosingFunction(def.node) === enclosingFunction(call) && !loopBetween(call, v.scope.block);
+      } else return false;
     }
-    return true;
   }
 
   /**
@@ -743,6 +763,7 @@ class Checker {
     const { call } = sink;
     const [arg0, second] = call.arguments;
     if (call.arguments.length > 2 || arg0.type === 'ObjectExpression' || arg0.type === 'SpreadElement') return [];
+    if (call.callee.type !== 'MemberExpression' || !this.localBuilder(call.callee.object, call)) return [];
     const props: TSESTree.Property[] = [];
     if (second) {
       if (second.type !== 'ObjectExpression') return [];
@@ -918,6 +939,14 @@ function replacePlaceholders(r: Rewrite, to: (value: string) => string, prefix?:
     sql += before + to(r.values[Number(m[1]) - 1]);
   }
   return sql + r.sql.slice(at);
+}
+
+/** A loop or a function between `node` and its ancestor `top` (the code may run more than once per `top`). */
+function loopBetween(node: Node, top: Node): boolean {
+  for (let p: Node | undefined = node.parent; p && p !== top; p = p.parent) {
+    if (/^(?:For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.type) || p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') return true;
+  }
+  return false;
 }
 
 /** A `?.` in the callee (`a?.b.query`, `db.query?.(…)` aside). */
