@@ -3,6 +3,8 @@
 // (`FromSqlRaw`, `ExecuteSqlRaw`, `SqlQueryRaw`, `SqlQuery`, `ExecuteSqlCommand`) or Dapper (`conn.Query(sql, …)`).
 // There is no C# grammar in the bundle: a small tokenizer (regular, verbatim, interpolated and raw strings, comments,
 // names, operators and brackets) is enough for these shapes, followed through locals of the same member.
+// Fixes rewrite one interpolated literal: EF Core's `…Interpolated` methods, Dapper's params object, and parameters on
+// ADO.NET commands (`@name` for SqlClient, MySQL and SQLite, `:name` for Oracle, `$1` for Npgsql).
 import { analyze, looksLikeSql, MARK, type Analysis, type Ch, type Hole, type Item } from '../../fixes/parameterize';
 import type { Lang } from '../../languages/detect';
 import type { RuleContext } from '../../rule';
@@ -1402,7 +1404,7 @@ class CsChecker {
           if (/[\r\n]/.test(it.src)) return undefined;
           holes.push(it);
           value += '{' + it.src.trim() + '}';
-        } else if (!/['"\\{}]/.test(it.c) && it.c >= ' ') value += it.c;
+        } else if (!/['"\\{}\u0085\u2028\u2029]/.test(it.c) && it.c >= ' ') value += it.c;
         else return undefined;
       }
       slots.push({ from: oa, to: ob, value: '$"' + value + '"', hint: holes.length === 1 ? holes[0].src.trim() : undefined, konst: false });
