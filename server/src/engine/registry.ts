@@ -40,6 +40,7 @@ import k8sHostNamespace from './rules/config/k8s-host-namespace';
 import k8sPrivilegedContainer from './rules/config/k8s-privileged-container';
 import k8sRunAsRoot from './rules/config/k8s-run-as-root';
 import phoenixCheckOriginDisabled from './rules/config/phoenix-check-origin-disabled';
+import phoenixForceSslMissing from './rules/config/phoenix-force-ssl-missing';
 import pythonAutoescapeDisabled from './rules/config/python-autoescape-disabled';
 import pythonCorsWildcard from './rules/config/python-cors-wildcard';
 import pythonCsrfDisabled from './rules/config/python-csrf-disabled';
@@ -105,6 +106,7 @@ export const allRules: readonly Rule[] = build([
   k8sPrivilegedContainer,
   k8sRunAsRoot,
   phoenixCheckOriginDisabled,
+  phoenixForceSslMissing,
   pythonAutoescapeDisabled,
   pythonCorsWildcard,
   pythonCsrfDisabled,
