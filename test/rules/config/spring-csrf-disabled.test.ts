@@ -84,6 +84,15 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'Kotlin WebFlux DSL in an expression-bodied function; the stateless chain of the next bean does not lower it',
+      path: 'src/main/kotlin/app/WebFluxSecurityConfig.kt',
+      code:
+        '@EnableWebFluxSecurity\nclass WebFluxSecurityConfig(\n    private val props: JwtProperties,\n) {\n' +
+        '    @Bean\n    fun web(http: ServerHttpSecurity): SecurityWebFilterChain = http {\n        csrf { disable() }\n        formLogin { }\n    }\n\n' +
+        '    @Bean\n    fun api(http: ServerHttpSecurity): SecurityWebFilterChain = http {\n        oauth2ResourceServer { jwt { } }\n    }\n}\n',
+      errors: [{ messageId: 'disabled', line: 7, column: 9, endColumn: 27, severity: 'warning' }],
+    },
+    {
       name: 'Kotlin DSL with a stateless session',
       path: 'src/main/kotlin/app/ApiSecurity.kt',
       code: 'fun api(http: HttpSecurity) {\n    http {\n        csrf { disable() }\n        sessionManagement { sessionCreationPolicy = SessionCreationPolicy.STATELESS }\n    }\n}\n',

@@ -71,7 +71,7 @@ function enclosingBody(text: string, mask: Uint8Array, at: number): [number, num
   for (let k = 0; k < opens.length; k++) {
     const outer = opens[k + 1];
     if (outer === undefined) break;
-    const header = codeOf(text, mask, Math.max(0, outer - 300), outer).split(/[;}{]/).pop() ?? '';
+    const header = codeOf(text, mask, Math.max(0, outer - 2000), outer).split(/[;}{]/).pop() ?? '';
     if (/\b(?:class|interface|object|enum|record)\b/.test(header)) {
       const close = matching(text, mask, opens[k]);
       return [opens[k], close < 0 ? text.length : close];
