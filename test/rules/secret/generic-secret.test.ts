@@ -93,6 +93,7 @@ ruleTester(rule, {
     { path: 'docker-compose.yml', code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: postgres\n      - MYSQL_PASSWORD=example\n' },
     { path: 'group_vars/all.yml', code: 'db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n' },
     { name: 'YAML blocks: several lines (a key or text), a placeholder, a non-secret name', path: 'config/app.yml', code: `tls_key: |\n  ${tok}\n  ${tok2}\npassword: |\n  \${DB_PASSWORD}\ndescription: |\n  ${tok}\n` },
+    { name: 'curl headers that are templates or not credentials', path: 'docs/api.md.txt', code: 'curl -H "Authorization: basic {base64(email:password)}" https://a.example.com\ncurl -H "Authorization: Bearer $TOKEN" https://b.example.com\ncurl -H "Content-Type: application/json" -H "Accept: text/plain" https://c.example.com\ncurl -H "X-Api-Key: <your-key>" https://d.example.com\n' },
     { name: 'curl credentials from variables, prompts and placeholders', path: 'scripts/get.sh', code: 'curl -u "$USER:$TOKEN" https://a.example.com\ncurl -u admin: https://b.example.com\ncurl -u user:password https://c.example.com\ncurl --user "${CI_USER}:${CI_PASS}" https://d.example.com\ncurl -u "$(cat ~/.creds)" https://e.example.com\ncurl -u admin:$PASS https://f.example.com\n' },
     { path: 'k8s/deploy.yaml', code: 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db-secret\n        key: password\n' },
     { path: 'chart/templates/secret.yaml', code: 'password: "{{ .Values.db.password }}"\n' },
@@ -270,6 +271,30 @@ ruleTester(rule, {
         { messageId: 'found', line: 2, column: 24 },
         { messageId: 'found', line: 3, column: 11 },
       ],
+    },
+    {
+      name: 'curl over continued lines: -u with only the password quoted, and an API-key header',
+      path: 'docs/api.txt',
+      code: `curl -X POST https://api.example.com/token \\\n  -H "X-Api-Key: ${tok}" \\\n  --user app:'${pw}'\n`,
+      errors: [{ messageId: 'found', message: /^X-Api-Key is assigned/, line: 2, column: 18 }, { messageId: 'found', line: 3, column: 15 }],
+    },
+    {
+      name: 'curl Authorization header with a scheme other than Bearer',
+      path: 'scripts/call.sh',
+      code: `curl -H 'Authorization: Api-Token ${tok2}' https://api.example.com\n`,
+      errors: [{ messageId: 'found', line: 1, column: 35 }],
+    },
+    {
+      name: 'PHP .= appends a secret',
+      path: 'config/db.php',
+      code: `<?php\n$dbPassword .= "${pw}";\n`,
+      errors: [{ messageId: 'found', line: 2, column: 17 }],
+    },
+    {
+      name: 'a .conf file with a quoted hash pair',
+      path: 'etc/app.conf',
+      code: `  "api_token" => "${tok}"\n`,
+      errors: [{ messageId: 'found', line: 1, column: 19 }],
     },
     {
       name: 'curl -u in a workflow step',

@@ -36,7 +36,9 @@ function familiesFor(path: string, lang: Lang): Family[] {
   switch (lang) {
     case 'dotenv': case 'shell': return ['env'];
     case 'yaml': return ['yaml'];
-    case 'ini': case 'properties': return ['ini'];
+    // `.conf` holds many syntaxes: also `"key" => "value"` and other quoted pairs.
+    case 'ini': return /\.conf$/.test(name) ? ['ini', 'code'] : ['ini'];
+    case 'properties': return ['ini'];
     case 'dockerfile': return ['docker'];
     case 'xml': case 'html': return ['code', 'xml'];
     case 'sql': return ['sql'];
@@ -62,7 +64,7 @@ const CODE = new RegExp(
   // (Not C#'s `const string Key = "v"`, whose first word is the type.)
   String.raw`|\b(?:var|const)\s+(?!(?:string|int|long|short|bool|double|float|decimal|char|byte|object|dynamic|var)\b)(?<gkey>[A-Za-z_]\w*)\s+\*?[\w.[\]]+\s*=(?![=>~])` +
   // `?=` is Make's (and `??=` JavaScript's) assign-if-unset.
-  String.raw`|(?<![\w$@-])(?<key>[$@]*[A-Za-z_][\w$]*)(?:\s*:\s*[A-Za-z_][\w.<>[\],|? ]*?\s*=(?![=>~])|\s*(?::=|\?\??=|=(?![=>~])|:(?![:=]))))\s*` + LITERAL,
+  String.raw`|(?<![\w$@-])(?<key>[$@]*[A-Za-z_][\w$]*)(?:\s*:\s*[A-Za-z_][\w.<>[\],|? ]*?\s*=(?![=>~])|\s*(?::=|\?\??=|\.=|=(?![=>~])|:(?![:=]))))\s*` + LITERAL,
   'g',
 );
 const ENV_LINE = /^(\s*(?:export\s+|local\s+|declare\s+(?:-\w+\s+)?|readonly\s+|set\s+)?)([A-Za-z_][\w.-]*)(\s*=\s*)(.*)$/;
@@ -77,8 +79,10 @@ const SQL = /\b(?:IDENTIFIED\s+BY|PASSWORD)\s*=?\s*'([^'\r\n]*)'/gi;
 const BEARER = /^(?:Bearer|Basic|Token|Bot)\s+(\S+)$/i;
 /** A YAML block scalar header (`|`, `>-`, `|2`), the value on the lines below. */
 const YAML_BLOCK = /^[|>][-+1-9]{0,2}[ \t]*(?:#.*)?$/;
-/** `curl -u user:pass`, `--user user:pass`, `-uuser:pass`: the password after the first colon. */
-const CURL_USER = /\bcurl\b[^\r\n]*?\s(?:-u\s*|--user[\s=]+)(["']?)([^\s:"'$]*):([^\s"']+)\1(?=\s|$|["'`;)|&\\])/g;
+/** In a curl command: `-u user:pass`, `--user "user:pass"`, `-uuser:'pass'`; the password after the first colon. */
+const CURL_USER = /(?:^|\s)(?:-u\s*|--user[\s=]+)(?<q1>["']?)[^\s:"'$]*:(?<q2>["']?)(?<pass>[^\s"']+)\k<q2>\k<q1>(?=\s|$|[`;)|&\\])/g;
+/** In a curl command: `-H "Authorization: [scheme] credential"`, `-H "X-Api-Key: value"` (not templates such as `{x}`). */
+const CURL_HEADER = /(?:^|\s)(?:-H|--header)[\s=]*(?<q>["'])\s*(?<name>[A-Za-z][\w-]*)\s*:\s*(?:(?<scheme>[A-Za-z][\w-]*)\s+(?=[^\s"']))?(?<cred>[^\s"'{}()<>[\]$]+)\s*\k<q>/g;
 
 /** Decodes the common escapes of a quoted literal; `raw` is the text between the quotes. */
 function unescape(raw: string): string {
@@ -241,15 +245,19 @@ function candidates(ctx: RuleContext): Candidate[] {
   }
   const out: Candidate[] = [];
   const inBlock = blockTracker(lang);
+  let curlContinues = false;
   for (let l = 0; l < ctx.lines.lineCount; l++) {
     const line = ctx.lines.lineText(l);
+    // A curl command continued over lines with a trailing backslash.
+    const inCurl: boolean = curlContinues || /\bcurl\s/.test(line);
+    curlContinues = inCurl && /\\\s*$/.test(line);
     if (inBlock(line) || line.length > 4000) continue;
     const trimmed = line.trimStart();
     if (!trimmed || isCommentLine(trimmed, lang)) continue;
     const at = ctx.lines.lineStart(l);
     for (const f of families) lineCandidates(f, line, at, lang, out);
     if (families.includes('yaml')) yamlBlock(ctx, l, line, out);
-    if (line.includes('curl')) curlCandidates(line, at, out);
+    if (inCurl) curlCandidates(line, at, out);
   }
   return out;
 }
@@ -273,11 +281,20 @@ function yamlBlock(ctx: RuleContext, l: number, line: string, out: Candidate[]):
   out.push({ key: m[3] ?? m[4], start, end: start + value.length, value });
 }
 
-/** The password of `curl -u user:pass` in scripts, CI steps, Dockerfiles and code that runs curl. */
+/** The password of `curl -u user:pass` and the credential of its `-H "Authorization: …"`, wherever curl is run. */
 function curlCandidates(line: string, at: number, out: Candidate[]): void {
   for (const m of line.matchAll(CURL_USER)) {
-    const valueAt = m.index + m[0].length - m[1].length - m[3].length;
-    out.push({ key: 'password', start: at + valueAt, end: at + valueAt + m[3].length, value: m[3] });
+    const { q1, q2, pass } = m.groups!;
+    const valueAt = m.index + m[0].length - q1.length - q2.length - pass.length;
+    out.push({ key: 'password', start: at + valueAt, end: at + valueAt + pass.length, value: pass });
+  }
+  for (const m of line.matchAll(CURL_HEADER)) {
+    const { name, scheme, cred } = m.groups!;
+    // A scheme (`Bearer`, `Api-Token`) is only read for Authorization; other headers are named by their own name.
+    const auth = /^authorization$/i.test(name);
+    if (scheme && !auth) continue;
+    const valueAt = m.index + m[0].lastIndexOf(cred);
+    out.push({ key: auth ? 'token' : name, start: at + valueAt, end: at + valueAt + cred.length, value: cred });
   }
 }
 
