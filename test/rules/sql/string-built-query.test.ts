@@ -511,6 +511,15 @@ const invalid: InvalidCase[] = [
     }],
   },
   {
+    name: 'TypeORM: a builder variable from createQueryBuilder (no import)',
+    code: "function byId(repo, id) {\n  const qb = repo.createQueryBuilder('u');\n  qb.where('u.id = ' + id);\n  return qb.getOne();\n}\n",
+    path: 'src/db.js',
+    errors: [{
+      messageId: VALUE, line: 3, column: 12, endColumn: 26,
+      fixes: [{ output: "function byId(repo, id) {\n  const qb = repo.createQueryBuilder('u');\n  qb.where(`u.id = :id`, { id });\n  return qb.getOne();\n}\n" }],
+    }],
+  },
+  {
     name: 'TypeORM: a name bound by another call of the query is not reused; an empty object is filled',
     code: TYPEORM + "export function f(repo, a, b) {\n  const qb = repo.createQueryBuilder('a');\n  qb.where('a.name = :name', { name: a.name });\n  qb.orWhere(`b.name = '${b.name}'`, {});\n}\n",
     errors: [{

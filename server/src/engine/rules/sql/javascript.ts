@@ -37,7 +37,7 @@ const TYPEORM_METHODS = [...TYPEORM_CONDITION, ...TYPEORM_COLUMN];
 /** Cheap text test before TypeORM's method names count as sinks (`.where(` alone is far too common). */
 const TYPEORM_HINT = /\btypeorm\b|\bcreateQueryBuilder\b/;
 const TYPEORM_MODULE = /(?:^|\/)typeorm(?:\/|$)/;
-/** QueryBuilder methods whose object arguments (or first string) name parameters shared by the whole query. */
+/** QueryBuilder methods whose object arguments (and `setParameter`'s first) name parameters shared by the whole query. */
 const TYPEORM_PARAMS = /^(?:where\w*|having\w*|(?:and|or)(?:Where|Having)\w*|setParameters?|(?:inner|left)Join\w*)$/;
 /** node-mssql (`mssql`, `mssql/msnodesqlv8`): named `@name` parameters bound with `request.input(name, value)`. */
 const MSSQL_MODULE = /^mssql(?:\/|$)/;
@@ -188,11 +188,18 @@ class Checker {
     return [...this.modules];
   }
 
-  /** A QueryBuilder call: the file imports TypeORM, or the receiver chain starts at `createQueryBuilder(…)`. */
+  /**
+   * A QueryBuilder call: the file imports TypeORM, or the receiver chain starts at `createQueryBuilder(…)` (directly or
+   * in the initializer of the variable it starts at).
+   */
   private isTypeorm(receiver: Node): boolean {
     if (this.imports().some((m) => TYPEORM_MODULE.test(m))) return true;
-    for (let n: Node = receiver; ;) {
-      if (n.type === 'CallExpression') {
+    for (let n: Node = receiver, hops = 0; ;) {
+      if (n.type === 'Identifier' && hops++ < 3) {
+        const def = this.resolve(n)?.defs[0];
+        if (def?.node.type !== 'VariableDeclarator' || !def.node.init) return false;
+        n = def.node.init;
+      } else if (n.type === 'CallExpression') {
         if (n.callee.type === 'MemberExpression' && propName(n.callee) === 'createQueryBuilder') return true;
         n = n.callee;
       } else if (n.type === 'MemberExpression') n = n.object;
@@ -984,7 +991,7 @@ const RESERVED_WORDS = new Set(('break case catch class const continue debugger 
  * The parameter name a value suggests: the last name of an identifier or member chain (`req.query.name` -> `name`,
  * `row['id']` -> `id`), also inside a one-hole template (`%${q}%` -> `q`); undefined for anything else.
  */
-export function paramBase(src: string): string | undefined {
+function paramBase(src: string): string | undefined {
   let s = src.trim();
   const one = /^`[^`\\$]*\$\{([^`]*)\}[^`\\$]*`$/.exec(s);
   if (one && !one[1].includes('${')) s = one[1].trim();
@@ -996,7 +1003,7 @@ export function paramBase(src: string): string | undefined {
 }
 
 /** Names values as `paramBase` suggests (else `p1`, `p2`…): the same expression keeps its name; none repeats or is `reserved`. */
-export function paramNamer(reserved: Iterable<string>): (src: string) => string {
+function paramNamer(reserved: Iterable<string>): (src: string) => string {
   const taken = new Set([...reserved].map((x) => x.toLowerCase()));
   const bySrc = new Map<string, string>();
   let p = 0;
