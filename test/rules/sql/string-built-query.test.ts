@@ -562,6 +562,11 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: IDENT, message: /`req\.query\.sort`/, line: 2, column: 42, endColumn: 66, fixes: [] }],
   },
   {
+    name: 'TypeORM orderBy: an alias qualifier is passed over, the column from the request is reported',
+    code: TYPEORM + "export const f = (qb, alias, sort) => qb.orderBy(`${alias}.${sort}`, 'DESC');\n",
+    errors: [{ messageId: IDENT, message: /`sort`/, line: 2, fixes: [] }],
+  },
+  {
     name: 'TypeORM where with a whole condition from the request: identifier message',
     code: TYPEORM + 'export const f = (qb, req) => qb.where(`${req.query.filter}`);\n',
     errors: [{ messageId: IDENT, line: 2, column: 40, fixes: [] }],
@@ -624,6 +629,7 @@ ruleTester(rule, {
     // TypeORM: parameters, constants; `.where` is no sink in a file that does not mention TypeORM
     "import { Repository } from 'typeorm';\nrepo.createQueryBuilder('user').where('user.id = :id', { id }).andWhere(`user.org = :org`, { org }).getOne();",
     "import { Repository } from 'typeorm';\nconst SORT = 'user.name';\nqb.orderBy(`${SORT}`, 'ASC').where(`user.active = ${true}`);",
+    { name: 'TypeORM: the query alias passed in and used as a qualifier', code: "import { SelectQueryBuilder } from 'typeorm';\nexport function notDeleted(qb: SelectQueryBuilder<User>, alias: string) {\n  return qb.andWhere(`${alias}.deletedAt IS NULL`).addOrderBy(`${alias}.createdAt`, 'DESC');\n}\n" },
     'knex("users").where(`name = ${name}`).first();',
     // prose and non-sinks
     'console.log(`Select a file from ${dir}`);',

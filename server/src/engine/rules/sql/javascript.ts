@@ -224,7 +224,7 @@ class Checker {
       const it = built.items[h.item];
       if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
       if (h.pos === 'value') values.push(it);
-      else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
+      else if (!it.devControlled && !(sink.typeorm && isAliasQualifier(built.items, h.item))) (h.pos === 'name' ? names : fragments).push(it);
     }
     // A fragment next to a values argument is most often a list of placeholders built in a loop.
     const arg0 = sink.call.arguments[0];
@@ -884,6 +884,18 @@ class Checker {
 }
 
 // --- AST helpers -----------------------------------------------------------------------------------------------
+
+/**
+ * `${alias}.column` in a TypeORM condition: the query builder's alias, which code passes around as a parameter (the
+ * alias given to `createQueryBuilder`), not user input. Only a plain name counts.
+ */
+function isAliasQualifier(items: Item[], at: number): boolean {
+  const h = items[at];
+  const dot = items[at + 1];
+  const next = items[at + 2];
+  return h.kind === 'hole' && /^[A-Za-z_$][\w$]*$/.test(h.src) && dot?.kind === 'ch' && dot.c === '.' &&
+    (next?.kind === 'hole' || (next?.kind === 'ch' && /[A-Za-z_"`]/.test(next.c)));
+}
 
 function unwrap(e: Expr): Expr {
   while (e.type === 'TSAsExpression' || e.type === 'TSNonNullExpression' || e.type === 'TSSatisfiesExpression' || e.type === 'TSTypeAssertion') e = e.expression;
