@@ -74,7 +74,15 @@ const valid: (string | { name: string; code: string })[] = [
   'from sqlalchemy import text\n\ndef find(session, User, name):\n    return session.query(User).filter(text("name = :n").bindparams(n=name)).all()\n',
   { name: 'Django order_by takes field names', code: 'def listing(request, Article):\n    field = request.GET.get("sort", "created")\n    query = Article.objects.filter(published=True)\n    return query.order_by(f"-{field}")\n' },
   'def listing(request, Article):\n    field = request.GET.get("sort", "created")\n    return Article.objects.order_by("-%s" % field).distinct()\n',
-  'def adults(df, age):\n    return df.filter(f"age > {age}")\n',
+  'def adults(df, age):\n    return df.filter(f"age > {age}")\n',  // scalar, text and literal_column that are not SQLAlchemy's, or carry no SQL
+  'import sqlalchemy\n\ndef count(session, User, name):\n    return session.scalar(sqlalchemy.select(sqlalchemy.func.count()).where(User.name == name))\n',
+  'def record(metrics, name):\n    metrics.scalar(f"requests_{name}")\n',
+  'def label(page, name):\n    return page.text(f"Hello {name}, select an option")\n',
+  'def greet(db, name):\n    return db.text(f"Hello {name}")\n',
+  'def tag(literal_column, name):\n    return literal_column(f"\'{name}\'")\n',
+  'from sqlalchemy import literal_column\n\ndef tag():\n    return literal_column("\'fixed\'")\n',
+  'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\ndef by_city(city):\n    return db.text("city = :city").bindparams(city=city)\n',
+  'import aiosqlite\n\nasync def tags(db, tag):\n    return await db.execute_fetchall("SELECT * FROM tags WHERE tag = ?", (tag,))\n',
 ];
 
 const invalid: InvalidCase[] = [
@@ -414,6 +422,114 @@ const invalid: InvalidCase[] = [
       messageId: VALUE, line: 5, column: 14,
       fixes: [{ output: SQLITE + 'import sys\nconn = sqlite3.connect("app.db")\nconn.execute("DELETE FROM users WHERE name = ?", (sys.argv[1],))\n' }],
     }],
+  },
+  // --- more sinks: SQLAlchemy scalar/TextClause/literal_column, Flask-SQLAlchemy db.text, Cassandra, ClickHouse, aiosqlite --
+  {
+    name: 'SQLAlchemy: Session.scalar takes a statement like execute',
+    code: 'from sqlalchemy import text\n\ndef count_orders(session, region):\n    return session.scalar(f"SELECT count(*) FROM orders WHERE region = \'{region}\'")\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 27,
+      fixes: [{ output: 'from sqlalchemy import text\n\ndef count_orders(session, region):\n    return session.scalar(text("SELECT count(*) FROM orders WHERE region = :region"), {"region": region})\n' }],
+    }],
+  },
+  {
+    name: 'SQLAlchemy: scalar(statement=...) is reported without a fix',
+    code: 'import sqlalchemy\n\ndef newest(conn, kind):\n    return conn.scalar(statement="SELECT max(id) FROM events WHERE kind = \'" + kind + "\'")\n',
+    errors: [{ messageId: VALUE, line: 4, column: 34, fixes: [] }],
+  },
+  {
+    name: 'SQLAlchemy: TextClause built in place gets bindparams',
+    code: 'from sqlalchemy.sql.expression import TextClause\n\ndef by_city(city):\n    return TextClause("city = \'%s\'" % city)\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 23,
+      fixes: [{ output: 'from sqlalchemy.sql.expression import TextClause\n\ndef by_city(city):\n    return TextClause("city = :city").bindparams(city=city)\n' }],
+    }],
+  },
+  {
+    name: 'SQLAlchemy: text(text=...) as a keyword (no fix)',
+    code: 'import sqlalchemy\n\ndef by_city(city):\n    return sqlalchemy.text(text=f"city = \'{city}\'")\n',
+    errors: [{ messageId: VALUE, line: 4, column: 33, fixes: [] }],
+  },
+  {
+    name: 'SQLAlchemy: literal_column text is raw SQL (no fix)',
+    code: 'from sqlalchemy import literal_column, select\n\ndef labelled(label):\n    return select(literal_column(f"\'{label}\'").label("tag"))\n',
+    errors: [{ messageId: VALUE, line: 4, column: 34, fixes: [] }],
+  },
+  {
+    name: 'Flask-SQLAlchemy: db.text on the instance created in this file is a text() fragment',
+    code: 'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\ndef by_city(city):\n    return db.text(f"city = \'{city}\'")\n',
+    errors: [{
+      messageId: VALUE, line: 6, column: 20,
+      fixes: [{ output: 'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\ndef by_city(city):\n    return db.text("city = :city").bindparams(city=city)\n' }],
+    }],
+  },
+  {
+    name: 'Flask-SQLAlchemy: db imported from the app, a statement in db.text passed to execute',
+    code: 'from app import db\n\ndef purge(tag):\n    db.session.execute(db.text("DELETE FROM notes WHERE tag = \'" + tag + "\'"))\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 32,
+      fixes: [{ output: 'from app import db\n\ndef purge(tag):\n    db.session.execute(db.text("DELETE FROM notes WHERE tag = :tag"), {"tag": tag})\n' }],
+    }],
+  },
+  {
+    name: 'Cassandra: session.execute takes %s and a tuple',
+    code: 'from cassandra.cluster import Cluster\n\ndef visits(session, page):\n    return session.execute(f"SELECT * FROM visits WHERE page = \'{page}\' AND pct > 5%")\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 28,
+      fixes: [{ output: 'from cassandra.cluster import Cluster\n\ndef visits(session, page):\n    return session.execute("SELECT * FROM visits WHERE page = %s AND pct > 5%%", (page,))\n' }],
+    }],
+  },
+  {
+    name: 'Cassandra: execute_async (no fix)',
+    code: 'from cassandra.cluster import Cluster\n\ndef visits(session, page):\n    return session.execute_async(f"SELECT * FROM visits WHERE page = \'{page}\'")\n',
+    errors: [{ messageId: VALUE, line: 4, column: 34, fixes: [] }],
+  },
+  {
+    name: 'ClickHouse: execute_iter and execute_with_progress (no fix)',
+    code: 'import clickhouse_driver\n\ndef hits(client, host):\n    rows = client.execute_iter(f"SELECT * FROM hits WHERE host = \'{host}\'")\n    return client.execute_with_progress("SELECT count() FROM hits WHERE host = \'%s\'" % host)\n',
+    errors: [{ messageId: VALUE, line: 4, column: 32, fixes: [] }, { messageId: VALUE, line: 5, column: 41, fixes: [] }],
+  },
+  {
+    name: 'ClickHouse: a cursor in a clickhouse_driver file does not get an assumed %s fix',
+    code: 'from clickhouse_driver import connect\n\ndef hits(cur, host):\n    cur.execute(f"SELECT * FROM hits WHERE host = \'{host}\'")\n',
+    errors: [{ messageId: VALUE, line: 4, column: 17, fixes: [] }],
+  },
+  {
+    name: 'Oracle: a cursor in an oracledb file does not get an assumed %s fix',
+    code: 'import oracledb\n\ndef staff(cur, dept):\n    cur.execute("SELECT * FROM staff WHERE dept = \'" + dept + "\'")\n',
+    errors: [{ messageId: VALUE, line: 4, column: 17, fixes: [] }],
+  },
+  {
+    name: 'SAP HANA (hdbcli): ? placeholders',
+    code: 'from hdbcli import dbapi\n\ndef staff(cur, dept):\n    sql = "SELECT * FROM staff WHERE dept = \'" + dept + "\'"\n    cur.execute(sql)\n',
+    errors: [{
+      messageId: VALUE, line: 5, column: 17,
+      fixes: [{ output: 'from hdbcli import dbapi\n\ndef staff(cur, dept):\n    sql = "SELECT * FROM staff WHERE dept = ?"\n    cur.execute(sql, (dept,))\n' }],
+    }],
+  },
+  {
+    name: 'MariaDB connector: ? placeholders',
+    code: 'import mariadb\n\ndef staff(cur, dept):\n    cur.execute("SELECT * FROM staff WHERE dept = \'{}\'".format(dept))\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 17,
+      fixes: [{ output: 'import mariadb\n\ndef staff(cur, dept):\n    cur.execute("SELECT * FROM staff WHERE dept = ?", (dept,))\n' }],
+    }],
+  },
+  {
+    name: 'aiosqlite: execute_fetchall and execute_insert take ? and a parameters tuple',
+    code: 'import aiosqlite\n\nasync def tags(db, tag, uid):\n    await db.execute_insert(f"INSERT INTO tags (uid, tag) VALUES (?, \'{tag}\')", (uid,))\n    return await db.execute_fetchall(f"SELECT * FROM tags WHERE tag = \'{tag}\'")\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 29,
+      fixes: [{ output: 'import aiosqlite\n\nasync def tags(db, tag, uid):\n    await db.execute_insert("INSERT INTO tags (uid, tag) VALUES (?, ?)", (uid, tag))\n    return await db.execute_fetchall(f"SELECT * FROM tags WHERE tag = \'{tag}\'")\n' }],
+    }, {
+      messageId: VALUE, line: 5, column: 38,
+      fixes: [{ output: 'import aiosqlite\n\nasync def tags(db, tag, uid):\n    await db.execute_insert(f"INSERT INTO tags (uid, tag) VALUES (?, \'{tag}\')", (uid,))\n    return await db.execute_fetchall("SELECT * FROM tags WHERE tag = ?", (tag,))\n' }],
+    }],
+  },
+  {
+    name: 'aiosqlite: executescript(sql_script=...) (no fix)',
+    code: 'import aiosqlite\n\nasync def drop(db, tag):\n    await db.executescript(sql_script=f"DELETE FROM tags WHERE tag = \'{tag}\';")\n',
+    errors: [{ messageId: VALUE, line: 4, column: 39, fixes: [] }],
   },
 ];
 

@@ -22,21 +22,26 @@ export const python: SqlDetector = {
   },
 };
 
-const SINK_CALL = /\b(?:execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|extra|RawSQL|text|read_sql|read_sql_query|prepare|cursor|copy_from_query|execute_sql|fetch_all|fetch_one|fetch_val)\s*\(/;
+const SINK_CALL = /\b(?:execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|extra|RawSQL|text|TextClause|literal_column|read_sql|read_sql_query|prepare|cursor|copy_from_query|execute_sql|fetch_all|fetch_one|fetch_val|scalars?|execute_async|execute_iter|execute_with_progress|execute_insert|execute_fetchall)\s*\(/;
 /** A SQLAlchemy Query clause method given a string built in place (f-string, `%`, `.format`, `+`). */
 const ORM_CLAUSE_CALL = /\.(?:filter|order_by|group_by|having|distinct)\s*\(\s*(?:[rRuU]?[fF][rR]?["']|[rRuU]?["'][^"'\n]*["']\s*(?:%|\.format\b|\+))/;
 /** Sinks whose argument is SQL by the call's name alone. */
-const FRAGMENT_CALL = /\b(?:exec_driver_sql|extra|RawSQL|text|read_sql|read_sql_query)\s*\(/;
+const FRAGMENT_CALL = /\b(?:exec_driver_sql|extra|RawSQL|text|TextClause|literal_column|read_sql|read_sql_query)\s*\(/;
 
 /** Methods whose first argument is a whole statement; the text must look like SQL. */
 const STATEMENT_METHODS = new Set(['execute', 'executemany', 'executescript', 'mogrify', 'fetch', 'fetchrow', 'fetchval', 'raw',
   // asyncpg statements and cursors, peewee, databases: reported without a fix.
-  'prepare', 'cursor', 'copy_from_query', 'execute_sql', 'fetch_all', 'fetch_one', 'fetch_val']);
-const OTHER_STATEMENT_METHODS = new Set(['prepare', 'cursor', 'copy_from_query', 'execute_sql', 'fetch_all', 'fetch_one', 'fetch_val']);
+  'prepare', 'cursor', 'copy_from_query', 'execute_sql', 'fetch_all', 'fetch_one', 'fetch_val',
+  // Cassandra's execute_async, clickhouse-driver's and aioch's streaming variants: reported without a fix.
+  'execute_async', 'execute_iter', 'execute_with_progress',
+  // SQLAlchemy's Session/Connection/Engine shorthands, and aiosqlite's helpers.
+  'scalar', 'scalars', 'execute_insert', 'execute_fetchall']);
+const OTHER_STATEMENT_METHODS = new Set(['prepare', 'cursor', 'copy_from_query', 'execute_sql', 'fetch_all', 'fetch_one', 'fetch_val',
+  'execute_async', 'execute_iter', 'execute_with_progress']);
 const ASYNCPG_ONLY = new Set(['fetch', 'fetchrow', 'fetchval']);
 /** SQLAlchemy `Query` methods that took a string as raw SQL before 1.4. */
 const ORM_CLAUSES = new Set(['filter', 'order_by', 'group_by', 'having', 'distinct']);
-const QUERY_KEYWORDS = new Set(['sql', 'query', 'statement', 'operation', 'stmt']);
+const QUERY_KEYWORDS = new Set(['sql', 'query', 'statement', 'operation', 'stmt', 'sql_script']);
 
 /** How the driver of a call writes placeholders. */
 type Style = 'qmark' | 'format' | 'dollar' | 'named';
@@ -47,6 +52,11 @@ const DRIVER_STYLE: Record<string, Style> = {
   psycopg2: 'format', psycopg: 'format', pymysql: 'format', MySQLdb: 'format', aiomysql: 'format', aiopg: 'format', pymssql: 'format',
   'mysql.connector': 'format', mysql: 'format', django: 'format', pg8000: 'format',
   asyncpg: 'dollar',
+  hdbcli: 'qmark', phoenixdb: 'qmark', mariadb: 'qmark',
+  // Cassandra's SimpleStatement substitutes `%s` from a tuple like psycopg2.
+  cassandra: 'format',
+  // `:name` / `:1` (Oracle) and `%(name)s` with a dict only (ClickHouse): known, so no `%s` is assumed; no fix is written.
+  oracledb: 'named', cx_Oracle: 'named', clickhouse_driver: 'named', aioch: 'named',
 };
 
 const ESCAPERS = /^_*(?:escape|escape_string|escape_literal|escape_identifier|quote|quote_ident|quote_identifier|quote_literal|quote_name|quote_value|literal|sqlescape|sql_escape|escape_sql|mogrify)$/;
@@ -58,7 +68,8 @@ const NUMERIC_SPEC = /[bcdoxXneEfFgG%]$/;
 const PY_KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
   'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
 
-type SinkKind = 'dbapi' | 'executemany' | 'executescript' | 'mogrify' | 'asyncpg' | 'text' | 'driver' | 'raw' | 'rawsql' | 'extra' | 'pandas' | 'orm' | 'other';
+type SinkKind = 'dbapi' | 'executemany' | 'executescript' | 'mogrify' | 'asyncpg' | 'text' | 'literal' | 'driver' | 'raw' | 'rawsql' | 'extra' | 'pandas' | 'orm' |
+  'scalar' | 'aiosqlite' | 'other';
 
 interface Sink {
   call: Node;
@@ -244,8 +255,19 @@ class PyChecker {
     };
 
     const path = this.dotted(fn);
-    if (method === 'text') {
-      if (path && /^sqlalchemy(?:\.sql(?:\.expression)?)?\.text$/.test(path)) add('text', true);
+    if (method === 'text' || method === 'TextClause') {
+      const q = first() ?? args.keywords.get('text');
+      if (path && /^sqlalchemy(?:\.sql(?:\.expression)?)?\.(?:text|TextClause)$/.test(path)) add('text', true, q);
+      // Flask-SQLAlchemy re-exports `text` on its instance: `db.text(...)`, certain when `db = SQLAlchemy(...)` is in
+      // sight, else (an instance imported from elsewhere) only when the text is shaped like a statement.
+      else if (method === 'text' && receiver && unparen(receiver).type === 'identifier') {
+        if (this.isFlaskSqlAlchemy(unparen(receiver))) add('text', true, q);
+        else if (unparen(receiver).text === 'db') add('text', false, q);
+      }
+      return;
+    }
+    if (method === 'literal_column') {
+      if (path && /^sqlalchemy(?:\.sql(?:\.expression)?)?\.literal_column$/.test(path)) add('literal', true, args.positional[0] ?? args.keywords.get('text'));
       return;
     }
     if (method === 'RawSQL') return add('rawsql', true);
@@ -280,6 +302,8 @@ class PyChecker {
     if (method === 'executescript') return add('executescript', false);
     if (method === 'mogrify') return add('mogrify', false);
     if (method === 'raw') return add('raw', false);
+    if (method === 'scalar' || method === 'scalars') return add('scalar', false, first() ?? args.keywords.get('object_'));
+    if (method === 'execute_insert' || method === 'execute_fetchall') return add('aiosqlite', false);
     if (OTHER_STATEMENT_METHODS.has(method)) return add('other', false);
     if (ASYNCPG_ONLY.has(method)) return add('asyncpg', false);
     add('dbapi', false);
@@ -337,6 +361,8 @@ class PyChecker {
       }
       case 'extra':
         return args.keywords.has('params');
+      case 'literal':
+        return false;
       case 'pandas':
         return args.keywords.has('params');
       default:
@@ -1181,6 +1207,13 @@ class PyChecker {
       (recv.type === 'call' && /\.cursor$|^cursor$/.test(field(recv, 'function')?.text ?? '')));
   }
 
+  /** `db` bound in this file to `SQLAlchemy(...)` from flask_sqlalchemy. */
+  private isFlaskSqlAlchemy(id: Node): boolean {
+    const v = this.singleValue(id);
+    const fn = v && unparen(v).type === 'call' ? field(unparen(v), 'function') : undefined;
+    return !!fn && this.dotted(fn) === 'flask_sqlalchemy.SQLAlchemy';
+  }
+
   /** Whether the file imports any database driver or toolkit the detector knows (then its style is not guessed). */
   private importsAnyDriver(): boolean {
     const roots = this.importedRoots();
@@ -1215,8 +1248,18 @@ class PyChecker {
       case 'executescript':
       case 'extra':
       case 'orm':
+      case 'literal':
       case 'other':
         return undefined;
+      case 'scalar':
+        // Session/Connection.scalar(statement, params): the same `text()` and dict as execute.
+        return firstIsQuery && this.driverStyle(sink) === 'sqlalchemy' ? this.sqlalchemyStringPlan(args) : undefined;
+      case 'aiosqlite': {
+        // execute_insert / execute_fetchall(sql, parameters): `?` placeholders.
+        if (!this.importedRoots().has('aiosqlite') || this.driverStyle(sink) !== 'qmark' || !firstIsQuery) return undefined;
+        if ([...args.keywords.keys()].some((k) => k !== 'parameters') || args.positional.length > 2) return undefined;
+        return positionalSlot('qmark', args.positional[1] ?? args.keywords.get('parameters'), tuple);
+      }
       case 'text':
         return this.textPlan(sink);
       case 'raw': {
