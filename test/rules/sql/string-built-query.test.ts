@@ -14,6 +14,8 @@ const PG = "import { Pool } from 'pg';\nconst pool = new Pool();\n";
 const MYSQL = "const mysql = require('mysql2');\n";
 const MSSQL = "import sql from 'mssql';\n";
 const TYPEORM = "import { Repository } from 'typeorm';\n";
+const PGP = "import pgPromise from 'pg-promise';\nconst db = pgPromise()(process.env.DATABASE_URL);\n";
+const SPANNER = "import { Spanner } from '@google-cloud/spanner';\nconst database = new Spanner().instance('main').database('app');\n";
 
 const invalid: InvalidCase[] = [
   // --- pg ---------------------------------------------------------------------------------------------------
@@ -571,6 +573,83 @@ const invalid: InvalidCase[] = [
     code: TYPEORM + 'export const f = (qb, req) => qb.where(`${req.query.filter}`);\n',
     errors: [{ messageId: IDENT, line: 2, column: 40, fixes: [] }],
   },
+  // --- pg-promise: its query methods, `$1` placeholders --------------------------------------------------------
+  {
+    name: 'pg-promise: db.one with a template',
+    code: PGP + 'export const byId = (id: string) => db.one(`SELECT * FROM users WHERE id = ${id}`);\n',
+    errors: [{
+      messageId: VALUE, line: 3, column: 44, endColumn: 82,
+      fixes: [{ title: 'Parameterize query', output: PGP + 'export const byId = (id: string) => db.one(`SELECT * FROM users WHERE id = $1`, [id]);\n' }],
+    }],
+  },
+  {
+    name: 'pg-promise: a const read once by a task\'s manyOrNone',
+    code: PGP + "export function search(name) {\n  return db.task(async (t) => {\n    const sql = \"SELECT id FROM users WHERE name = '\" + name + \"'\";\n    return t.manyOrNone(sql);\n  });\n}\n",
+    errors: [{
+      messageId: VALUE, line: 6, column: 25, endColumn: 28,
+      fixes: [{ output: PGP + 'export function search(name) {\n  return db.task(async (t) => {\n    const sql = `SELECT id FROM users WHERE name = $1`;\n    return t.manyOrNone(sql, [name]);\n  });\n}\n' }],
+    }],
+  },
+  {
+    name: 'pg-promise: a prepared statement object gets its values',
+    code: PGP + "export const del = (id) => db.none({ name: 'del', text: 'DELETE FROM sessions WHERE user_id = ' + id });\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 57, endColumn: 101,
+      fixes: [{ output: PGP + "export const del = (id) => db.none({ name: 'del', text: `DELETE FROM sessions WHERE user_id = $1`, values: [id] });\n" }],
+    }],
+  },
+  // --- Cloud Spanner: `@name` parameters in `params` ------------------------------------------------------------
+  {
+    name: 'Spanner: database.run with a string becomes { sql, params }',
+    code: SPANNER + "export const byName = (name) => database.run(`SELECT id FROM Singers WHERE name = '${name}'`);\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 46, endColumn: 93,
+      fixes: [{ title: 'Parameterize query', output: SPANNER + 'export const byName = (name) => database.run({ sql: `SELECT id FROM Singers WHERE name = @name`, params: { name } });\n' }],
+    }],
+  },
+  {
+    name: 'Spanner: runUpdate merges into the existing params',
+    code: SPANNER + 'export function rename(tx, req, a) {\n  return tx.runUpdate({ sql: `UPDATE Singers SET name = @a WHERE id = ${req.params.id}`, params: { a } });\n}\n',
+    errors: [{
+      messageId: VALUE, line: 4, column: 30, endColumn: 88,
+      fixes: [{ output: SPANNER + 'export function rename(tx, req, a) {\n  return tx.runUpdate({ sql: `UPDATE Singers SET name = @a WHERE id = @id`, params: { a, id: req.params.id } });\n}\n' }],
+    }],
+  },
+  {
+    name: 'Spanner: runStream fills an empty params object',
+    code: SPANNER + "export const f = (tx, name) => tx.runStream({ sql: `SELECT * FROM Singers WHERE name = '${name}'`, params: {} });\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 52, endColumn: 98,
+      fixes: [{ output: SPANNER + 'export const f = (tx, name) => tx.runStream({ sql: `SELECT * FROM Singers WHERE name = @name`, params: { name } });\n' }],
+    }],
+  },
+  {
+    name: 'Spanner: a const query and a callback',
+    code: SPANNER + "export function f(x, cb) {\n  const q = \"SELECT * FROM Albums WHERE title = '\" + x.title + \"'\";\n  database.run(q, cb);\n}\n",
+    errors: [{
+      messageId: VALUE, line: 5, column: 16, endColumn: 17,
+      fixes: [{ output: SPANNER + 'export function f(x, cb) {\n  const q = `SELECT * FROM Albums WHERE title = @title`;\n  database.run({ sql: q, params: { title: x.title } }, cb);\n}\n' }],
+    }],
+  },
+  {
+    name: 'Spanner: the v1 client\'s executeSql: finding, no fix (typed protobuf params)',
+    code: SPANNER + "export const f = (client, session, id) => client.executeSql({ session, sql: 'SELECT * FROM Singers WHERE id = ' + id });\n",
+    errors: [{ messageId: VALUE, line: 3, column: 77, endColumn: 117, fixes: [] }],
+  },
+  {
+    name: 'Spanner and sqlite3 imported together: run gets no fix',
+    code: SPANNER + "import sqlite3 from 'sqlite3';\nexport const f = (db, id) => db.run('DELETE FROM Singers WHERE id = ' + id);\n",
+    errors: [{ messageId: VALUE, line: 4, column: 37, endColumn: 75, fixes: [] }],
+  },
+  {
+    name: 'Sequelize: a { query } object gets its values (replacements)',
+    code: "const { Sequelize } = require('sequelize');\nconst sequelize = new Sequelize();\nfunction f(id) {\n  return sequelize.query({ query: 'SELECT * FROM users WHERE id = ' + id });\n}\n",
+    path: 'src/db.js',
+    errors: [{
+      messageId: VALUE, line: 4, column: 35, endColumn: 73,
+      fixes: [{ output: "const { Sequelize } = require('sequelize');\nconst sequelize = new Sequelize();\nfunction f(id) {\n  return sequelize.query({ query: `SELECT * FROM users WHERE id = ?`, values: [id] });\n}\n" }],
+    }],
+  },
   {
     name: 'postgres.js sql.unsafe',
     code: "import postgres from 'postgres';\nconst sql = postgres();\nawait sql.unsafe('SELECT * FROM users WHERE id = ' + id);\n",
@@ -631,6 +710,10 @@ ruleTester(rule, {
     "import { Repository } from 'typeorm';\nconst SORT = 'user.name';\nqb.orderBy(`${SORT}`, 'ASC').where(`user.active = ${true}`);",
     { name: 'TypeORM: the query alias passed in and used as a qualifier', code: "import { SelectQueryBuilder } from 'typeorm';\nexport function notDeleted(qb: SelectQueryBuilder<User>, alias: string) {\n  return qb.andWhere(`${alias}.deletedAt IS NULL`).addOrderBy(`${alias}.createdAt`, 'DESC');\n}\n" },
     'knex("users").where(`name = ${name}`).first();',
+    // pg-promise and Spanner: parameters; their method names count only in a file importing the library
+    "import pgPromise from 'pg-promise';\nconst db = pgPromise()(cn);\ndb.one('SELECT * FROM users WHERE id = $1', [id]);\ndb.any(`SELECT * FROM users WHERE id = $1`, id);",
+    'rows.one(`SELECT * FROM users WHERE id = ${id}`);\ndb.manyOrNone(`SELECT * FROM users WHERE id = ${id}`);',
+    "import { Spanner } from '@google-cloud/spanner';\ndatabase.run({ sql: 'SELECT * FROM Singers WHERE id = @id', params: { id } });\ntx.runUpdate({ sql: `UPDATE Singers SET a = @a WHERE id = ${ID_LITERAL}`, params: { a } });",
     // prose and non-sinks
     'console.log(`Select a file from ${dir}`);',
     'logger.info(`SELECT * FROM users WHERE id = ${id}`);',
@@ -681,7 +764,7 @@ function queryText(js: JsAst, code: string, n: TSESTree.Node | undefined): strin
     return def?.node.type === 'VariableDeclarator' ? queryText(js, code, def.node.init ?? undefined) : undefined;
   }
   if (n.type === 'ObjectExpression') {
-    const p = n.properties.find((x) => x.type === 'Property' && x.key.type === 'Identifier' && x.key.name === 'text');
+    const p = n.properties.find((x) => x.type === 'Property' && x.key.type === 'Identifier' && /^(?:text|sql|query)$/.test(x.key.name));
     return p?.type === 'Property' ? queryText(js, code, p.value) : undefined;
   }
   return undefined;
@@ -774,6 +857,18 @@ describe('rule sql/string-built-query fix outputs', () => {
             checked++;
             return;
           }
+          // Spanner: every `@x` of `{ sql, params }` is a key of `params`, and every key is used.
+          const a0 = n.arguments[0];
+          const spannerParams = a0?.type === 'ObjectExpression' ? a0.properties.find((p) => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'params') : undefined;
+          if (spannerParams?.type === 'Property') {
+            const text = queryText(js, output, a0);
+            assert.ok(text !== undefined, 'query text not found');
+            assert.ok(spannerParams.value.type === 'ObjectExpression', 'params is not an object');
+            const keys = spannerParams.value.properties.map((p) => (p.type === 'Property' && p.key.type === 'Identifier' ? p.key.name : '?'));
+            assert.deepEqual([...new Set(namedParams(text, '@'))].sort(), [...keys].sort(), `params of ${text}`);
+            checked++;
+            return;
+          }
           const text = queryText(js, output, n.arguments[0]);
           if (text === undefined || !/[?$]/.test(text)) return;
           assert.equal(valueCount(n), placeholders(text), `placeholders vs values in ${text}`);
@@ -860,6 +955,9 @@ describe('sql/string-built-query JS pre-scan', () => {
       // TypeORM's names count only in a file that mentions TypeORM, and only with something but a literal
       'qb.where(`user.id = ${id}`).orderBy(sort);',
       "import { Repository } from 'typeorm';\nqb.where('user.id = :id', { id }).orderBy('user.name');",
+      // pg-promise's and Spanner's names likewise
+      'db.one(sql); tx.runUpdate(q);',
+      "import pgPromise from 'pg-promise';\ndb.one('SELECT 1'); t.manyOrNone('SELECT 2', [a]);",
     ]) assert.equal(mayReceiveBuiltText(code), false, code);
   });
 
@@ -880,6 +978,8 @@ describe('sql/string-built-query JS pre-scan', () => {
       'await prisma.$executeRaw<number>(q);',
       "import { Repository } from 'typeorm';\nqb.andWhere(`user.id = ${id}`);",
       "repo.createQueryBuilder('u')\n  .orderBy(sort);",
+      "import pgPromise from 'pg-promise';\ndb.oneOrNone(sql, [id]);",
+      "const { Spanner } = require('@google-cloud/spanner');\ntx.runUpdate({ sql });",
     ]) assert.equal(mayReceiveBuiltText(code), true, code);
   });
 });

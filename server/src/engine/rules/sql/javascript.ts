@@ -41,6 +41,29 @@ const TYPEORM_MODULE = /(?:^|\/)typeorm(?:\/|$)/;
 const TYPEORM_PARAMS = /^(?:where\w*|having\w*|(?:and|or)(?:Where|Having)\w*|setParameters?|(?:inner|left)Join\w*)$/;
 /** node-mssql (`mssql`, `mssql/msnodesqlv8`): named `@name` parameters bound with `request.input(name, value)`. */
 const MSSQL_MODULE = /^mssql(?:\/|$)/;
+/**
+ * Statement methods of one library, sinks only in a file that imports it (the names alone are far too common), and
+ * the key holding the statement when it is passed as an object.
+ */
+type Library = { module: RegExp; methods: Set<string>; key: string };
+/** pg-promise: `db.one(sql, values)`, `t.any(…)`…, with `$1` placeholders; `{ text, values }` is a ParameterizedQuery. */
+const PG_PROMISE: Library = {
+  module: /^pg-promise(?:\/|$)/, key: 'text',
+  methods: new Set(['any', 'many', 'manyOrNone', 'map', 'multi', 'multiResult', 'none', 'one', 'oneOrNone', 'result', 'each', 'query']),
+};
+/**
+ * Cloud Spanner: a database's or transaction's `run(sql | { sql, params })`, `runStream`, `runUpdate`,
+ * `runPartitionedUpdate`; the v1 client's `executeSql({ session, sql })` and `executeStreamingSql`. `@name` parameters.
+ */
+const SPANNER: Library = {
+  module: /^@google-cloud\/spanner(?:\/|$)/, key: 'sql',
+  methods: new Set(['run', 'runStream', 'runUpdate', 'runPartitionedUpdate', 'executeSql', 'executeStreamingSql']),
+};
+const LIBRARIES = [PG_PROMISE, SPANNER];
+/** Cheap text test before the libraries' method names count as sinks. */
+const LIBRARY_HINT = /\bpg-promise\b|@google-cloud\/spanner\b/;
+/** Spanner methods taking `{ sql, params }` (the v1 client's requests take typed protobuf values: no fix there). */
+const SPANNER_FIXABLE = new Set(['run', 'runStream', 'runUpdate', 'runPartitionedUpdate']);
 const NOT_A_DATABASE = /^(?:child_?process|cp|childProcess|shell|execa|\$)$/i;
 
 const PG_MODULES = new Set(['pg', 'pg-pool', 'pg-promise', 'pg-native', '@vercel/postgres', '@neondatabase/serverless', 'postgres', '@databases/pg', 'slonik']);
@@ -65,12 +88,13 @@ export const javascript: SqlDetector = {
   check(ctx) {
     // Cheap prefilters, so that most files (no query-shaped call, or no SQL text anywhere) are never parsed.
     const typeorm = TYPEORM_HINT.test(ctx.text) && TYPEORM_CALL.test(ctx.text);
-    if (!typeorm && !SINK_CALL.test(ctx.text)) return;
+    const libs = LIBRARY_HINT.test(ctx.text) && LIBRARY_CALL.test(ctx.text);
+    if (!typeorm && !libs && !SINK_CALL.test(ctx.text)) return;
     if (!typeorm && !FRAGMENT_CALL.test(ctx.text) && !SQL_HINT.test(ctx.text)) return;
     // Every query-shaped call takes a plain string literal (the usual parameterized query): nothing to report.
-    const sinks = possibleBuiltSinks(ctx.text, typeorm);
+    const sinks = possibleBuiltSinks(ctx.text, typeorm, libs);
     if (!sinks.length) return;
-    checkParts(ctx, sinks, typeorm);
+    checkParts(ctx, sinks, typeorm, libs);
   },
 };
 
@@ -89,14 +113,14 @@ function checkWhole(ctx: RuleContext): void {
  * or read inside a callback, a module constant, a reassignment elsewhere): when blanked text names one of them, it is
  * put back and the rest parsed again, and as a last resort the whole file is parsed.
  */
-function checkParts(ctx: RuleContext, sinks: number[], typeorm: boolean): void {
+function checkParts(ctx: RuleContext, sinks: number[], typeorm: boolean, libs: boolean): void {
   const syntax = parseTsSyntax(ctx.text, ctx.path);
   // A syntax error: parseJs fails as well, and nothing is reported (the buffer is mid-edit).
   if (!syntax) return;
   const interesting = [...sinks];
   for (const m of ctx.text.matchAll(/require|import/g)) interesting.push(m.index);
   interesting.sort((a, b) => a - b);
-  const scan = prescan(syntax.ts, syntax.sourceFile, interesting, typeorm);
+  const scan = prescan(syntax.ts, syntax.sourceFile, interesting, typeorm, libs);
   if (!scan) return;
   let blank = scan.blank;
   for (let round = 0; round < 3 && blank.length; round++) {
@@ -122,6 +146,9 @@ const SINK_CALL = /(?:\b(?:query|execute|run|get|all|each|exec|prepare|raw|unsaf
 const FRAGMENT_CALL = /(?:\b(?:raw|unsafe|\w+Raw|literal)|\$\w+RawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
 /** TypeORM QueryBuilder sinks (fragments too); only looked for when the text mentions TypeORM. */
 const TYPEORM_CALL = new RegExp(`\\.\\s*(?:${TYPEORM_METHODS.join('|')})\\s*(?:<[^()]*>\\s*)?\\(`);
+const LIBRARY_METHODS = [...new Set(LIBRARIES.flatMap((l) => [...l.methods]))];
+/** The libraries' method calls; only looked for when the text names one of them. */
+const LIBRARY_CALL = new RegExp(`\\.\\s*(?:${LIBRARY_METHODS.join('|')})\\s*(?:<[^()]*>\\s*)?\\(`);
 class Checker {
   private modules: Set<string> | undefined;
   private readonly seen = new Set<Node>();
@@ -171,12 +198,20 @@ class Checker {
     else if (TYPEORM_CONDITION.has(method) || TYPEORM_COLUMN.has(method)) {
       if (callee.type !== 'MemberExpression' || !this.isTypeorm(callee.object)) return undefined;
       fragment = typeorm = true;
-    } else if (!STATEMENT_METHODS.has(method)) return undefined;
+    } else if (!STATEMENT_METHODS.has(method) && !(callee.type === 'MemberExpression' && this.library(method))) return undefined;
     if (receiver && NOT_A_DATABASE.test(receiver)) return undefined;
     let arg = call.arguments[0];
     if (arg.type === 'SpreadElement') return undefined;
-    if (arg.type === 'ObjectExpression' && (method === 'query' || method === 'execute')) {
-      const text = arg.properties.find((p): p is TSESTree.Property => p.type === 'Property' && (keyName(p) === 'text' || keyName(p) === 'sql'));
+    // The statement as an object: `{ text, values }` (pg), `{ sql, values }` (mysql), `{ query, values }` (Sequelize),
+    // `{ sql, params }` (Spanner).
+    const keys = method === 'query' || method === 'execute' ? ['text', 'sql'] : [];
+    if (method === 'query' && receiver !== undefined && /^sequelize$/i.test(receiver)) keys.push('query');
+    if (callee.type === 'MemberExpression') {
+      const lib = this.library(method);
+      if (lib) keys.push(lib.key);
+    }
+    if (arg.type === 'ObjectExpression' && keys.length) {
+      const text = arg.properties.find((p): p is TSESTree.Property => p.type === 'Property' && keys.includes(keyName(p) ?? ''));
       if (!text || text.value.type === 'AssignmentPattern' || isPattern(text.value)) return undefined;
       arg = text.value as Expr;
     }
@@ -186,6 +221,12 @@ class Checker {
   private imports(): string[] {
     this.modules ??= importedModules(this.js);
     return [...this.modules];
+  }
+
+  /** The imported library (`LIBRARIES`) with a statement method of this name. */
+  private library(method: string): Library | undefined {
+    const lib = LIBRARIES.find((l) => l.methods.has(method));
+    return lib && this.imports().some((m) => lib.module.test(m)) ? lib : undefined;
   }
 
   /**
@@ -229,7 +270,7 @@ class Checker {
     // A fragment next to a values argument is most often a list of placeholders built in a loop.
     const arg0 = sink.call.arguments[0];
     const hasParams = (sink.call.arguments.length > 1 && !isFunction(sink.call.arguments[1])) ||
-      (arg0.type === 'ObjectExpression' && arg0.properties.some((p) => p.type === 'Property' && keyName(p) === 'values'));
+      (arg0.type === 'ObjectExpression' && arg0.properties.some((p) => p.type === 'Property' && (keyName(p) === 'values' || keyName(p) === 'params')));
     if (!values.length && !names.length && (!fragments.length || hasParams)) return;
 
     const [start, end] = sink.query.range;
@@ -545,6 +586,7 @@ class Checker {
   private fixes(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
     const { method, call } = sink;
     if (Object.hasOwn(PRISMA_RAW, method)) return this.prismaFix(sink, items, a, root);
+    if (call.callee.type === 'MemberExpression' && this.library(method) === SPANNER) return this.spannerFix(sink, items, a, root);
     if (method === 'exec' || method === 'literal') return [];
     if (sink.typeorm) return TYPEORM_CONDITION.has(method) ? this.typeormFix(sink, items, a, root) : [];
     const receiver = call.callee.type === 'MemberExpression' ? nameOf(call.callee.object) : undefined;
@@ -614,6 +656,53 @@ class Checker {
       return prefix + name;
     }, prefix);
     return sql === undefined ? undefined : { sql, params };
+  }
+
+  /**
+   * Cloud Spanner (GoogleSQL): `@name` placeholders, the values in the statement object's `params`. A string statement
+   * becomes `{ sql, params }`; an object gets `params` added, or merged into an object literal of plain properties.
+   * No fix when another driver is imported too (`run` is sqlite3's as well), for the v1 client's requests, or when
+   * the SQL holds `$1` (a PostgreSQL-dialect database).
+   */
+  private spannerFix(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
+    const { call, method } = sink;
+    if (!SPANNER_FIXABLE.has(method) || /\$\d/.test(a.skeleton)) return [];
+    if (this.imports().some((m) => PG_MODULES.has(m) || Q_MODULES.has(m) || MSSQL_MODULE.test(m) || m === 'sequelize')) return [];
+    const arg0 = call.arguments[0];
+    if (arg0.type === 'SpreadElement' || (call.callee.type === 'MemberExpression' && optionalBefore(call.callee))) return [];
+    const props: TSESTree.Property[] = [];
+    let params: TSESTree.Property | undefined;
+    if (arg0.type === 'ObjectExpression') {
+      for (const p of arg0.properties) {
+        if (p.type !== 'Property' || p.computed || p.kind !== 'init' || p.method || keyName(p) === undefined) return [];
+      }
+      params = (arg0.properties as TSESTree.Property[]).find((p) => keyName(p) === 'params');
+      if (params) {
+        if (params.value.type !== 'ObjectExpression') return [];
+        for (const p of params.value.properties) {
+          if (p.type !== 'Property' || p.computed || p.kind !== 'init' || p.method || keyName(p) === undefined) return [];
+          props.push(p);
+        }
+      }
+    }
+    const named = this.named(items, a, [...sqlParams(a, '@'), ...props.map((p) => keyName(p)!)], '@');
+    if (!named) return [];
+    const entries = named.params.map(([name, value]) => (value === name ? name : `${name}: ${value}`)).join(', ');
+    const lines = this.ctx.lines;
+    const edits: TextEdit[] = [];
+    if (arg0.type !== 'ObjectExpression') {
+      // run(sql, cb) -> run({ sql, params }, cb); the SQL itself rewritten in place when it sits elsewhere (a const).
+      if (unwrap(arg0) === root) edits.push(lines.edit(arg0.range[0], arg0.range[1], `{ sql: ${named.sql}, params: { ${entries} } }`));
+      else edits.push(lines.edit(root.range[0], root.range[1], named.sql), lines.edit(arg0.range[0], arg0.range[1], `{ sql: ${this.src(arg0)}, params: { ${entries} } }`));
+    } else {
+      edits.push(lines.edit(root.range[0], root.range[1], named.sql));
+      const text = sink.query.parent!;
+      const pv = params?.value as TSESTree.ObjectExpression | undefined;
+      if (!pv) edits.push(lines.edit(text.range[1], text.range[1], `, params: { ${entries} }`));
+      else if (!props.length) edits.push(lines.edit(pv.range[0], pv.range[1], `{ ${entries} }`));
+      else edits.push(lines.edit(props[props.length - 1].range[1], props[props.length - 1].range[1], `, ${entries}`));
+    }
+    return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
   }
 
   /** `mssql` when the file imports node-mssql and no other driver, `conflict` when it imports another one too. */
@@ -1092,6 +1181,7 @@ function arrayElements(n: Node, text: string): string[] | undefined {
 const SINK_NAMES = [...new Set([...STATEMENT_METHODS, ...KNEX_FRAGMENT, 'raw', 'literal'])];
 const SINK_NAME = new RegExp(`(?<![\\w$])(?:${SINK_NAMES.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`, 'g');
 const TYPEORM_NAME = new RegExp(`(?<=\\.\\s*)(?:${TYPEORM_METHODS.join('|')})(?![\\w$])`, 'g');
+const LIBRARY_NAME = new RegExp(`(?<=\\.\\s*)(?:${LIBRARY_METHODS.join('|')})(?![\\w$])`, 'g');
 
 /**
  * Where a sink could receive anything but a plain string literal, read from the raw text (no lexer to trust): the
@@ -1100,15 +1190,13 @@ const TYPEORM_NAME = new RegExp(`(?<=\\.\\s*)(?:${TYPEORM_METHODS.join('|')})(?!
  * called (`.get.bind`, `query:`, a word in a string) and calls whose first argument is a string literal without `${}`
  * (`pool.query('SELECT … $1', [id])`) are left out. Empty: nothing in the file can report.
  */
-export function possibleBuiltSinks(text: string, typeorm = TYPEORM_HINT.test(text)): number[] {
+export function possibleBuiltSinks(text: string, typeorm = TYPEORM_HINT.test(text), libs = LIBRARY_HINT.test(text)): number[] {
   const out: number[] = [];
   scanSinks(text, SINK_NAME, out);
-  // TypeORM's QueryBuilder methods (`.where(…)`), only in a file that mentions TypeORM.
-  if (typeorm) {
-    scanSinks(text, TYPEORM_NAME, out);
-    out.sort((a, b) => a - b);
-  }
-  return out;
+  // TypeORM's QueryBuilder methods (`.where(…)`), only in a file that mentions TypeORM; the same for the libraries'.
+  if (typeorm) scanSinks(text, TYPEORM_NAME, out);
+  if (libs) scanSinks(text, LIBRARY_NAME, out);
+  return [...new Set(out)].sort((a, b) => a - b);
 }
 
 function scanSinks(text: string, names: RegExp, out: number[]): void {
@@ -1197,7 +1285,7 @@ type Blank = { start: number; end: number; semi?: boolean };
  * analysis). Functions with none of `interesting` (offsets from `possibleBuiltSinks`, and of `require`/`import`) are
  * not walked at all.
  */
-function prescan(ts: typeof TS, sf: TS.SourceFile, interesting: number[], typeorm: boolean): { blank: Blank[] } | undefined {
+function prescan(ts: typeof TS, sf: TS.SourceFile, interesting: number[], typeorm: boolean, libs: boolean): { blank: Blank[] } | undefined {
   const K = ts.SyntaxKind;
   const bodies: Blank[] = [];
   /** Calls that can report. */
@@ -1231,7 +1319,7 @@ function prescan(ts: typeof TS, sf: TS.SourceFile, interesting: number[], typeor
     }
     return undefined;
   };
-  const sinkNames = new Set(typeorm ? [...SINK_NAMES, ...TYPEORM_METHODS] : SINK_NAMES);
+  const sinkNames = new Set([...SINK_NAMES, ...(typeorm ? TYPEORM_METHODS : []), ...(libs ? LIBRARY_METHODS : [])]);
   const bodyOf = (node: TS.FunctionLikeDeclaration): void => {
     const body = node.body;
     if (body?.kind !== K.Block) return;
