@@ -9,6 +9,9 @@ ruleTester(rule, {
   valid: [
     FLASK + 'app.run()\n',
     FLASK + 'app.run(debug=False)\n',
+    { name: 'a debug constant that is also set from the environment', code: FLASK + 'DEBUG = True\nif PROD:\n    DEBUG = os.environ.get("DEBUG") == "1"\napp.run(debug=DEBUG)\n' },
+    { name: 'a debug constant set to False or 0', code: FLASK + 'DEBUG = False\nVERBOSE = 0\napp.run(debug=DEBUG)\napp.run(debug=VERBOSE)\n' },
+    { name: 'a name assigned nowhere in the file', code: FLASK + 'from config import DEBUG\napp.run(debug=DEBUG)\n' },
     FLASK + 'app.run(debug=os.environ.get("FLASK_DEBUG") == "1")\n',
     FLASK + 'app.run(host="0.0.0.0", port=8080)\n',
     FLASK + '# app.run(debug=True)\nprint("app.run(debug=True)")\n',
@@ -38,6 +41,17 @@ ruleTester(rule, {
     { path: 'tests/test_app.py', code: FLASK + 'app.run(debug=True)\n' },
   ],
   invalid: [
+    {
+      name: 'a module constant set to True or 1 and passed as debug',
+      code: FLASK + 'DEV_MODE = True\nDEV_MODE = 1\napp.run(port=8000, debug=DEV_MODE)\n',
+      errors: [{
+        messageId: 'flaskRun', line: 6, column: 20, endColumn: 34,
+        fixes: [{
+          title: 'Read debug mode from the FLASK_DEBUG environment variable', applicability: 'unsafe',
+          output: 'import os\nfrom flask import Flask\n\napp = Flask(__name__)\nDEV_MODE = True\nDEV_MODE = 1\napp.run(port=8000, debug=os.environ.get("FLASK_DEBUG") == "1")\n',
+        }],
+      }],
+    },
     {
       name: 'Flask app.run(debug=True) in the main guard',
       code: FLASK + 'if __name__ == "__main__":\n    app.run(debug=True)\n',

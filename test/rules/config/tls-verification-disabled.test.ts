@@ -63,6 +63,27 @@ ruleTester(rule, {
     { path: 'a.php', code: '<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYPEER, true);\ncurl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2);\n// curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);\n# CURLOPT_SSL_VERIFYPEER => false\n$s = "CURLOPT_SSL_VERIFYPEER => false";\n$c = new Client([\'verify\' => $caPath]);\n' },
     { path: 'a.rb', code: '# http.verify_mode = OpenSSL::SSL::VERIFY_NONE\nwarn "VERIFY_NONE is insecure" if mode == OpenSSL::SSL::VERIFY_NONE\nhttp.verify_mode = OpenSSL::SSL::VERIFY_PEER\n=begin\nOpenSSL::SSL::VERIFY_NONE\n=end\n' },
     { path: 'a.rb', code: 'token = JWT.decode(t, key, true, verify: false)\n' },
+    {
+      name: 'Go: InsecureSkipVerify set only inside an if on a verification option (the same as passing the option through)',
+      path: 'client.go',
+      code: 'func newClient(o Options) *http.Client {\n\tcfg := &tls.Config{}\n\tif o.SkipTLSVerify {\n\t\tcfg.InsecureSkipVerify = true\n\t}\n\ttr := &http.Transport{}\n\tif !o.VerifyServer {\n\t\ttr.TLSClientConfig = &tls.Config{\n\t\t\tInsecureSkipVerify: true,\n\t\t}\n\t}\n\treturn &http.Client{Transport: tr}\n}\n',
+    },
+    {
+      name: 'JS: a variable that is reassigned, or is not a declared false, is left alone; !false verifies',
+      path: 'src/agent.js',
+      code: 'let lax = false;\nlax = readFlag();\nconst a = new https.Agent({ rejectUnauthorized: lax });\nconst b = new https.Agent({ rejectUnauthorized: fromConfig });\nconst c = new https.Agent({ rejectUnauthorized: !false });\n',
+    },
+    {
+      name: 'JS: a same-named parameter shadows the module flag',
+      path: 'src/agent.js',
+      code: 'const strictTls = false;\nfunction agent(strictTls) {\n  return new https.Agent({ rejectUnauthorized: strictTls });\n}\n',
+    },
+    {
+      name: 'Ruby: JWT.decode verify keyword in a file that also uses HTTParty',
+      path: 'lib/api.rb',
+      code: 'class Api\n  include HTTParty\nend\nclaims = JWT.decode(token, key, true, verify: false)\nApi.get("/me", verify: true)\n',
+    },
+    { path: 'app.py', code: 'requests.get(url, verify=0.5)\nrun(verify_certs=10)\n' },
     'tls.connect({ host, checkServerIdentity: (h, c) => tls.checkServerIdentity(h, c) });',
     "const note = 'checkServerIdentity: () => undefined';",
   ],
@@ -414,6 +435,49 @@ ruleTester(rule, {
         { messageId: 'verifyNone', line: 3, column: 45, endColumn: 58, fixes: [{ output: 'http = Net::HTTP.new(host, 443)\nhttp.verify_mode = OpenSSL::SSL::VERIFY_NONE\nconn = Faraday.new(url, ssl: { ca_file: ca, verify: true })\nRestClient::Request.execute(url: u, verify_ssl: false)\nExcon.get(u, :ssl_verify_peer => false)\n' }] },
         { messageId: 'verifyNone', line: 4, column: 37, endColumn: 54 },
         { messageId: 'verifyNone', line: 5, column: 14, endColumn: 39 },
+      ],
+    },
+    {
+      name: 'Ruby: HTTParty verify and verify_peer, Typhoeus ssl_verifypeer, Excon defaults and module setting',
+      path: 'lib/fetch.rb',
+      code: 'HTTParty.get(url, verify: false)\nHTTParty.post(url, { body: b, verify_peer: false })\nTyphoeus.get(url, ssl_verifypeer: false)\nExcon.defaults[:ssl_verify_peer] = false\nExcon.ssl_verify_peer = false\n',
+      errors: [
+        { messageId: 'verifyNone', message: 'verify: false turns off TLS certificate verification; this connection accepts any certificate', line: 1, column: 19, endColumn: 32, fixes: [{ title: 'Set it to true (verify certificates)', applicability: 'safe', output: 'HTTParty.get(url, verify: true)\nHTTParty.post(url, { body: b, verify_peer: false })\nTyphoeus.get(url, ssl_verifypeer: false)\nExcon.defaults[:ssl_verify_peer] = false\nExcon.ssl_verify_peer = false\n' }] },
+        { messageId: 'verifyNone', line: 2, column: 31, endColumn: 49 },
+        { messageId: 'verifyNone', line: 3, column: 19, endColumn: 40 },
+        {
+          messageId: 'verifyNone', message: 'ssl_verify_peer = false turns off TLS certificate verification; this connection accepts any certificate', line: 4, column: 16, endColumn: 41,
+          fixes: [{ output: 'HTTParty.get(url, verify: false)\nHTTParty.post(url, { body: b, verify_peer: false })\nTyphoeus.get(url, ssl_verifypeer: false)\nExcon.defaults[:ssl_verify_peer] = true\nExcon.ssl_verify_peer = false\n' }],
+        },
+        { messageId: 'verifyNone', line: 5, column: 7, endColumn: 30, fixes: [{ output: 'HTTParty.get(url, verify: false)\nHTTParty.post(url, { body: b, verify_peer: false })\nTyphoeus.get(url, ssl_verifypeer: false)\nExcon.defaults[:ssl_verify_peer] = false\nExcon.ssl_verify_peer = true\n' }] },
+      ],
+    },
+    {
+      name: 'Python: verify=0 is falsy too',
+      path: 'app.py',
+      code: 'r = requests.post(url, json=body, verify=0)\n',
+      errors: [{
+        messageId: 'verifyFalse', message: 'verify=0 turns off TLS certificate verification; these requests accept any certificate', column: 35, endColumn: 43,
+        fixes: [{ title: 'Remove verify=0 (verify certificates)', applicability: 'safe', output: 'r = requests.post(url, json=body)\n' }],
+      }],
+    },
+    {
+      name: 'JS: !true and !!false are false; a const declared false is reported without a fix',
+      path: 'src/agents.js',
+      code: 'const a = new https.Agent({ rejectUnauthorized: !true });\nconst b = new https.Agent({ keepAlive: true, rejectUnauthorized: !!false });\nconst allowSelfSigned = false;\nconst c = new https.Agent({ rejectUnauthorized: allowSelfSigned });\n',
+      errors: [
+        { messageId: 'rejectUnauthorized', line: 1, column: 29, endColumn: 54, fixes: [{ title: REJECT, applicability: 'safe', output: 'const a = new https.Agent({ });\nconst b = new https.Agent({ keepAlive: true, rejectUnauthorized: !!false });\nconst allowSelfSigned = false;\nconst c = new https.Agent({ rejectUnauthorized: allowSelfSigned });\n' }] },
+        { messageId: 'rejectUnauthorized', line: 2, column: 46, endColumn: 73, fixes: [{ output: 'const a = new https.Agent({ rejectUnauthorized: !true });\nconst b = new https.Agent({ keepAlive: true });\nconst allowSelfSigned = false;\nconst c = new https.Agent({ rejectUnauthorized: allowSelfSigned });\n' }] },
+        { messageId: 'rejectUnauthorized', line: 4, column: 29, endColumn: 64, fixes: [] },
+      ],
+    },
+    {
+      name: 'Go: an if on something other than a verification option does not excuse the setting',
+      path: 'client.go',
+      code: 'if err != nil {\n\tcfg.InsecureSkipVerify = true\n}\nif len(hosts) > 0 {\n\tc := &tls.Config{InsecureSkipVerify: true}\n\tuse(c)\n}\n',
+      errors: [
+        { messageId: 'insecureSkipVerify', line: 2, column: 6, endColumn: 31 },
+        { messageId: 'insecureSkipVerify', line: 5, column: 19, endColumn: 43 },
       ],
     },
     {

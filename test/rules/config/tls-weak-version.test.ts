@@ -26,6 +26,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Python: clearing an OP_NO_* flag turns the old version back on',
+      path: 'net/legacy.py',
+      code: 'import ssl\nctx = ssl.create_default_context()\nctx.options &= ~ssl.OP_NO_TLSv1_1\nctx.options &= ~(ssl.OP_NO_SSLv3)\nctx.options |= ssl.OP_NO_TLSv1\n',
+      errors: [
+        { messageId: 'weakVersion', message: /^TLS 1\.1 is obsolete/, line: 3, column: 5, endColumn: 34, fixes: [] },
+        { messageId: 'weakVersion', message: /^SSL 3\.0 is obsolete/, line: 4, column: 5, endColumn: 33, fixes: [] },
+      ],
+    },
+    {
       name: 'one finding per line where a call names the version twice',
       path: 'net/client.py',
       code: 'import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)  # was SSL.TLSv1_METHOD\n',

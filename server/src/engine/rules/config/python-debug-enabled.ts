@@ -31,6 +31,19 @@ function isTrue(src: PySource, from: number, to: number): boolean {
   return v?.kind === 'bool' && v.value;
 }
 
+/** `True`, or a module constant (`DEBUG = True`, `DEBUG = 1`) that every assignment in the file sets to a true literal. */
+function isTrueOrConstant(src: PySource, from: number, to: number): boolean {
+  if (isTrue(src, from, to)) return true;
+  const tok = src.tokens[from];
+  if (to - from !== 1 || tok.kind !== 'name' || /^(?:True|False|None)$/.test(tok.text)) return false;
+  const sets = src.assignments().filter((a) => a.target === tok.text);
+  return sets.some((a) => a.indent === 0) && sets.every((a) => {
+    if (a.op !== '=') return false;
+    const v = src.literal(a.from, a.to);
+    return (v?.kind === 'bool' && v.value) || (v?.kind === 'number' && /^[1-9]\d*$/.test(v.text));
+  });
+}
+
 function replaceValue(ctx: RuleContext, src: PySource, from: number, to: number, env: string): Fix {
   const [s, e] = src.span(from, to);
   return pythonFix(ctx, `Read debug mode from the ${env} environment variable`, [ctx.lines.edit(s, e, envFlag(env))]);
@@ -42,7 +55,7 @@ function checkCalls(ctx: RuleContext, src: PySource, werkzeug: boolean, out: Hit
     const debug = src.kwarg(call, 'debug');
     const parts = call.callee.split('.');
     const last = parts[parts.length - 1];
-    if (debug && isTrue(src, debug.from, debug.to)) {
+    if (debug && isTrueOrConstant(src, debug.from, debug.to)) {
       if ((last === 'run' || last === 'run_server') && parts.length === 2 && !call.callee.startsWith('.')) {
         const receiver = parts[0];
         if (NOT_SERVERS.has(receiver) || !(APP_NAMES.has(receiver) || werkzeug)) continue;

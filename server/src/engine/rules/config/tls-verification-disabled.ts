@@ -79,16 +79,29 @@ function checkProperties(ctx: RuleContext, mask: Uint8Array, out: Hit[], keys: s
     if (before !== '{' && before !== ',') continue;
     const v = start + m[0].length;
     const isReject = m[2] === 'rejectUnauthorized';
-    const value = isReject ? /^false\b/.exec(text.slice(v, v + 6)) : /^(["'`]?)0\1(?![\w.])/.exec(text.slice(v, v + 4));
-    if (!value || (isReject && !isCode(mask, v, v + 5))) continue;
+    // `false`, `!true`, `!!false`, or (in JS) a variable declared once as `false` and never reassigned.
+    const value = isReject ? /^(?:false\b|!\s*true\b|!!\s*false\b|(?!(?:true|null|undefined)\b)[A-Za-z_$][\w$]*(?![\w$.([]))/.exec(text.slice(v, v + 80)) : /^(["'`]?)0\1(?![\w.])/.exec(text.slice(v, v + 4));
+    if (!value || (isReject && !isCode(mask, v, v + value[0].length))) continue;
+    const indirect = isReject && /^[A-Za-z_$]/.test(value[0]) && value[0] !== 'false';
+    if (indirect && (ctx.lang === 'json' || !declaredFalse(text, mask, value[0]))) continue;
     const end = v + value[0].length;
     const next = text[nextSignificant(text, mask, end)];
     if (next !== undefined && next !== ',' && next !== '}') continue;
     const span = listItemSpan(lines, mask, start, end);
     out.push(isReject
-      ? { start, end, messageId: 'rejectUnauthorized', fix: removal(ctx, REMOVE_REJECT, span) }
+      ? { start, end, messageId: 'rejectUnauthorized', fix: indirect ? undefined : removal(ctx, REMOVE_REJECT, span) }
       : { start, end, messageId: 'nodeTlsEnv', fix: removal(ctx, REMOVE_ENV, span) });
   }
+}
+
+/** `name` is declared exactly once, as `let|const|var name = false`, and never assigned again. */
+function declaredFalse(text: string, mask: Uint8Array, name: string): boolean {
+  const id = name.replace(/\$/g, '\\$');
+  const decls = [...text.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${id}\\s*=\\s*false\\s*[;,\\n]`, 'g'))].filter((m) => isCode(mask, m.index, m.index + m[0].length));
+  if (decls.length !== 1) return false;
+  const writes = [...text.matchAll(new RegExp(`(?<![\\w$.])${id}\\s*(?:[-+*/|&]?=(?![=>])|\\+\\+|--)|(?:const|let|var|function)\\s+${id}\\b|[(,]\\s*${id}\\s*[,)=]`, 'g'))]
+    .filter((m) => mask[m.index] === CODE);
+  return writes.length === 1;
 }
 
 /** The rest of a statement's line holds nothing but an optional `;` and comment. */
@@ -131,6 +144,26 @@ function enclosingBrace(text: string, mask: Uint8Array, at: number): number {
   return -1;
 }
 
+/** Names of options that ask for verification to be skipped (`if opts.Insecure {`, `if !cfg.VerifyTLS {`, `if selfSigned {`). */
+const GO_FLAG = /insecure|secure|verif|validat|self.?(?:sign|cert)|trust|skip|unsafe/i;
+
+/**
+ * The setting sits in an `if` block whose condition tests an option about verification: the caller opted out, the
+ * same as `InsecureSkipVerify: opts.Insecure`, which is not reported. Composite literals (`&tls.Config{…}`) are looked through.
+ */
+function goFlagGuarded(ctx: RuleContext, mask: Uint8Array, at: number): boolean {
+  const { text, lines } = ctx;
+  for (let open = enclosingBrace(text, mask, at); open >= 0; open = enclosingBrace(text, mask, open)) {
+    const head = text.slice(lines.lineStart(lines.positionAt(open).line), open);
+    const cond = /^\s*(?:\}\s*else\s+)?if\s+(.+?)\s*$/.exec(head);
+    // A quoted option name counts too: `if opts.Get("skipVerify") {`.
+    if (cond) return GO_FLAG.test(cond[1]);
+    // Keep going out of composite literals (`Type{`, `&pkg.Type{`, `Key: &tls.Config{`); stop at any other block.
+    if (!/[\w\]]\s*$/.test(head) || /^\s*(?:func|for|switch|select|else|case|default|go|defer)\b|\)\s*[\w.*[\]]*\s*$/.test(head)) return false;
+  }
+  return false;
+}
+
 /** Go's documented way to verify by hand: skip the default check and verify the chain in a callback. */
 const GO_OWN_VERIFY = /\b(?:VerifyPeerCertificate|VerifyConnection)\s*:/;
 
@@ -146,6 +179,7 @@ function checkGo(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
     const open = enclosingBrace(text, mask, start);
     const close = open < 0 ? -1 : matching(text, mask, open, '{', '}');
     if (open >= 0 && close > open && GO_OWN_VERIFY.test(text.slice(open, close))) continue;
+    if (goFlagGuarded(ctx, mask, start)) continue;
     out.push({ start, end, messageId: 'insecureSkipVerify', fix: removal(ctx, 'Remove InsecureSkipVerify: true (verify certificates)', listItemSpan(lines, mask, start, end)) });
   }
   for (const m of text.matchAll(/([\w.]*)\.InsecureSkipVerify\s*=\s*true\b/g)) {
@@ -153,6 +187,7 @@ function checkGo(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
     // `cfg.InsecureSkipVerify = true` next to `cfg.VerifyPeerCertificate = …`: the same hand-made verification.
     const receiver = m[1].replace(/[.$]/g, '\\$&');
     if (receiver && new RegExp(`(?<![\\w.])${receiver}\\.(?:VerifyPeerCertificate|VerifyConnection)\\s*=(?!=)`).test(text)) continue;
+    if (goFlagGuarded(ctx, mask, m.index)) continue;
     out.push({ start: m.index + m[1].length + 1, end: m.index + m[0].length, messageId: 'insecureSkipVerify' });
   }
 }
@@ -163,7 +198,7 @@ const USES_HTTP_CLIENT = /^\s*(?:import|from)\s+(?:requests|httpx)\b/m;
 
 function checkPython(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
   const { text, lines } = ctx;
-  for (const m of text.matchAll(/\b(verify|verify_ssl|verify_certs)\s*=\s*False\b/g)) {
+  for (const m of text.matchAll(/\b(verify|verify_ssl|verify_certs)\s*=\s*(False|0)\b(?![.\w])/g)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!isCode(mask, start, end)) continue;
@@ -174,15 +209,15 @@ function checkPython(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
       const line = lines.positionAt(start).line;
       const ls = lines.lineStart(line);
       if (!/^[ \t]*[\w.]+$/.test(text.slice(ls, start - 1)) || !/^\s*;?\s*(?:#.*)?$/.test(text.slice(end, lines.lineEnd(line)))) continue;
-      out.push({ start, end, messageId: 'verifyFalse', data: { name: 'verify' } });
+      out.push({ start, end, messageId: 'verifyFalse', data: { name: 'verify', value: m[2] } });
       continue;
     }
     if (NOT_TLS_CALLEE.test(callee)) continue;
     const next = text[nextSignificant(text, mask, end)];
     if (next !== ',' && next !== ')') continue;
     out.push({
-      start, end, messageId: 'verifyFalse', data: { name: m[1] },
-      fix: removal(ctx, `Remove ${m[1]}=False (verify certificates)`, listItemSpan(lines, mask, start, end)),
+      start, end, messageId: 'verifyFalse', data: { name: m[1], value: m[2] },
+      fix: removal(ctx, `Remove ${m[1]}=${m[2]} (verify certificates)`, listItemSpan(lines, mask, start, end)),
     });
   }
   const environ = new RegExp(`\\[\\s*(["'])${ENV}\\1\\s*\\]\\s*=(?!=)\\s*(["'])0\\2`, 'g');
@@ -452,6 +487,9 @@ function checkPhp(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
   }
 }
 
+/** Ruby option names whose `false` turns verification off: rest-client, Excon, HTTParty, Typhoeus/Ethon. */
+const RUBY_FLAGS = 'verify_ssl|ssl_verify_peer|verify_peer|ssl_verifypeer';
+
 /** Ruby: `OpenSSL::SSL::VERIFY_NONE`, Faraday `ssl: { verify: false }`, rest-client/Excon flags. */
 function checkRuby(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
   const { text } = ctx;
@@ -466,13 +504,21 @@ function checkRuby(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
       fix: replacement(ctx, 'Use VERIFY_PEER (verify certificates)', start, end, m[0].replace('VERIFY_NONE', 'VERIFY_PEER')),
     });
   }
-  for (const m of text.matchAll(/\bssl:\s*\{[^{}]*?(?<![\w:])(verify:\s*false)\b|(?<![\w:])((?:verify_ssl|ssl_verify_peer):\s*false)\b|(?<![\w:])(:(?:verify_ssl|ssl_verify_peer)\s*=>\s*false)\b/g)) {
-    const part = m[1] ?? m[2] ?? m[3];
+  const seen = new Set<number>();
+  // HTTParty's own `verify: false` / `:verify => false`, in a file that uses HTTParty (JWT.decode has a `verify` keyword too).
+  const httparty = /\bHTTParty\b/.test(text) ? String.raw`|(?<![\w:])(verify:\s*false)\b|(?<![\w:])(:verify\s*=>\s*false)\b` : '';
+  const re = new RegExp(String.raw`\bssl:\s*\{[^{}]*?(?<![\w:])(verify:\s*false)\b|(?<![\w:])((?:${RUBY_FLAGS}):\s*false)\b|(?<![\w:])(:(?:${RUBY_FLAGS})\s*=>\s*false)\b` +
+    // Excon's process-wide defaults: `Excon.defaults[:ssl_verify_peer] = false`, `Excon.ssl_verify_peer = false`.
+    String.raw`|(?<=\[\s*)(:(?:${RUBY_FLAGS})\s*\]\s*=(?!=)\s*false)\b|(?<=\.)((?:ssl_verify_peer|verify_ssl)\s*=(?!=)\s*false)\b${httparty}`, 'g');
+  for (const m of text.matchAll(re)) {
+    const part = m.slice(1).find((g) => g !== undefined)!;
     const start = m.index + m[0].length - part.length;
     const end = m.index + m[0].length;
-    if (!isCode(mask, m.index, end)) continue;
+    if (!isCode(mask, m.index, end) || seen.has(start)) continue;
+    seen.add(start);
+    if (part.startsWith('verify') && !m[0].startsWith('ssl') && /\bJWT\b|\bdecode\b/.test(ctx.lines.lineText(ctx.lines.positionAt(start).line))) continue;
     out.push({
-      start, end, messageId: 'verifyNone', data: { name: part.replace(/\s+/g, ' ') },
+      start, end, messageId: 'verifyNone', data: { name: part.replace(/^:(\w+)\s*\]\s*=/, '$1 =').replace(/\s+/g, ' ') },
       fix: replacement(ctx, 'Set it to true (verify certificates)', end - 'false'.length, end, 'true'),
     });
   }
@@ -488,7 +534,7 @@ export default defineRule({
     fix: 'safe',
     messages: {
       rejectUnauthorized: 'rejectUnauthorized: false turns off TLS certificate verification; this connection accepts any certificate',
-      verifyFalse: '{{name}}=False turns off TLS certificate verification; these requests accept any certificate',
+      verifyFalse: '{{name}}={{value}} turns off TLS certificate verification; these requests accept any certificate',
       nodeTlsEnv: `${ENV}=0 turns off TLS certificate verification for every HTTPS request in the Node process`,
       insecureSkipVerify: 'InsecureSkipVerify: true turns off TLS certificate verification; this connection accepts any certificate',
       checkServerIdentity: 'checkServerIdentity accepts every certificate name; this connection trusts a certificate issued for any host',
@@ -531,10 +577,10 @@ export default defineRule({
 
 /** Files with none of these words cannot hold anything the rule reports. */
 const PREFILTER = new RegExp([
-  'rejectUnauthorized', ENV, String.raw`verify(?:_ssl|_certs)?\s*=\s*False`, 'InsecureSkipVerify', 'checkServerIdentity',
+  'rejectUnauthorized', ENV, String.raw`verify(?:_ssl|_certs)?\s*=\s*(?:False|0)`, 'InsecureSkipVerify', 'checkServerIdentity',
   '_create_unverified_context', 'CERT_NONE', 'cert_reqs', String.raw`(?:check|assert)_hostname`, 'VERIFY_NONE', 'checkServerTrusted',
   'HostnameVerifier', 'HOSTNAME_VERIFIER', 'TrustAllStrategy', 'TrustSelfSignedStrategy', 'loadTrustMaterial',
-  'CURLOPT_SSL_VERIFY', `["']verify`, 'withoutVerifying', 'verify_ssl', 'ssl_verify_peer',
+  'CURLOPT_SSL_VERIFY', `["']verify`, 'withoutVerifying', 'verify_ssl', 'verify_peer', 'ssl_verifypeer', 'HTTParty',
 ].join('|'));
 
 const LANGS = new Set<Lang>(['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'php', 'ruby', 'dotenv', 'dockerfile', 'shell', 'yaml', 'json']);

@@ -40,6 +40,8 @@ const PATTERNS: Partial<Record<Lang, Pattern[]>> = {
       fix: (m) => replaceVersion(m, 'TLSv1_2', 'Require TLS 1.2 or later'),
     },
     { re: /\bSSL\.(?<version>TLSv1|TLSv1_1|SSLv2|SSLv3)_METHOD\b/dg },
+    // Clearing an OP_NO_* flag turns an old version back on: `ctx.options &= ~ssl.OP_NO_TLSv1_1`.
+    { re: /(?<=\.)options\s*&=\s*~\s*\(?\s*(?:ssl\.)?OP_NO_(?<version>TLSv1_1|TLSv1|SSLv3|SSLv2)\b/dg },
   ],
   javascript: [
     { re: new RegExp(String.raw`\bminVersion\s*:\s*${JS_WEAK}`, 'dg'), quoted: true, fix: (m) => replaceVersion(m, 'TLSv1.2', "Require TLS 1.2 or later (minVersion: 'TLSv1.2')") },
@@ -78,7 +80,7 @@ PATTERNS.typescript = PATTERNS.javascript;
 PATTERNS.kotlin = PATTERNS.java;
 
 /** Files with none of these words hold nothing the rule reports. */
-const PREFILTER = /PROTOCOL_|TLSVersion|_METHOD|minVersion|secureProtocol|MinVersion|MaxVersion|getInstance|setEnabledProtocols|TlsVersion|SslProtocols|SecurityProtocolType|CURL_SSLVERSION_|STREAM_CRYPTO_METHOD_|ssl_version|min_version/;
+const PREFILTER = /PROTOCOL_|OP_NO_|TLSVersion|_METHOD|minVersion|secureProtocol|MinVersion|MaxVersion|getInstance|setEnabledProtocols|TlsVersion|SslProtocols|SecurityProtocolType|CURL_SSLVERSION_|STREAM_CRYPTO_METHOD_|ssl_version|min_version/;
 
 /** `TLSv1_1` / `VersionTLS11` / `Tls11` as people say it. */
 function label(version: string): string {
