@@ -69,6 +69,19 @@ const valid: (string | ValidCase)[] = [
   b('var cmd = new SqlCommand(@"SELECT * FROM users', '            WHERE name = @name", conn);'),
   b('conn.Query<User>("""', '    SELECT * FROM users WHERE name = @name', '    """, new { name });'),
   { name: 'not a C# file', code: 'conn.Query<User>($"SELECT * FROM users WHERE name = \'{name}\'");', path: 'src/users.txt' },
+  // Dapper: a CommandDefinition that never reaches a query method runs nothing; one with parameters is fine
+  b('var unused = new CommandDefinition($"SELECT * FROM orders WHERE customer = \'{name}\'");'),
+  b('var def = new CommandDefinition("SELECT * FROM orders WHERE customer = @name", new { name });', 'conn.Query<Order>(def);'),
+  // OrmLite and PetaPoco with placeholders, numbers, or constants
+  b('var rows = db.Select<Order>("customer = @name", new { name });'),
+  b('var rows = db.Select<Order>($"customer_id = {id}");'),
+  b('var rows = db.Fetch<Order>("SELECT * FROM orders WHERE customer = @0", name);'),
+  b('q.UnsafeOrderBy("created DESC");'),
+  b('var total = MySqlHelper.ExecuteScalar(connectionString, "SELECT COUNT(*) FROM orders WHERE customer = @name", new MySqlParameter("@name", name));'),
+  // the same common names without type arguments, or given no SQL: a DataTable filter, a cache key, a lambda
+  b('var hits = table.Select($"customer = \'{name}\'");'),
+  b('var cached = cache.Single<string>($"orders:{name}");'),
+  b('var first = orders.First<Order>(o => o.Customer == name);'),
 ];
 
 const invalid: InvalidCase[] = [
@@ -554,6 +567,78 @@ const invalid: InvalidCase[] = [
       { messageId: VALUE, line: 9, fixes: [] },
       { messageId: VALUE, line: 10, fixes: [] },
     ],
+  },
+  {
+    name: 'Dapper CommandDefinition passed to a query method, by local and inline (named commandText)',
+    code: b(
+      'var def = new CommandDefinition("SELECT * FROM orders WHERE customer = \'" + name + "\'");',
+      'var rows = await conn.QueryAsync<Order>(def);',
+      'conn.Execute(new CommandDefinition(commandText: $"DELETE FROM orders WHERE customer = \'{name}\'", cancellationToken: ct));',
+    ),
+    errors: [
+      { messageId: VALUE, message: /`name`/, line: 7, column: 41, endColumn: 95, fixes: [] },
+      { messageId: VALUE, line: 9, column: 57, endColumn: 104, fixes: [] },
+    ],
+  },
+  {
+    name: 'ServiceStack OrmLite raw SQL methods: statements, a typeof(T) first, and a WHERE filter',
+    code: b(
+      'var a = db.SqlList<Order>($"SELECT * FROM orders WHERE customer = \'{name}\'");',
+      'var c = db.Select<Order>(typeof(Order), "SELECT * FROM orders WHERE customer = \'" + name + "\'", null);',
+      'var d = db.Select<Order>($"customer = \'{name}\'");',
+      'var e = await db.ExistsAsync<Order>("customer = \'" + name + "\'");',
+      'db.ExecuteSql($"DELETE FROM orders WHERE customer = \'{name}\'");',
+      'var f = db.RowCount($"SELECT * FROM orders WHERE customer = \'{name}\'");',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, column: 35, fixes: [] },
+      { messageId: VALUE, line: 8, column: 49, fixes: [] },
+      { messageId: VALUE, line: 9, column: 34, endColumn: 56, fixes: [] },
+      { messageId: VALUE, line: 10, column: 45, fixes: [] },
+      { messageId: VALUE, line: 11, column: 23, fixes: [] },
+      { messageId: VALUE, line: 12, column: 29, fixes: [] },
+    ],
+  },
+  {
+    name: 'OrmLite Unsafe… clauses: a value in a condition, a name in ORDER BY',
+    code: b(
+      'var q = db.From<Order>();',
+      'q.UnsafeWhere($"customer = \'{name}\'");',
+      'q.UnsafeOrderBy(sort + " DESC");',
+    ),
+    errors: [
+      { messageId: VALUE, message: /`name`/, line: 8, column: 23, endColumn: 45, fixes: [] },
+      { messageId: IDENT, message: /`sort`/, line: 9, column: 25, endColumn: 39 },
+    ],
+  },
+  {
+    name: 'MySqlHelper and SqlHelper static calls: the SQL after the connection string',
+    code: b(
+      'var n = MySqlHelper.ExecuteScalar(connectionString, "SELECT COUNT(*) FROM orders WHERE customer = \'" + name + "\'");',
+      'var ds = SqlHelper.ExecuteDataset(_connStr, $"SELECT * FROM orders WHERE customer = \'{name}\'");',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, column: 61, fixes: [] },
+      { messageId: VALUE, line: 8, column: 53, fixes: [] },
+    ],
+  },
+  {
+    name: 'PetaPoco / NPoco: Fetch, Page (after the page numbers) and new Sql',
+    code: b(
+      'var a = db.Fetch<Order>($"SELECT * FROM orders WHERE customer = \'{name}\'");',
+      'var b = db.Page<Order>(1, 20, "SELECT * FROM orders WHERE customer = \'" + name + "\'");',
+      'var s = new Sql($"SELECT * FROM orders WHERE customer = \'{name}\'");',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, column: 33, fixes: [] },
+      { messageId: VALUE, line: 8, column: 39, fixes: [] },
+      { messageId: VALUE, line: 9, column: 25, fixes: [] },
+    ],
+  },
+  {
+    name: 'an Entity SQL EntityCommand',
+    code: b('var cmd = new EntityCommand($"SELECT VALUE o FROM Shop.Orders AS o WHERE o.Customer = \'{name}\'", ec);'),
+    errors: [{ messageId: VALUE, line: 7, column: 37, fixes: [] }],
   },
 ];
 

@@ -1,6 +1,7 @@
 // sql/string-built-query for C#: SQL built with `$"…{x}…"`, `+`, `+=`, `string.Format`, `string.Concat` or a
 // `StringBuilder` that reaches ADO.NET (`new SqlCommand(sql, …)`, `cmd.CommandText = sql`), EF Core / EF6 raw SQL
-// (`FromSqlRaw`, `ExecuteSqlRaw`, `SqlQueryRaw`, `SqlQuery`, `ExecuteSqlCommand`) or Dapper (`conn.Query(sql, …)`).
+// (`FromSqlRaw`, `ExecuteSqlRaw`, `SqlQueryRaw`, `SqlQuery`, `ExecuteSqlCommand`), Dapper (`conn.Query(sql, …)`, a
+// `CommandDefinition` passed on), data helpers (`MySqlHelper`, `SqlHelper`), ServiceStack OrmLite and PetaPoco / NPoco.
 // There is no C# grammar in the bundle: a small tokenizer (regular, verbatim, interpolated and raw strings, comments,
 // names, operators and brackets) is enough for these shapes, followed through locals of the same member.
 // Fixes rewrite one interpolated literal: EF Core's `…Interpolated` methods, Dapper's params object, and parameters on
@@ -14,12 +15,15 @@ import { short, SQL_HINT, type SqlDetector, hasUnsafeHole } from './detector';
 export const csharp: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'csharp',
   check(ctx) {
-    if (!SINK_HINT.test(ctx.text) || !SQL_HINT.test(ctx.text)) return;
+    if (!SINK_HINT.test(ctx.text) || !(SQL_HINT.test(ctx.text) || CLAUSE_HINT.test(ctx.text))) return;
     new CsChecker(ctx).run();
   },
 };
 
-const SINK_HINT = /Command\b|CommandText|DataAdapter\b|\b(?:FromSql|ExecuteSql|SqlQuery|Query|Execute|Create(?:SQL)?Query)\w*\s*[<(]/;
+const SINK_HINT = /Command\b|CommandText|DataAdapter\b|CommandDefinition|\bnew\s+Sql\s*\(|\b(?:FromSql|ExecuteSql|SqlQuery|Query|Execute|Create(?:SQL)?Query|Sql(?:List|Scalar|Column)|Unsafe|Select|Single|Scalar|Column|Exists|Fetch|Page|SkipTake|First|Lookup|Dictionary|KeyValuePairs|RowCount|UpdateDataset)\w*\s*[<(]/;
+
+/** Methods given a clause (no SQL keyword needed in the file): OrmLite's `Unsafe…` and filters like `db.Select<T>(…)`. */
+const CLAUSE_HINT = /\bUnsafe(?:Where|And|Or|Having|Select|From|GroupBy|OrderBy)\s*\(|\b(?:Select|Single|Exists|SelectLazy|SelectNonDefaults)(?:Async)?\s*</;
 
 // --- tokens --------------------------------------------------------------------------------------------------------
 
@@ -225,9 +229,9 @@ export function lexCSharp(text: string): Tok[] {
 
 // --- sinks ---------------------------------------------------------------------------------------------------------
 
-type SinkKind = 'ado' | 'efRaw' | 'efMaybe' | 'dapper' | 'helper';
+type SinkKind = 'ado' | 'efRaw' | 'efMaybe' | 'dapper' | 'helper' | 'lib';
 
-const COMMAND_TYPE = /^(?:Sql|Npgsql|MySql|Sqlite|SQLite|Oracle|OleDb|Odbc|Db2|Fb|SqlCe)(?:Command|DataAdapter)$/;
+const COMMAND_TYPE = /^(?:Sql|Npgsql|MySql|Sqlite|SQLite|Oracle|OleDb|Odbc|Db2|Fb|SqlCe|Entity)(?:Command|DataAdapter)$/;
 const EF_RAW = new Set(['FromSqlRaw', 'ExecuteSqlRaw', 'ExecuteSqlRawAsync', 'SqlQueryRaw']);
 /** Take a `FormattableString` (EF Core 7/8, EF Core 2) when given `$"…"` directly, and a string otherwise (EF6, EF Core 2). */
 const EF_MAYBE = new Set(['FromSql', 'SqlQuery', 'ExecuteSqlCommand', 'ExecuteSqlCommandAsync']);
@@ -238,6 +242,35 @@ const DAPPER = new Set(['Query', 'QueryAsync', 'QueryFirst', 'QueryFirstAsync', 
 const HELPERS = new Set(['ExecuteDataSet', 'ExecuteDataset', 'ExecuteNonQuery', 'ExecuteXmlReader', 'GetSqlStringCommand', 'LoadDataSet',
   // LINQ to SQL `DataContext`, NHibernate `ISession` (HQL and native SQL)
   'ExecuteQuery', 'ExecuteCommand', 'CreateQuery', 'CreateSQLQuery']);
+/**
+ * Other libraries' methods whose first argument (after a `typeof(T)`) is SQL: ServiceStack OrmLite, PetaPoco / NPoco,
+ * MySqlHelper. Reported, never fixed.
+ */
+const LIB_SQL = new Set(['SqlList', 'SqlListAsync', 'SqlScalar', 'SqlScalarAsync', 'SqlColumn', 'SqlColumnAsync', 'ExecuteSql', 'ExecuteSqlAsync',
+  'ExecuteNonQueryAsync', 'RowCount', 'RowCountAsync', 'ExecuteDataRow', 'ExecuteDataRowAsync', 'ExecuteDatasetAsync', 'UpdateDataset', 'UpdateDatasetAsync',
+  'UnsafeWhere', 'UnsafeAnd', 'UnsafeOr', 'UnsafeHaving', 'UnsafeSelect', 'UnsafeFrom', 'UnsafeGroupBy', 'UnsafeOrderBy']);
+/**
+ * Common names that take SQL only when given type arguments (OrmLite `db.Select<T>(sql)`, PetaPoco `db.Fetch<T>(sql)`):
+ * `DataTable.Select(filter)` and LINQ's `First(x => …)` do not.
+ */
+const LIB_SQL_GENERIC = new Set(['Select', 'SelectAsync', 'Single', 'SingleAsync', 'Scalar', 'ScalarAsync', 'Column', 'ColumnAsync', 'ColumnDistinct',
+  'ColumnDistinctAsync', 'ColumnLazy', 'Dictionary', 'DictionaryAsync', 'Lookup', 'LookupAsync', 'KeyValuePairs', 'KeyValuePairsAsync', 'Exists',
+  'ExistsAsync', 'SelectLazy', 'SelectNonDefaults', 'SelectNonDefaultsAsync', 'Fetch', 'FetchAsync', 'Page', 'PageAsync', 'SkipTake', 'SkipTakeAsync',
+  'First', 'FirstAsync', 'FirstOrDefault', 'FirstOrDefaultAsync', 'SingleOrDefault', 'SingleOrDefaultAsync']);
+/** A first argument that names a connection or its string. */
+const CONN_ARG = /(?:^|[._])(?:cs|\w*conn\w*)$/i;
+/** PetaPoco / NPoco paging: `db.Page<T>(page, size, sql)`. */
+const PAGED = new Set(['Page', 'PageAsync', 'SkipTake', 'SkipTakeAsync']);
+/**
+ * The SQL text given to these is a clause, not a statement: the analysis reads it inside one (OrmLite's `Unsafe…`
+ * builders; `db.Select<T>(filter)` adds `SELECT … WHERE` itself when the text does not start a statement).
+ */
+const CLAUSE: Record<string, [string, string]> = {
+  UnsafeWhere: ['SELECT * FROM t WHERE ', ''], UnsafeAnd: ['SELECT * FROM t WHERE a = 1 AND ', ''], UnsafeOr: ['SELECT * FROM t WHERE a = 1 OR ', ''],
+  UnsafeHaving: ['SELECT a FROM t GROUP BY a HAVING ', ''], UnsafeSelect: ['SELECT ', ' FROM t'], UnsafeFrom: ['SELECT * FROM ', ''],
+  UnsafeGroupBy: ['SELECT a FROM t GROUP BY ', ''], UnsafeOrderBy: ['SELECT * FROM t ORDER BY ', ''],
+};
+const FILTER = new Set(['Select', 'SelectAsync', 'Single', 'SingleAsync', 'Exists', 'ExistsAsync', 'SelectLazy', 'SelectNonDefaults', 'SelectNonDefaultsAsync']);
 const EF_FIX: Record<string, string> = { FromSqlRaw: 'FromSqlInterpolated', ExecuteSqlRaw: 'ExecuteSqlInterpolated', ExecuteSqlRawAsync: 'ExecuteSqlInterpolatedAsync' };
 /** ADO.NET commands the fixes know: `@name` parameters, Oracle's `:name`, or Npgsql's positional `$1`. */
 type AdoStyle = 'named' | 'oracle' | 'positional';
@@ -612,7 +645,17 @@ class CsChecker {
         open = j;
         name = t[i - 1]?.text === '=' && t[i - 2]?.type === 'name' ? t[i - 3]?.text ?? '' : '';
       }
-      if (!COMMAND_TYPE.test(name) || t[open]?.text !== '(') return undefined;
+      if (t[open]?.text !== '(') return undefined;
+      // Dapper's `new CommandDefinition(sql, …)` once it is passed on; PetaPoco's `new Sql(sql, …)`.
+      if ((name === 'CommandDefinition' && this.passedOn(i)) || name === 'Sql') {
+        const args = this.args(open);
+        if (!args.length) return undefined;
+        const named = args.find(([a]) => t[a].type === 'name' && t[a + 1]?.text === ':' && /^(?:sql|commandText)$/.test(t[a].text));
+        if (named) return { kind: 'lib', method: name, nameTok: open - 1, args, q: [named[0] + 2, named[1]], named: true, qIndex: args.indexOf(named) };
+        if (t[args[0][0]].type === 'name' && t[args[0][0] + 1]?.text === ':') return undefined;
+        return { kind: 'lib', method: name, nameTok: open - 1, args, q: args[0], qIndex: 0 };
+      }
+      if (!COMMAND_TYPE.test(name)) return undefined;
       const args = this.args(open);
       if (!args.length) return undefined;
       return { kind: 'ado', method: name, nameTok: open - 1, args, q: args[0], qIndex: 0 };
@@ -625,7 +668,8 @@ class CsChecker {
       if (end <= i + 2) return undefined;
       return { kind: 'ado', method: 'CommandText', nameTok: i, args: [[i + 2, end]], q: [i + 2, end], qIndex: 0 };
     }
-    const kind: SinkKind | undefined = EF_RAW.has(x.text) ? 'efRaw' : EF_MAYBE.has(x.text) ? 'efMaybe' : DAPPER.has(x.text) ? 'dapper' : HELPERS.has(x.text) ? 'helper' : undefined;
+    const kind: SinkKind | undefined = EF_RAW.has(x.text) ? 'efRaw' : EF_MAYBE.has(x.text) ? 'efMaybe' : DAPPER.has(x.text) ? 'dapper' : HELPERS.has(x.text) ? 'helper'
+      : LIB_SQL.has(x.text) || (LIB_SQL_GENERIC.has(x.text) && t[i + 1]?.text === '<') ? 'lib' : undefined;
     if (!kind || (t[i - 1]?.text !== '.' && t[i - 1]?.text !== '?.')) return undefined;
     let open = i + 1;
     if (t[open]?.text === '<') {
@@ -646,6 +690,9 @@ class CsChecker {
     const cmdType = args.findIndex(([a, b]) => /^(?:System\.Data\.)?CommandType\.Text$/.test(this.src(a, b)));
     if (cmdType === 0 || cmdType === 1) qIndex = cmdType + 1;
     else if (/^(?:TransactionalBehavior\.\w+|typeof\s*\(.*\))$/s.test(this.src(args[0][0], args[0][1]))) qIndex = 1;
+    else if (kind === 'lib' && PAGED.has(x.text)) qIndex = 2;
+    // MySqlHelper.ExecuteScalar(connectionString, sql), SqlHelper.ExecuteDataset(conn, sql): the connection comes first.
+    else if (args.length >= 2 && /Helper$/.test(this.tx(i - 2)) && (this.tx(i - 2) === 'MySqlHelper' || CONN_ARG.test(this.src(args[0][0], args[0][1])))) qIndex = 1;
     if (qIndex >= args.length) return undefined;
     let q = args[qIndex];
     let named = false;
@@ -654,6 +701,23 @@ class CsChecker {
     else if (t[q[0]].type === 'name' && t[q[0] + 1]?.text === ':') return undefined;
     if (q[0] >= q[1]) return undefined;
     return { kind, method: x.text, nameTok: i, args, q, named, qIndex };
+  }
+
+  /**
+   * Whether the object created by the `new` at `k` goes on somewhere: an argument, returned, or a local read later in
+   * the member (a `CommandDefinition` runs nothing by itself).
+   */
+  private passedOn(k: number): boolean {
+    const t = this.toks;
+    const p = t[k - 1];
+    if (!p) return false;
+    if (p.text === '(' || p.type === 'comma' || p.text === 'return' || p.text === '=>' || p.text === ':') return true;
+    if (p.text !== '=' || t[k - 2]?.type !== 'name') return false;
+    const name = t[k - 2].text;
+    const [, me] = this.memberOf(k);
+    if (t[k - 3]?.text === '.' || this.encl[k] >= 0 && this.isTypeBody(this.encl[k])) return true; // a field or property
+    for (let m = this.exprEnd(k, me); m < me; m++) if (t[m].text === name && t[m - 1]?.text !== '.') return true;
+    return false;
   }
 
   /** Argument token ranges of the call whose `(` is at `open`. */
@@ -681,13 +745,23 @@ class CsChecker {
     if (sink.kind === 'efMaybe' && single?.type === 'str' && single.str!.interp) return;
     const built = this.build(q0, q1);
     if (!built) return;
-    const a = analyze(built.items, 'fragment');
+    let items = built.items;
+    let a = analyze(items, 'fragment');
+    if (sink.kind === 'lib') {
+      // A clause is read inside a statement; no fix rewrites these, so the added text is never written back.
+      const wrap = CLAUSE[sink.method] ?? (FILTER.has(sink.method) && !looksLikeSql(a.skeleton) ? ['WHERE ', ''] : undefined);
+      if (wrap) {
+        const chars = (x: string): Item[] => [...x].map((c) => ({ kind: 'ch', c, r: c }));
+        items = [...chars(wrap[0]), ...items, ...chars(wrap[1])];
+        a = analyze(items, 'fragment');
+      }
+    }
     if (!looksLikeSql(a.skeleton)) return;
     const values: Hole[] = [];
     const names: Hole[] = [];
     const fragments: Hole[] = [];
     for (const h of a.holes) {
-      const it = built.items[h.item] as Hole;
+      const it = items[h.item] as Hole;
       if (it.kind !== 'hole' || it.safe || h.pos === 'ignored') continue;
       if (h.pos === 'value') values.push(it);
       else if (!it.devControlled) (h.pos === 'name' ? names : fragments).push(it);
@@ -696,7 +770,7 @@ class CsChecker {
     const start = t[q0].start;
     const end = t[q1 - 1].end;
     if (values.length) {
-      this.ctx.report({ start, end, messageId: 'interpolatedValue', data: { expr: short(values[0].src) }, fixes: built.direct ? this.fixes(sink, built, a) : [] });
+      this.ctx.report({ start, end, messageId: 'interpolatedValue', data: { expr: short(values[0].src) }, fixes: built.direct && sink.kind !== 'lib' ? this.fixes(sink, built, a) : [] });
     } else {
       this.ctx.report({ start, end, messageId: 'interpolatedIdentifier', data: { expr: short((names[0] ?? fragments[0]).src) } });
     }
