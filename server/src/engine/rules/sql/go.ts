@@ -1,6 +1,6 @@
 // sql/string-built-query for Go: SQL built with `+`, `+=`, `fmt.Sprintf` or a strings.Builder that reaches a
 // database/sql, sqlx, pgx or gorm query call. Parsed with tree-sitter's Go grammar; silent when it is not available.
-import { analyze, looksLikeSql, type Analysis, type Item } from '../../fixes/parameterize';
+import { analyze, looksLikeSql, MARK, type Analysis, type Item } from '../../fixes/parameterize';
 import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
@@ -14,14 +14,16 @@ export const go: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'go',
   async check(ctx) {
     // Cheap prefilters: most files have no query call, or no SQL text at all, and are never parsed.
-    if (!SINK_CALL.test(ctx.text) || (!SQL_HINT.test(ctx.text) && !/\.Where\s*\(/.test(ctx.text))) return;
+    if (!SINK_CALL.test(ctx.text) || (!SQL_HINT.test(ctx.text) && !/\.Where\s*\(/.test(ctx.text) && !LIBRARY_HINT.test(ctx.text))) return;
     const tree = await parse(ctx, 'go');
     if (!tree) return;
     new GoChecker(ctx, tree.rootNode).run();
   },
 };
 
-const SINK_CALL = /\.(?:Query|QueryRow|Exec|MustExec|Queryx|QueryRowx|Prepare|Preparex|Select|Get|NamedExec|NamedQuery|Raw|Where)(?:Context)?\s*\(/;
+/** An ORM or query builder whose calls take SQL pieces that need not read as SQL on their own. */
+const LIBRARY_HINT = /"(?:gorm\.io\/gorm|github\.com\/jinzhu\/gorm|github\.com\/Masterminds\/squirrel|github\.com\/go-pg\/pg[^"]*|github\.com\/uptrace\/bun[^"]*|xorm\.io\/xorm|github\.com\/go-xorm\/xorm)"/;
+const SINK_CALL = /\.(?:Query|QueryRow|Exec|MustExec|Queryx|QueryRowx|Prepare|Preparex|Select|Get|NamedExec|NamedQuery|Raw|Where|QueryOne|ExecOne|NewRaw|SQL|Expr|Not|Or|Having|Order|OrderBy|Group|GroupBy|Joins|Join|LeftJoin|RightJoin|InnerJoin|CrossJoin|FullJoin|Table|Distinct|Pluck|Prefix|Suffix|Column|ColumnExpr|OrderExpr|GroupExpr|TableExpr|ModelTableExpr|WhereOr|WhereIn|For|And|QueryString|QueryInterface)(?:Context)?\s*\(/;
 
 /** How a sink takes its SQL and its values. */
 interface Method {
@@ -35,6 +37,10 @@ interface Method {
   condition?: boolean;
   /** Only with gorm or squirrel imported. */
   builder?: boolean;
+  /** The text is SQL by the API's contract (an ORM's expression or clause): no need for it to read as a statement. */
+  fragment?: boolean;
+  /** The library's own placeholder, whatever the driver (ORMs and builders rewrite `?`). */
+  style?: Style;
 }
 
 const METHODS: Record<string, Method> = {
@@ -64,7 +70,43 @@ const METHODS: Record<string, Method> = {
   NamedQueryContext: { q: 1, args: false },
   Raw: { q: 0, args: true, builder: true },
   Where: { q: 0, args: true, condition: true, builder: true },
+  // go-pg
+  ExecOne: { q: 0, args: true },
+  QueryOne: { q: 0, args: true },
+  ExecOneContext: { q: 1, args: true },
+  QueryOneContext: { q: 1, args: true },
 };
+
+/** Methods of ORMs and query builders, each only with its library imported; they use `?` whatever the driver. */
+const Q = { q: 0, args: true, fragment: true, style: '?' } as const;
+const NAMES = { q: 0, args: false, fragment: true } as const;
+const COND = { q: 0, args: true, condition: true, style: '?' } as const;
+const LIBRARY_METHODS: { lib: RegExp; methods: Record<string, Method> }[] = [
+  {
+    lib: /^(?:gorm\.io\/gorm|github\.com\/jinzhu\/gorm)$/,
+    methods: { Not: COND, Or: COND, Having: COND, Select: Q, Joins: Q, Table: Q, Distinct: Q, Order: NAMES, Group: NAMES, Pluck: NAMES },
+  },
+  {
+    lib: /^github\.com\/Masterminds\/squirrel$/,
+    methods: { Having: COND, Prefix: Q, Suffix: Q, Column: Q, Join: Q, LeftJoin: Q, RightJoin: Q, InnerJoin: Q, CrossJoin: Q, FullJoin: Q,
+      Where: COND, OrderBy: NAMES, GroupBy: NAMES, From: NAMES },
+  },
+  {
+    // go-pg's orm.Query and bun's query builders.
+    lib: /^(?:github\.com\/go-pg\/pg(?:\/v\d+)?(?:\/orm)?|github\.com\/uptrace\/bun)$/,
+    methods: { NewRaw: { q: 0, args: true, style: '?' }, ColumnExpr: Q, OrderExpr: Q, GroupExpr: Q, TableExpr: Q, ModelTableExpr: Q, Join: Q, For: Q,
+      WhereOr: COND, WhereIn: COND, Having: COND },
+  },
+  {
+    lib: /^(?:xorm\.io\/xorm|github\.com\/go-xorm\/xorm)$/,
+    methods: { SQL: { q: 0, args: true, style: '?' }, And: COND, Or: COND, Having: COND, OrderBy: NAMES, GroupBy: NAMES, Select: NAMES,
+      QueryString: { q: 0, args: true, style: '?' }, QueryInterface: { q: 0, args: true, style: '?' } },
+  },
+];
+/** Package functions taking SQL: `squirrel.Expr("…", args...)`. */
+const PACKAGE_FUNCS: { lib: RegExp; funcs: Record<string, Method> }[] = [
+  { lib: /^github\.com\/Masterminds\/squirrel$/, funcs: { Expr: Q } },
+];
 
 type Style = '$' | '?';
 
@@ -73,11 +115,15 @@ function driverStyle(path: string): Style | undefined {
   if (path === 'github.com/lib/pq' || /^github\.com\/jackc\/pgx(?:\/v\d+)?(?:\/|$)/.test(path)) return '$';
   if (path === 'github.com/go-sql-driver/mysql' || /^github\.com\/mattn\/go-sqlite3(?:\/|$)/.test(path) || /^modernc\.org\/sqlite(?:\/|$)/.test(path)) return '?';
   if (path === 'gorm.io/gorm' || /^github\.com\/jinzhu\/gorm(?:\/|$)/.test(path)) return '?';
+  // go-pg, bun and xorm format `?` themselves.
+  if (/^github\.com\/go-pg\/pg(?:\/|$)/.test(path) || /^github\.com\/uptrace\/bun(?:\/|$)/.test(path) || /^(?:xorm\.io\/xorm|github\.com\/go-xorm\/xorm)$/.test(path)) return '?';
   return undefined;
 }
 
-const GORM = /^(?:gorm\.io\/gorm|github\.com\/jinzhu\/gorm)$/;
-const SQUIRREL = /^github\.com\/Masterminds\/squirrel$/;
+/** Libraries whose `Where` and `Raw` take SQL. */
+const BUILDERS = /^(?:gorm\.io\/gorm|github\.com\/jinzhu\/gorm|github\.com\/Masterminds\/squirrel|github\.com\/go-pg\/pg(?:\/v\d+)?(?:\/orm)?|github\.com\/uptrace\/bun|xorm\.io\/xorm|github\.com\/go-xorm\/xorm)$/;
+/** Couchbase's N1QL `Query(statement, opts)`: a query sink, but its values go in the options. */
+const GOCB = /^github\.com\/couchbase\/gocb(?:\/v\d+)?$/;
 
 const NUMERIC_TYPES = /^(?:u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|bool|byte|time\.Time|time\.Duration|uuid\.UUID|decimal\.Decimal|sql\.Null(?:Int16|Int32|Int64|Float64|Bool|Time|Byte))$/;
 const SAFE_FUNCS = /^(?:strconv\.(?:Itoa|FormatInt|FormatUint|FormatFloat|FormatBool|AppendInt)|len|cap|time\.\w+|uuid\.\w+|math\.\w+|pq\.QuoteIdentifier|pq\.QuoteLiteral|\w+\.Sanitize)$/;
@@ -138,10 +184,7 @@ class GoChecker {
     this.collect();
     const sinks: Sink[] = [];
     walkTree(this.root, (n) => {
-      if (n.type === 'call_expression' && !n.hasError) {
-        const s = this.sink(n);
-        if (s) sinks.push(s);
-      }
+      if (n.type === 'call_expression' && !n.hasError) sinks.push(...this.sinks(n));
     });
     for (const s of sinks) this.checkSink(s);
   }
@@ -253,24 +296,47 @@ class GoChecker {
 
   // --- sinks -----------------------------------------------------------------------------------------------------
 
-  private sink(call: Node): Sink | undefined {
+  /** The sinks a call may be: a driver method, and an ORM's method of the same name when that ORM is imported. */
+  private sinks(call: Node): Sink[] {
     const fn = field(call, 'function');
-    if (fn?.type !== 'selector_expression') return undefined;
+    if (fn?.type !== 'selector_expression') return [];
     const name = field(fn, 'field')?.text;
-    const method = name ? METHODS[name] : undefined;
     const list = field(call, 'arguments');
-    if (!method || !list) return undefined;
+    if (!name || !list) return [];
     const operand = field(fn, 'operand');
-    if (operand && this.isPackage(operand) && !/sqlx$/.test(this.imports.get(operand.text) ?? '')) return undefined;
-    if (method.builder && ![...this.imports.values()].some((p) => GORM.test(p) || SQUIRREL.test(p))) return undefined;
+    const imported = [...this.imports.values()];
+    const methods: Method[] = [];
+    if (operand && this.isPackage(operand)) {
+      const path = this.imports.get(operand.text) ?? '';
+      if (/sqlx$/.test(path) && METHODS[name]) methods.push(METHODS[name]);
+      for (const f of PACKAGE_FUNCS) if (f.lib.test(path) && f.funcs[name]) methods.push(f.funcs[name]);
+    } else {
+      // An imported ORM's method of that name wins over the driver's (gorm's `Select(query, args...)`, not sqlx's).
+      for (const l of LIBRARY_METHODS) if (l.methods[name] && imported.some((p) => l.lib.test(p))) methods.push(l.methods[name]);
+      const base = METHODS[name];
+      if (!methods.length && base && (!base.builder || imported.some((p) => BUILDERS.test(p)))) methods.push(base);
+    }
     const args = named(list);
-    let index = method.q;
-    // sqlx.Select(db, &dest, query, args...)
-    if (operand && this.isPackage(operand)) index++;
-    if (method.ctxFirst && args.length >= 2 && this.isContext(args[0])) index++;
-    const query = args[index];
-    if (!query || query.type === 'variadic_argument') return undefined;
-    return { call, method, name: name!, query, index, args };
+    const out: Sink[] = [];
+    for (const method of methods) {
+      let index = method.q;
+      // sqlx.Select(db, &dest, query, args...)
+      if (operand && this.isPackage(operand) && METHODS[name] === method) index++;
+      if (method.ctxFirst && args.length >= 2 && this.isContext(args[0])) index++;
+      // go-pg: db.Query(&dest, query, args...), db.QueryOne(pg.Scan(&n), query).
+      if (args[index] && args[index + 1] && this.isDestination(args[index])) index++;
+      const query = args[index];
+      if (!query || query.type === 'variadic_argument') continue;
+      out.push({ call, method, name, query, index, args });
+    }
+    return out;
+  }
+
+  /** `&dest` or `pg.Scan(&n)`: where a result goes, never SQL. */
+  private isDestination(n: Node): boolean {
+    const u = unparen(n);
+    if (u.type === 'unary_expression') return field(u, 'operator')?.text === '&';
+    return u.type === 'call_expression' && /^\w+\.Scan$/.test(field(u, 'function')?.text ?? '');
   }
 
   private isContext(n: Node): boolean {
@@ -293,8 +359,13 @@ class GoChecker {
     this.depth = 0;
     const built = this.build(q, sink.call);
     if (!built) return;
-    const a = analyze(built.items, 'fragment');
-    if (!looksLikeSql(sink.method.condition ? 'WHERE ' + a.skeleton : a.skeleton)) return;
+    let a = analyze(built.items, 'fragment');
+    if (!sink.method.fragment && !looksLikeSql(sink.method.condition ? 'WHERE ' + a.skeleton : a.skeleton)) return;
+    // A value with the quotes stripped (or doubled) inside quotes of the same kind cannot break out of them.
+    if (this.quoteStripped(built.items, a)) {
+      if (!hasUnsafeHole(built.items)) return;
+      a = analyze(built.items, 'fragment');
+    }
     reportHoles(this.ctx, sink.query, built.items, a, () => sink.args.length > sink.index + 1, () => (built.rewritable ? this.fixes(sink, built, a) : []));
   }
 
@@ -559,6 +630,55 @@ class GoChecker {
       /^bytes\.NewBuffer(?:String)?\(/.test(v.text);
   }
 
+  /**
+   * Holes whose value has a quote stripped or doubled (`strings.ReplaceAll(v, "'", "")`, a `strings.NewReplacer` doing
+   * that) and that sit inside SQL quotes of that kind become safe. True when any did.
+   */
+  private quoteStripped(items: Item[], a: Analysis): boolean {
+    let changed = false;
+    for (const h of a.holes) {
+      const it = items[h.item] as CHole & { strips?: string };
+      if (it.kind !== 'hole' || it.safe || !it.strips) continue;
+      const k = a.owner.findIndex((o, i) => o === h.item && a.skeleton[i] === MARK);
+      const st = k >= 0 ? a.state[k] : undefined;
+      if ((st === 'single' && it.strips.includes("'")) || (st === 'dquote' && it.strips.includes('"'))) {
+        it.safe = true;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** The quote characters a value cannot hold (unless doubled): removed or doubled by a replace. */
+  private strips(e: Node, depth = 0): string | undefined {
+    e = unparen(e);
+    if (depth > 4) return undefined;
+    if (e.type === 'identifier') {
+      const v = this.singleValue(e);
+      return v ? this.strips(v, depth + 1) : undefined;
+    }
+    if (e.type !== 'call_expression') return undefined;
+    const fn = field(e, 'function');
+    const args = named(field(e, 'arguments') ?? e);
+    const ftext = fn?.text ?? '';
+    const pairs: [string | undefined, string | undefined][] = [];
+    if (/^strings\.(?:Replace|ReplaceAll)$/.test(ftext) && this.imports.get('strings') === 'strings') {
+      if (ftext.endsWith('Replace') && args[3]?.text !== '-1') return undefined;
+      pairs.push([args[1] && this.constant(args[1]), args[2] && this.constant(args[2])]);
+    } else if (fn?.type === 'selector_expression' && field(fn, 'field')?.text === 'Replace' && args.length === 1) {
+      // r.Replace(v) with r := strings.NewReplacer("'", "", ...)
+      const r = field(fn, 'operand');
+      const init = r?.type === 'identifier' ? this.singleValue(r) : undefined;
+      const u = init && unparen(init);
+      if (u?.type !== 'call_expression' || field(u, 'function')?.text !== 'strings.NewReplacer') return undefined;
+      const rargs = named(field(u, 'arguments')!);
+      for (let i = 0; i + 1 < rargs.length; i += 2) pairs.push([this.constant(rargs[i]), this.constant(rargs[i + 1])]);
+    } else return undefined;
+    let out = '';
+    for (const [from, to] of pairs) if ((from === "'" || from === '"') && (to === '' || to === from + from)) out += from;
+    return out || undefined;
+  }
+
   // --- values ------------------------------------------------------------------------------------------------------
 
   private hole(e: Node): CHole {
@@ -566,7 +686,10 @@ class GoChecker {
     const src = e.text;
     const text = this.constant(e);
     if (text !== undefined) return { kind: 'hole', src, safe: true, text, value: src };
-    return { kind: 'hole', src, safe: this.safe(e, 0), devControlled: this.devControlled(e), value: src };
+    const safe = this.safe(e, 0);
+    const h: CHole & { strips?: string } = { kind: 'hole', src, safe, devControlled: this.devControlled(e), value: src };
+    if (!safe) h.strips = this.strips(e);
+    return h;
   }
 
   private singleValue(id: Node): Node | undefined {
@@ -746,7 +869,8 @@ class GoChecker {
   }
 
   private fixes(sink: Sink, built: Built, a: Analysis): Fix[] {
-    const chosen = this.style();
+    if ([...this.imports.values()].some((p) => GOCB.test(p))) return [];
+    const chosen = sink.method.style ? { style: sink.method.style } : this.style();
     const style = chosen?.style;
     if (!style || !sink.method.args) return [];
     if (sink.args.some((x) => x.type === 'variadic_argument')) return [];
@@ -777,7 +901,7 @@ class GoChecker {
     } else {
       edits.push(lines.edit(existing[0].startIndex, existing[existing.length - 1].endIndex, values.join(', ')));
     }
-    const title = chosen?.assumed ? `Parameterize query (assumed ${chosen.assumed} placeholders: no driver import says which)` : 'Parameterize query';
+    const title = chosen && 'assumed' in chosen && chosen.assumed ? `Parameterize query (assumed ${chosen.assumed} placeholders: no driver import says which)` : 'Parameterize query';
     return [{ title, applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
   }
 
