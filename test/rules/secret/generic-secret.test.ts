@@ -373,6 +373,12 @@ ruleTester(rule, {
     { name: 'JavaScript ??=', path: 'src/cfg.js', code: `config.apiKey ??= "${tok}";\n`, errors: [{ messageId: 'found' }] },
     { name: 'Java', path: 'App.java', code: `private static final String API_KEY = "${tok}";`, errors: [{ messageId: 'found' }] },
     { name: 'C#', path: 'App.cs', code: `var conn = new Client { Password = "${pw}" };`, errors: [{ messageId: 'found' }] },
+    {
+      name: 'C# verbatim strings (@"…"), with or without a space after =',
+      path: 'Keys.cs',
+      code: `class Keys {\n  private const string SigningSecret =@"${hex}";\n  static string ApiToken = @"${tok}";\n}\n`,
+      errors: [{ messageId: 'found', line: 2, column: 41 }, { messageId: 'found', line: 3, column: 30 }],
+    },
     { name: 'Ruby hash rocket', path: 'config.rb', code: `config = { :password => '${pw}', "api_key" => "${tok}" }`, errors: [{ messageId: 'found' }, { messageId: 'found' }] },
     { name: 'PHP array and variable', path: 'config.php', code: `<?php\n$db_pass = "${pw}";\nreturn ['secret' => '${tok}'];\n`, errors: [{ messageId: 'found', line: 2 }, { messageId: 'found', line: 3 }] },
   ],

@@ -54,7 +54,8 @@ const SKIP_DIR = /(?:^|\/)(?:node_modules|vendor|dist|build|out|\.git|locales?|i
 const HASH_COMMENT: ReadonlySet<Lang> = new Set<Lang>(['python', 'ruby', 'elixir', 'shell', 'toml', 'plaintext', 'php', 'dockerfile', 'yaml', 'dotenv', 'ini', 'properties']);
 const C_COMMENT: ReadonlySet<Lang> = new Set<Lang>(['javascript', 'typescript', 'go', 'java', 'csharp', 'rust', 'php', 'kotlin', 'swift', 'c', 'cpp', 'json', 'plaintext']);
 
-const LITERAL = String.raw`(?<prefix>[rRuUbBfF]{0,2})(?<lit>"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|` + '`(?:[^`\\\\$\\r\\n]|\\\\.)*`)';
+// `@"…"` is a C# verbatim (or Objective-C) string: its backslashes are not escapes.
+const LITERAL = String.raw`(?<prefix>[rRuUbBfF]{0,2}|@)(?<lit>"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|` + '`(?:[^`\\\\$\\r\\n]|\\\\.)*`)';
 /** `"key": "v"`, `"key" => "v"`, `["key"] = "v"`, `:key => "v"`, `key = "v"`, `key: "v"`, `key := "v"`, `key ?= "v"`, `key: str = "v"`, `var key T = "v"`. */
 const CODE = new RegExp(
   String.raw`(?:(?<qq>["'])(?<qkey>[A-Za-z_$@][\w.\-$@]*)\k<qq>\]?\s*(?:=>|:(?!:)|=(?![=>~]))` +
@@ -156,7 +157,7 @@ function codeCandidates(line: string, at: number, out: Candidate[]): void {
     if (/^\s*(?:[+%*["'`]|\/(?![/*])|\.format\()/.test(line.slice(litEnd))) continue;
     const raw = lit.slice(1, -1);
     const prefix = g.prefix.toLowerCase();
-    const rawString = prefix.includes('r');
+    const rawString = prefix.includes('r') || prefix === '@';
     const fixable = !/[bf]/.test(prefix) && (rawString || !raw.includes('\\'));
     out.push({
       key,

@@ -85,10 +85,11 @@ export const openrouterApiKey: ProviderSpec = tokenSpec({
 export const huggingfaceToken: ProviderSpec = tokenSpec({
   id: 'secret/huggingface-token',
   label: 'Hugging Face access token',
-  prefix: 'hf_',
+  // User access tokens (`hf_`) and the older organization API tokens (`api_org_`).
+  prefix: '(?:hf|api_org)_',
   body: '[A-Za-z]{34}',
-  keywords: ['hf_'],
-  make: (seed) => 'hf_' + sampleSecret(ALPHABETS.letters, 34, 690 + seed),
+  keywords: ['hf_', 'api_org_'],
+  make: (seed) => (seed % 2 ? 'hf_' : 'api_org_') + sampleSecret(ALPHABETS.letters, 34, 690 + seed),
   truncateTo: 20,
   envName: 'HF_TOKEN',
   minEntropy: 3.8,

@@ -72,8 +72,8 @@ export const awsSecretAccessKey: ProviderSpec = {
   envName: 'AWS_SECRET_ACCESS_KEY',
   allowlist: {
     stopwords: ['example', 'xxxx'],
-    // The AWS documentation key ends in EXAMPLEKEY.
-    regexes: [/EXAMPLEKEY$/],
+    // The AWS documentation key ends in EXAMPLEKEY; copies of it relabelled as a sample, test or fake key are examples too.
+    regexes: [/(?:EXAMPLE|SAMPLE|TEST|FAKE|DUMMY)KEY$/i],
   },
   validate: (secret, at) => {
     if (!/[a-z]/.test(secret) || !/[A-Z]/.test(secret) || !/[0-9]/.test(secret)) return false;
@@ -93,6 +93,7 @@ export const awsSecretAccessKey: ProviderSpec = {
     fp: () => [
       `aws_secret_access_key = ${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY'}`,
       `aws_secret_access_key = ${'x'.repeat(40)}`,
+      ...['SAMPLE', 'TEST', 'FAKE'].map((w) => `aws_secret_access_key:${secretKey(34).slice(0, 37 - w.length)}${w}KEY`),
       `commit = "${sampleSecret(ALPHABETS.hex, 40, 28)}" # aws_secret_access_key`,
       `digest = "${secretKey(29)}" # unrelated value in a file that mentions aws_secret_access_key elsewhere\n\n`,
       `AWS_SECRET_ACCESS_KEY=${secretKey(30).slice(0, 30)}`,

@@ -36,7 +36,9 @@ export const googleApiKey: ProviderSpec = tokenSpec({
   envName: 'GOOGLE_API_KEY',
   // Browser keys (Maps, Firebase) are public by design when restricted; server keys are not.
   severity: 'warning',
-  validate: (key) => !PUBLISHED_EXAMPLE_KEYS.has(fnv1a(key)),
+  // A key is never followed by `=`: that is base64 padding, so the match is a slice of encoded data.
+  validate: (key, at) => at.text[at.end] !== '=' && !PUBLISHED_EXAMPLE_KEYS.has(fnv1a(key)),
+  extraFp: (make) => [`integrity = "${make(7)}=="`, `blob: ${make(8)}=`],
   help: 'A Google API key bills the project for every API it is allowed to call. Restrict it by API and referrer/IP, keep server keys in the environment, and rotate an exposed one in the Cloud console.',
 });
 

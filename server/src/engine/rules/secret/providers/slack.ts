@@ -14,13 +14,20 @@ export const slackBotToken: ProviderSpec = tokenSpec({
   id: 'secret/slack-bot-token',
   label: 'Slack bot token',
   prefix: 'xoxb-',
-  body: '[0-9]{9,13}-[0-9]{9,13}-[A-Za-z0-9]{24,34}',
+  // Current tokens: team id, bot id, 24+ characters. Classic (legacy) bot tokens: one id and exactly 24, not all digits.
+  body: '[0-9]{8,13}-(?:[0-9]{9,13}-[A-Za-z0-9]{24,34}|(?=[0-9]*[A-Za-z])[A-Za-z0-9]{24})',
   keywords: ['xoxb-'],
   make: (seed) => `xoxb-${digits(11, 300 + seed)}-${digits(13, 310 + seed)}-${alnum(24, 320 + seed)}`,
   truncateTo: 30,
   envName: 'SLACK_BOT_TOKEN',
   help: help('A bot token posts, reads channels and files with every scope the app was granted.'),
-  extraFp: () => ['SLACK_BOT_TOKEN=xoxb-your-bot-token', 'token = "xoxb-123-456-abc"'],
+  extraTp: () => [`"bot_token": "xoxb-${digits(12, 326)}-${alnum(24, 327)}"`],
+  extraFp: () => [
+    'SLACK_BOT_TOKEN=xoxb-your-bot-token',
+    'token = "xoxb-123-456-abc"',
+    `token = "xoxb-${digits(12, 328)}-${digits(24, 329)}"`,
+    `token = "xoxb-${digits(12, 330)}-${alnum(19, 331)}"`,
+  ],
 });
 
 export const slackUserToken: ProviderSpec = tokenSpec({
@@ -51,9 +58,10 @@ export const slackConfigToken: ProviderSpec = tokenSpec({
   id: 'secret/slack-config-token',
   label: 'Slack configuration token',
   prefix: 'xoxe(?:\\.xox[bp])?-',
-  body: '[0-9]-[A-Z0-9]{140,170}',
+  // The body is mixed-case base64-like text (`Mi0yLT…`), 146 characters for refresh and 163-166 for access tokens.
+  body: '[0-9]-[A-Za-z0-9]{140,170}',
   keywords: ['xoxe'],
-  make: (seed) => `xoxe${seed % 2 ? '.xoxp' : ''}-1-${upnum(146 + (seed % 2) * 17, 390 + seed)}`,
+  make: (seed) => `xoxe${seed % 2 ? '.xoxp' : ''}-1-${(seed % 3 ? alnum : upnum)(146 + (seed % 2) * 17, 390 + seed)}`,
   truncateTo: 60,
   envName: 'SLACK_CONFIG_TOKEN',
   help: help('A configuration access or refresh token creates and changes apps of the workspace.'),
@@ -79,7 +87,8 @@ export const slackWebhookUrl: ProviderSpec = {
   id: 'secret/slack-webhook-url',
   label: 'Slack incoming webhook URL',
   description: 'Slack incoming webhook URL (it embeds its secret) hardcoded in source or configuration',
-  regex: /(?<![\w-])((?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{20,32})(?![\w-])/,
+  // Workflow and trigger URLs have a numeric id between the app id and the secret.
+  regex: /(?<![\w-])((?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,12}\/[A-Z0-9]{8,12}\/(?:[0-9]{6,24}\/)?[A-Za-z0-9]{20,32})(?![\w-])/,
   keywords: ['hooks.slack.com'],
   minEntropy: 4.0,
   severity: 'error',
@@ -87,7 +96,12 @@ export const slackWebhookUrl: ProviderSpec = {
   envName: 'SLACK_WEBHOOK_URL',
   publicPrefix: /^(?:https?:\/\/)?hooks\.slack\.com\/\w+\//,
   samples: {
-    tp: () => [`const url = "${hook(1)}";`, `SLACK_WEBHOOK_URL=${hook(2)}`, `curl -X POST -d '{}' ${hook(3)}`],
+    tp: () => [
+      `const url = "${hook(1)}";`,
+      `SLACK_WEBHOOK_URL=${hook(2)}`,
+      `curl -X POST -d '{}' ${hook(3)}`,
+      `url: ${hook(5).replace('/services/', '/workflows/').replace(/\/(?=[^/]+$)/, `/${digits(18, 422)}/`)}`,
+    ],
     fp: () => [
       'url = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"',
       'url = "https://hooks.slack.com/services/YOUR/WEBHOOK/URL"',
