@@ -16,6 +16,9 @@ const PQ = ['"database/sql"', '"fmt"', '_ "github.com/lib/pq"'];
 const MYSQL = ['"database/sql"', '"fmt"', '_ "github.com/go-sql-driver/mysql"'];
 const SQLITE = ['"database/sql"', '"fmt"', '"strings"', '_ "github.com/mattn/go-sqlite3"'];
 const NONE = ['"database/sql"', '"fmt"'];
+const SQ = ['"fmt"', '"strings"', 'sq "github.com/Masterminds/squirrel"'];
+const GORM = ['"gorm.io/gorm"'];
+const GOPG = ['"context"', 'pg "github.com/go-pg/pg/v10"'];
 /** First body line with PQ / MYSQL / NONE imports. */
 const L3 = 10;
 const L4 = 11;
@@ -73,6 +76,15 @@ const valid: (string | { name: string; code: string })[] = [
   file(PQ, '\tdb.Query("SELECT * FROM users WHERE name = \'" + name + "\'",, )\n'),
   // a format held in a local, filled in place with numbers only
   file(PQ, '\tq := "SELECT * FROM orders WHERE user_id = %d LIMIT %d"\n\tq = fmt.Sprintf(q, id, 50)\n\tdb.Query(q)\n'),
+  // ORMs and builders: placeholders and constant clauses
+  file(SQ, '\tsq.Select("id").From("accounts").Where(sq.Expr("lower(email) = ?", name))\n', 'name string'),
+  file(GORM, '\tdb.Order("created_at DESC").Select("id", "email").Find(&rows)\n', 'db *gorm.DB, name string'),
+  file(GOPG, '\tdb.Query(&rows, "SELECT id FROM accounts WHERE email = ?", name)\n', 'db *pg.DB, name string'),
+  // a quote doubled or stripped before the value goes between quotes of that kind
+  file(SQ, '\tsafe := strings.ReplaceAll(name, "\'", "\'\'")\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = \'" + safe + "\'"))\n', 'name string'),
+  file(SQ, '\tr := strings.NewReplacer("\'", "", `"`, "")\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = \'" + r.Replace(name) + "\'"))\n', 'name string'),
+  // clause-named methods without an ORM imported
+  file(NONE, '\tcart.Order("sku " + name)\n\tcart.Table("t_" + name)\n', 'cart *Cart, name string'),
 ];
 
 const invalid: InvalidCase[] = [
@@ -312,6 +324,62 @@ const invalid: InvalidCase[] = [
     name: 'a parameter extended with +=',
     code: file(PQ, '\tq += " WHERE name = \'" + name + "\'"\n\tdb.Query(q)\n', 'db *sql.DB, q, name string'),
     errors: [{ messageId: VALUE, line: 11, column: 11, fixes: [] }],
+  },
+  // --- ORMs and query builders --------------------------------------------------------------------------------------
+  {
+    name: 'squirrel: Expr with a quoted Sprintf value reads as SQL by contract',
+    code: file(SQ, '\tsq.Insert("events").Columns("hash").Values(sq.Expr(fmt.Sprintf("sha1(\'%s\')", name)))\n', 'name string'),
+    errors: [{ messageId: VALUE, line: L3, column: 53, fixes: [{ output: file(SQ, '\tsq.Insert("events").Columns("hash").Values(sq.Expr("sha1(?)", name))\n', 'name string') }] }],
+  },
+  {
+    name: 'squirrel: Where takes ? even with a PostgreSQL driver imported',
+    code: file([...SQ, '_ "github.com/lib/pq"'], '\tsq.Select("id").From("accounts").Where("email = \'" + name + "\'")\n', 'name string'),
+    errors: [{ messageId: VALUE, line: L4, column: 41, fixes: [{ output: file([...SQ, '_ "github.com/lib/pq"'], '\tsq.Select("id").From("accounts").Where("email = ?", name)\n', 'name string') }] }],
+  },
+  {
+    name: 'squirrel: double quotes stripped do not protect a single-quoted value',
+    code: file(SQ, '\tv := strings.ReplaceAll(name, `"`, "")\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = \'" + v + "\'"))\n', 'name string'),
+    errors: [{ messageId: VALUE, line: L3 + 1, column: 49, fixes: [{ output: file(SQ, '\tv := strings.ReplaceAll(name, `"`, "")\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = ?", v))\n', 'name string') }] }],
+  },
+  {
+    name: 'squirrel: a stripped value outside quotes',
+    code: file(SQ, '\tv := strings.ReplaceAll(name, "\'", "")\n\tsq.Select("id").From("accounts").OrderBy("email " + v)\n', 'name string'),
+    errors: [{ messageId: IDENT, line: L3 + 1, column: 43, fixes: [] }],
+  },
+  {
+    name: 'gorm: Not with a built condition',
+    code: file(GORM, '\tdb.Not("role = \'" + name + "\'").Find(&rows)\n', 'db *gorm.DB, name string'),
+    errors: [{ messageId: VALUE, line: 8, column: 9, fixes: [{ output: file(GORM, '\tdb.Not("role = ?", name).Find(&rows)\n', 'db *gorm.DB, name string') }] }],
+  },
+  {
+    name: 'gorm: Order and Select with a name from a parameter',
+    code: file(GORM, '\tdb.Order("created_at " + name).Select("id, " + name).Find(&rows)\n', 'db *gorm.DB, name string'),
+    errors: [{ messageId: IDENT, line: 8, column: 11, fixes: [] }, { messageId: IDENT, line: 8, column: 40, fixes: [] }],
+  },
+  {
+    name: 'go-pg: Query with the destination first',
+    code: file(GOPG, '\tdb.Query(&rows, "SELECT id FROM accounts WHERE email = \'"+name+"\'")\n', 'db *pg.DB, name string'),
+    errors: [{ messageId: VALUE, line: 9, column: 18, fixes: [{ output: file(GOPG, '\tdb.Query(&rows, "SELECT id FROM accounts WHERE email = ?", name)\n', 'db *pg.DB, name string') }] }],
+  },
+  {
+    name: 'go-pg: a model query WhereOr',
+    code: file(GOPG, '\tdb.Model(&rows).Where("active").WhereOr("email = \'" + name + "\'").Select()\n', 'db *pg.DB, name string'),
+    errors: [{ messageId: VALUE, line: 9, column: 42, fixes: [{ output: file(GOPG, '\tdb.Model(&rows).Where("active").WhereOr("email = ?", name).Select()\n', 'db *pg.DB, name string') }] }],
+  },
+  {
+    name: 'bun: NewRaw',
+    code: file(['"github.com/uptrace/bun"'], '\tdb.NewRaw("DELETE FROM sessions WHERE token = \'" + name + "\'").Exec(ctx)\n', 'db *bun.DB, name string'),
+    errors: [{ messageId: VALUE, line: 8, column: 12, fixes: [{ output: file(['"github.com/uptrace/bun"'], '\tdb.NewRaw("DELETE FROM sessions WHERE token = ?", name).Exec(ctx)\n', 'db *bun.DB, name string') }] }],
+  },
+  {
+    name: 'xorm: SQL',
+    code: file(['"xorm.io/xorm"'], '\tengine.SQL("SELECT * FROM accounts WHERE email = \'" + name + "\'").Find(&rows)\n', 'engine *xorm.Engine, name string'),
+    errors: [{ messageId: VALUE, line: 8, column: 13, fixes: [{ output: file(['"xorm.io/xorm"'], '\tengine.SQL("SELECT * FROM accounts WHERE email = ?", name).Find(&rows)\n', 'engine *xorm.Engine, name string') }] }],
+  },
+  {
+    name: 'gocb: N1QL Query is reported without a fix (values go in the options)',
+    code: file(['"database/sql"', '"github.com/couchbase/gocb/v2"'], '\tcluster.Query("SELECT * FROM bucket WHERE owner = \'" + name + "\'", nil)\n', 'cluster *gocb.Cluster, name string'),
+    errors: [{ messageId: VALUE, line: 9, column: 16, fixes: [] }],
   },
 ];
 
