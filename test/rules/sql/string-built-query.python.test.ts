@@ -82,7 +82,11 @@ const valid: (string | { name: string; code: string })[] = [
   'def tag(literal_column, name):\n    return literal_column(f"\'{name}\'")\n',
   'from sqlalchemy import literal_column\n\ndef tag():\n    return literal_column("\'fixed\'")\n',
   'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\ndef by_city(city):\n    return db.text("city = :city").bindparams(city=city)\n',
-  'import aiosqlite\n\nasync def tags(db, tag):\n    return await db.execute_fetchall("SELECT * FROM tags WHERE tag = ?", (tag,))\n',
+  'import aiosqlite\n\nasync def tags(db, tag):\n    return await db.execute_fetchall("SELECT * FROM tags WHERE tag = ?", (tag,))\n',  // query/sql that are not DuckDB or Spark, and Spark's own parameters
+  'import duckdb\nimport pandas as pd\n\ndef adults(df, age):\n    return df.query(f"age > {age}")\n',
+  'def find(api, name):\n    return api.query(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
+  'def find(builder, name):\n    return builder.sql(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
+  'from pyspark.sql import SparkSession\n\ndef sales(spark, region):\n    return spark.sql("SELECT * FROM sales WHERE region = :region", args={"region": region})\n',
 ];
 
 const invalid: InvalidCase[] = [
@@ -530,6 +534,23 @@ const invalid: InvalidCase[] = [
     name: 'aiosqlite: executescript(sql_script=...) (no fix)',
     code: 'import aiosqlite\n\nasync def drop(db, tag):\n    await db.executescript(sql_script=f"DELETE FROM tags WHERE tag = \'{tag}\';")\n',
     errors: [{ messageId: VALUE, line: 4, column: 39, fixes: [] }],
+  },
+  {
+    name: 'DuckDB: duckdb.sql, con.sql and con.query run a statement (no fix); con.execute takes ?',
+    code: 'import duckdb\n\ndef sales(con, region):\n    duckdb.sql(f"SELECT * FROM sales WHERE region = \'{region}\'")\n    con.query(query="SELECT sum(total) FROM sales WHERE region = \'%s\'" % region)\n    return con.execute(f"SELECT * FROM sales WHERE region = \'{region}\'")\n',
+    errors: [
+      { messageId: VALUE, line: 4, column: 16, fixes: [] },
+      { messageId: VALUE, line: 5, column: 21, fixes: [] },
+      {
+        messageId: VALUE, line: 6, column: 24,
+        fixes: [{ output: 'import duckdb\n\ndef sales(con, region):\n    duckdb.sql(f"SELECT * FROM sales WHERE region = \'{region}\'")\n    con.query(query="SELECT sum(total) FROM sales WHERE region = \'%s\'" % region)\n    return con.execute("SELECT * FROM sales WHERE region = ?", (region,))\n' }],
+      },
+    ],
+  },
+  {
+    name: 'PySpark: spark.sql with an interpolated value (no fix), also in a notebook without the import',
+    code: 'def sales(spark, region):\n    return spark.sql(f"SELECT * FROM sales WHERE region = \'{region}\'")\n',
+    errors: [{ messageId: VALUE, line: 2, column: 22, fixes: [] }],
   },
 ];
 

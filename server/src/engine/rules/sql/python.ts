@@ -22,7 +22,7 @@ export const python: SqlDetector = {
   },
 };
 
-const SINK_CALL = /\b(?:execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|extra|RawSQL|text|TextClause|literal_column|read_sql|read_sql_query|prepare|cursor|copy_from_query|execute_sql|fetch_all|fetch_one|fetch_val|scalars?|execute_async|execute_iter|execute_with_progress|execute_insert|execute_fetchall)\s*\(/;
+const SINK_CALL = /\b(?:execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|extra|RawSQL|text|TextClause|literal_column|read_sql|read_sql_query|prepare|cursor|copy_from_query|execute_sql|fetch_all|fetch_one|fetch_val|scalars?|execute_async|execute_iter|execute_with_progress|execute_insert|execute_fetchall|sql|query)\s*\(/;
 /** A SQLAlchemy Query clause method given a string built in place (f-string, `%`, `.format`, `+`). */
 const ORM_CLAUSE_CALL = /\.(?:filter|order_by|group_by|having|distinct)\s*\(\s*(?:[rRuU]?[fF][rR]?["']|[rRuU]?["'][^"'\n]*["']\s*(?:%|\.format\b|\+))/;
 /** Sinks whose argument is SQL by the call's name alone. */
@@ -287,6 +287,16 @@ class PyChecker {
           if (v) add('extra', true, v);
         }
       }
+      return;
+    }
+    if (method === 'sql' || method === 'query') {
+      // DuckDB's `duckdb.sql` / `con.sql` / `con.query` and PySpark's `spark.sql`: by the file's imports, reported
+      // without a fix when the text is a statement (`df.query("a > 1")` in the same file is pandas, not SQL).
+      const roots = this.importedRoots();
+      const recv = unparen(receiver);
+      // Databricks notebooks use a predefined `spark` without importing pyspark.
+      const sparkName = recv.type === 'identifier' && /^(?:spark|sqlContext|spark_session)$/.test(recv.text);
+      if (roots.has('duckdb') || (method === 'sql' && (roots.has('pyspark') || sparkName))) add('other', false);
       return;
     }
     if (ORM_CLAUSES.has(method)) {
