@@ -70,6 +70,18 @@ const valid: (string | { name: string; code: string })[] = [
   { name: 'setFilter outside JDO is not a query', code: cls('    search.setFilter("name = \'" + name + "\'");\n') },
   { name: 'a JDO filter with a declared parameter', code: 'package app;\n\nimport javax.jdo.PersistenceManager;\nimport javax.jdo.Query;\n\nclass Repo {\n  Object find(PersistenceManager pm, String name) {\n    Query q = pm.newQuery(User.class, "name == n");\n    q.declareParameters("String n");\n    return q.execute(name);\n  }\n}\n' },
   cls('    new PreparedStatementCreatorFactory("SELECT * FROM users WHERE name = ?", Types.VARCHAR);\n'),
+  // enum constants and enum-typed values of an enum declared in the file
+  { name: 'constants of an enum in the file, by name, name() and an enum-typed parameter', code: 'package app;\n\nenum Region { North, South }\n\nclass Report {\n  void run(Statement st, Region r) throws Exception {\n    st.executeQuery("SELECT * FROM sales WHERE region = \'" + Region.North + "\'");\n    st.executeQuery("SELECT * FROM sales WHERE region = \'" + Region.South.name() + "\'");\n    st.executeQuery("SELECT * FROM sales WHERE region = \'" + r + "\'");\n  }\n}\n' },
+  // values checked against a collection of constants, or by an identifier check that throws
+  { name: 'inside if (CONSTANT_SET.contains(v))', code: cls('    if (STATUSES.contains(name)) {\n      jdbcTemplate.update("UPDATE users SET status = \'" + name + "\' WHERE id = ?", id);\n    }\n', 'String name, int id', '  private static final Set<String> STATUSES = Set.of("active", "locked");\n  private JdbcTemplate jdbcTemplate;\n') },
+  { name: 'after if (!LIST.contains(v)) throw', code: cls('    if (!SORTS.contains(name)) throw new IllegalArgumentException("bad sort");\n    return jdbcTemplate.queryForList("SELECT * FROM users ORDER BY " + name);\n', 'String name', '  private static final List<String> SORTS = Collections.unmodifiableList(Arrays.asList("name", "created"));\n  private JdbcTemplate jdbcTemplate;\n') },
+  { name: 'a local List.of in a condition with &&', code: cls('    List<String> kinds = List.of("a", "b");\n    if (id > 0 && kinds.contains(name)) stmt.executeQuery("SELECT * FROM t WHERE kind = \'" + name + "\'");\n') },
+  { name: 'a local HashSet given only constants, SQL in a local inside the check', code: cls('    Set<String> ok = new HashSet<>();\n    ok.add("x");\n    ok.add("y");\n    if (ok.contains(name)) {\n      String q = "DELETE FROM t WHERE k = \'" + name + "\'";\n      stmt.executeUpdate(q);\n    }\n') },
+  { name: 'a static final set assigned once in a static block', code: 'package app;\n\nclass Dao {\n  static final Set<String> COLS;\n  static {\n    COLS = Set.of("name", "email");\n  }\n  void f(Statement st, String col) throws Exception {\n    if (COLS.contains(col)) st.executeQuery("SELECT " + col + " FROM users WHERE " + col + " = \'x\'");\n  }\n}\n' },
+  { name: 'after a checkIdentifier(v) statement', code: cls('    Validation.checkIdentifier(name);\n    stmt.executeQuery("SELECT * FROM t WHERE k = \'" + name + "\'");\n') },
+  // JDBC createStatement with result-set options is not R2DBC's createStatement(sql)
+  cls('    Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);\n    st.executeQuery("SELECT * FROM t WHERE id = 1");\n'),
+  { name: 'add() outside an R2DBC batch is not a query', code: cls('    items.add("SELECT * FROM users WHERE name = \'" + name + "\'");\n') },
 ];
 
 const invalid: InvalidCase[] = [
@@ -375,6 +387,78 @@ const invalid: InvalidCase[] = [
     name: 'JDO: a value concatenated into a filter and into an SQL query',
     code: 'package app;\n\nimport javax.jdo.PersistenceManager;\nimport javax.jdo.Query;\n\nclass Repo {\n  void find(PersistenceManager pm, String name) {\n    Query q = pm.newQuery(User.class);\n    q.setFilter("name == \'" + name + "\'");\n    pm.newQuery("javax.jdo.query.SQL", "SELECT * FROM users WHERE name = \'" + name + "\'");\n  }\n}\n',
     errors: [{ messageId: VALUE, line: 9, column: 17, fixes: [] }, { messageId: VALUE, line: 10, column: 40, fixes: [] }],
+  },
+  // --- checks that do not make a value safe ---------------------------------------------------------------------------
+  {
+    name: 'a constant of an enum declared elsewhere may be any field',
+    code: cls('    stmt.executeQuery("SELECT * FROM sales WHERE region = \'" + Region.North + "\'");\n'),
+    errors: [{ messageId: VALUE, message: /`Region.North`/, line: L, column: 23, fixes: [] }],
+  },
+  {
+    name: 'contains() on a set that is not final',
+    code: cls('    if (STATUSES.contains(name)) stmt.executeQuery("SELECT * FROM t WHERE s = \'" + name + "\'");\n', 'String name', '  private static Set<String> STATUSES = Set.of("a");\n'),
+    errors: [{ messageId: VALUE, line: L - 1, column: 52, fixes: [] }],
+  },
+  {
+    name: 'contains() on a list holding a parameter',
+    code: cls('    List<String> ok = List.of("a", other);\n    if (ok.contains(name)) stmt.executeQuery("SELECT * FROM t WHERE s = \'" + name + "\'");\n', 'String name, String other'),
+    errors: [{ messageId: VALUE, line: L + 1, column: 46, fixes: [] }],
+  },
+  {
+    name: 'contains() on a local set handed to another method',
+    code: cls('    Set<String> ok = new HashSet<>();\n    ok.add("a");\n    fill(ok);\n    if (ok.contains(name)) stmt.executeQuery("SELECT * FROM t WHERE s = \'" + name + "\'");\n'),
+    errors: [{ messageId: VALUE, line: L + 3, column: 46, fixes: [] }],
+  },
+  {
+    name: 'a value used after the if that checked it',
+    code: cls('    if (ALLOWED.contains(name)) log.info(name);\n    stmt.executeQuery("SELECT * FROM t WHERE s = \'" + name + "\'");\n', 'String name', '  private static final Set<String> ALLOWED = Set.of("a");\n'),
+    errors: [{ messageId: VALUE, line: L, column: 23, fixes: [] }],
+  },
+  {
+    name: 'a failed check that only logs',
+    code: cls('    if (!ALLOWED.contains(name)) log.warn("unexpected");\n    stmt.executeQuery("SELECT * FROM t WHERE s = \'" + name + "\'");\n', 'String name', '  private static final Set<String> ALLOWED = Set.of("a");\n'),
+    errors: [{ messageId: VALUE, line: L, column: 23, fixes: [] }],
+  },
+  {
+    name: 'a checked value reassigned before the query',
+    code: cls('    if (ALLOWED.contains(name)) {\n      name = name + suffix;\n      stmt.executeQuery("SELECT * FROM t WHERE s = \'" + name + "\'");\n    }\n', 'String name, String suffix', '  private static final Set<String> ALLOWED = Set.of("a");\n'),
+    errors: [{ messageId: VALUE, line: L + 1, column: 25, fixes: [] }],
+  },
+  {
+    name: 'a null check is not a validation',
+    code: cls('    Objects.requireNonNull(name);\n    stmt.executeQuery("SELECT * FROM t WHERE k = \'" + name + "\'");\n'),
+    errors: [{ messageId: VALUE, line: L + 1, column: 23, fixes: [] }],
+  },
+  {
+    name: 'a switch pattern bound to constant SQL, a value added in an arrow case: no fix',
+    code: cls('    Statement st = conn.createStatement();\n    String head = "SELECT * FROM t WHERE k = \'";\n    switch (head) {\n      case String h when h.length() > 3 -> st.executeQuery(h + name + "\'");\n      default -> { }\n    }\n'),
+    errors: [{ messageId: VALUE, line: L + 3, column: 60, fixes: [] }],
+  },
+  // --- Hibernate 6, R2DBC and Spring JDBC operation objects -------------------------------------------------------
+  {
+    name: 'Hibernate createMutationQuery: named parameter',
+    code: cls('    session.createMutationQuery("delete from User u where u.name = \'" + name + "\'").executeUpdate();\n'),
+    errors: [{ messageId: VALUE, line: L, column: 33, fixes: [{ title: 'Parameterize query', applicability: 'unsafe', output: cls('    session.createMutationQuery("delete from User u where u.name = :name").setParameter("name", name).executeUpdate();\n') }] }],
+  },
+  {
+    name: 'Hibernate createSelectionQuery with a result class: named parameter',
+    code: cls('    List<User> users = session.createSelectionQuery("from User u where u.email = \'" + name + "\'", User.class).list();\n'),
+    errors: [{ messageId: VALUE, line: L, column: 53, fixes: [{ output: cls('    List<User> users = session.createSelectionQuery("from User u where u.email = :name", User.class).setParameter("name", name).list();\n') }] }],
+  },
+  {
+    name: 'Hibernate createNativeMutationQuery: positional ?1',
+    code: cls('    session.createNativeMutationQuery("DELETE FROM users WHERE name = \'" + name + "\'").executeUpdate();\n'),
+    errors: [{ messageId: VALUE, line: L, column: 39, fixes: [{ output: cls('    session.createNativeMutationQuery("DELETE FROM users WHERE name = ?1").setParameter(1, name).executeUpdate();\n') }] }],
+  },
+  {
+    name: 'R2DBC: createStatement(sql), Batch.add and createBatch().add',
+    code: 'package app;\n\nimport io.r2dbc.spi.Batch;\nimport io.r2dbc.spi.Connection;\n\nclass Repo {\n  void f(Connection c, Batch b, String name) {\n    c.createStatement("SELECT * FROM users WHERE name = \'" + name + "\'").execute();\n    b.add("DELETE FROM users WHERE name = \'" + name + "\'");\n    c.createBatch().add("DELETE FROM logs WHERE who = \'" + name + "\'");\n  }\n}\n',
+    errors: [{ messageId: VALUE, line: 8, column: 23, fixes: [] }, { messageId: VALUE, line: 9, column: 11, fixes: [] }, { messageId: VALUE, line: 10, column: 25, fixes: [] }],
+  },
+  {
+    name: 'Spring SqlUpdate, an anonymous MappingSqlQuery and setSql; a condition with declared types is not reported',
+    code: cls('    SqlUpdate u = new SqlUpdate(ds, "DELETE FROM users WHERE name = \'" + name + "\'");\n    MappingSqlQuery<User> q = new MappingSqlQuery<User>(ds, "SELECT * FROM users WHERE name = \'" + name + "\'") { };\n    batch.setSql("DELETE FROM logs WHERE who = \'" + name + "\'");\n    new SqlUpdate(ds, "DELETE FROM users WHERE " + where, types);\n', 'DataSource ds, BatchSqlUpdate batch, String name, String where, int[] types'),
+    errors: [{ messageId: VALUE, line: L, column: 37, fixes: [] }, { messageId: VALUE, line: L + 1, column: 61, fixes: [] }, { messageId: VALUE, line: L + 2, column: 18, fixes: [] }],
   },
   {
     name: 'find-sec-bugs: concat into executeQuery inside a lambda',

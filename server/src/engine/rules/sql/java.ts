@@ -21,7 +21,7 @@ export const java: SqlDetector = {
   },
 };
 
-const SINK_CALL = /\b(?:execute\w*|addBatch|prepareStatement|prepareCall|nativeSQL|query\w*|update|batchUpdate|create(?:Native|SQL)?Query|sql|sqlRestriction|newQuery|setFilter|PreparedStatementCreatorFactory)\s*\(/;
+const SINK_CALL = /\b(?:execute\w*|addBatch|prepareStatement|prepareCall|nativeSQL|query\w*|update|batchUpdate|create(?:Native|SQL|NativeMutation|Mutation|Selection)?Query|createStatement|add|setSql|sql|sqlRestriction|newQuery|setFilter|PreparedStatementCreatorFactory|SqlUpdate|SqlFunction|\w*SqlQuery\w*)\s*[(<]/;
 /** APIs whose argument is an SQL (or JDOQL) fragment by contract, checked without SQL words elsewhere in the file. */
 const FRAGMENT_API = /\bRestrictions\.sqlRestriction\s*\(|\bjavax\.jdo\b/;
 /** A JDBC call escape: `{call proc(?)}`, `{? = call fn(?)}`. */
@@ -35,8 +35,15 @@ const SINKS: Record<string, SinkKind> = {
   query: 'jdbcTemplate', queryForObject: 'jdbcTemplate', queryForList: 'jdbcTemplate', queryForMap: 'jdbcTemplate', queryForRowSet: 'jdbcTemplate',
   queryForStream: 'jdbcTemplate', queryForLong: 'jdbcTemplate', queryForInt: 'jdbcTemplate', update: 'jdbcTemplate', batchUpdate: 'jdbcTemplate',
   createQuery: 'jpql', createNativeQuery: 'native', createSQLQuery: 'hibernateSql',
+  // Hibernate 6: HQL mutation and selection queries, native mutations.
+  createMutationQuery: 'jpql', createSelectionQuery: 'jpql', createNativeMutationQuery: 'native',
+  // Spring's SqlUpdate / SqlQuery objects declare their parameters.
+  setSql: 'prepare',
   sql: 'other',
 };
+
+/** Spring JDBC operation objects made with `(dataSource, sql, ...)`. */
+const SPRING_SQL_OBJECTS = /^(?:SqlUpdate|BatchSqlUpdate|SqlFunction|SqlQuery|GenericSqlQuery|MappingSqlQuery|MappingSqlQueryWithParameters|UpdatableSqlQuery)$/;
 
 /** JdbcTemplate methods a fix can pass values to, and where the values start: `update(sql, args...)`, `query(sql, mapper, args...)`. */
 const VALUES_START: Record<string, number> = {
@@ -94,6 +101,8 @@ interface Built {
 class JavaChecker {
   private readonly seen = new Set<number>();
   private readonly decls = new Map<string, Decl[]>();
+  /** Enums declared in this file, by name, with their constants. */
+  private readonly enums = new Map<string, Set<string>>();
   private foreign = false;
   private depth = 0;
 
@@ -112,6 +121,8 @@ class JavaChecker {
         const list = field(n, 'arguments');
         const args = list ? named(list) : [];
         if (type === 'PreparedStatementCreatorFactory' && args.length) sinks.push({ call: n, kind: 'prepare', method: type, query: args[0], args });
+        const bare = type?.replace(/<.*$/, '');
+        if (bare && SPRING_SQL_OBJECTS.test(bare) && args.length >= 2) sinks.push({ call: n, kind: 'prepare', method: bare, query: args[1], args });
       }
     });
     for (const s of sinks) this.checkSink(s);
@@ -162,6 +173,25 @@ class JavaChecker {
         case 'resource':
           add(field(n, 'name'), { scope: scopeOf(n), stmt: n, kind: 'local', value: field(n, 'value'), type: field(n, 'type'), final: true });
           break;
+        case 'enum_declaration': {
+          const name = field(n, 'name')?.text;
+          const body = field(n, 'body');
+          if (name && body) this.enums.set(name, new Set(named(body).filter((c) => c.type === 'enum_constant').map((c) => field(c, 'name')?.text ?? '')));
+          break;
+        }
+        case 'type_pattern': {
+          // `case String s ->` and `x instanceof String s`: `s` is the value switched on or tested.
+          const id = named(n).find((c) => c.type === 'identifier');
+          const pat = n.parent?.type === 'pattern' ? n.parent : n;
+          let value: Node | undefined;
+          if (pat.parent?.type === 'switch_label') {
+            const sw = pat.parent.parent?.parent?.parent;
+            const cond = sw && (sw.type === 'switch_expression' || sw.type === 'switch_statement') ? field(sw, 'condition') : undefined;
+            value = cond && unparen(cond);
+          } else if (pat.parent?.type === 'instanceof_expression') value = field(pat.parent, 'left');
+          add(id, { scope: scopeOf(n), stmt: n, kind: value ? 'local' : 'other', value, type: named(n)[0], final: true });
+          break;
+        }
         case 'lambda_expression': {
           const p = field(n, 'parameters');
           if (p?.type === 'identifier') add(p, { scope: n, stmt: n, kind: 'other', final: false });
@@ -235,6 +265,17 @@ class JavaChecker {
       if (args.length === 2 && args[0].type === 'string_literal') return { call, kind: 'jdo', method: name, query: args[1], args };
       const last = args[args.length - 1];
       return args[0].type === 'class_literal' || unparen(args[0]).type === 'cast_expression' ? { call, kind: 'jdo', method: name, query: last, args, condition: true } : undefined;
+    }
+    if (name === 'createStatement' || name === 'add') {
+      // R2DBC: connection.createStatement(sql), batch.add(sql); JDBC's createStatement takes no SQL.
+      const obj = unparen(field(call, 'object')!);
+      const type = this.declOf(obj)?.type?.text.replace(/^(?:\w+\.)*/, '');
+      const r2dbc = /\bio\.r2dbc\b/.test(this.ctx.text);
+      if (name === 'createStatement' && args.length === 1 && (r2dbc || this.isBuilt(args[0]))) return { call, kind: 'other', method: name, query: args[0], args };
+      if (name === 'add' && args.length === 1 && r2dbc && (type === 'Batch' || (obj.type === 'method_invocation' && field(obj, 'name')?.text === 'createBatch'))) {
+        return { call, kind: 'other', method: name, query: args[0], args };
+      }
+      return undefined;
     }
     if (!kind) return undefined;
     return { call, kind, method: name!, query: args[0], args };
@@ -561,11 +602,92 @@ class JavaChecker {
     }
   }
 
+  /**
+   * A name only read where a check has passed: inside `if (ALLOWED.contains(v))`, after `if (!ALLOWED.contains(v)) return;`
+   * (ALLOWED a collection of constants), or after a statement `checkIdentifier(v);` that throws on anything else.
+   */
+  private guarded(use: Node, d: Decl, depth: number): boolean {
+    if (d.writes.length || d.kind === 'field') return false;
+    const m = methodOf(use);
+    if (!m) return false;
+    const isUse = (n: Node | undefined) => !!n && unparen(n).type === 'identifier' && unparen(n).text === use.text && this.resolve(unparen(n)) === d;
+    const checks = (cond: Node, negated: boolean): boolean => {
+      const c = unparen(cond);
+      if (c.type === 'binary_expression' && field(c, 'operator')?.text === (negated ? '||' : '&&')) return checks(field(c, 'left')!, negated) || checks(field(c, 'right')!, negated);
+      if (negated) return c.type === 'unary_expression' && field(c, 'operator')?.text === '!' && checks(field(c, 'operand')!, false);
+      if (c.type !== 'method_invocation' || field(c, 'name')?.text !== 'contains') return false;
+      const args = named(field(c, 'arguments')!);
+      const obj = field(c, 'object');
+      return args.length === 1 && isUse(args[0]) && !!obj && this.constantCollection(obj, depth + 1);
+    };
+    for (let n: Node = use; n.parent && !same(n, m); n = n.parent) {
+      const p = n.parent;
+      if (p.type === 'if_statement' && same(field(p, 'consequence'), n) && checks(field(p, 'condition')!, false)) return true;
+      if (p.type !== 'block') continue;
+      // Earlier statements of the enclosing blocks: a guard that leaves, or a validating call.
+      for (const st of named(p)) {
+        if (st.startIndex >= n.startIndex) break;
+        if (st.type === 'if_statement' && !field(st, 'alternative') && exits(field(st, 'consequence')) && checks(field(st, 'condition')!, true)) return true;
+        const call = st.type === 'expression_statement' ? named(st)[0] : undefined;
+        if (call?.type === 'method_invocation' && VALIDATORS.test(field(call, 'name')?.text ?? '') && named(field(call, 'arguments')!).some(isUse)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A collection that only ever holds constants: `List.of("a", "b")`, a final field or unshared local bound to one. */
+  private constantCollection(n: Node, depth: number): boolean {
+    if (depth > 8) return false;
+    n = unparen(n);
+    if (n.type === 'ternary_expression') return this.constantCollection(field(n, 'consequence')!, depth + 1) && this.constantCollection(field(n, 'alternative')!, depth + 1);
+    if (n.type === 'method_invocation' || n.type === 'object_creation_expression') return this.constantElements(n, depth + 1, false);
+    const d = this.declOf(n);
+    if (!d || d.kind === 'param' || d.kind === 'other') return false;
+    if (d.kind === 'field') {
+      if (!d.final) return false;
+      // Set once: where declared, or in a static block.
+      const init = d.value ?? (d.writes.length === 1 && d.writes[0].op === '=' && d.writes[0].at.parent?.parent?.parent?.type === 'static_initializer' ? d.writes[0].value : undefined);
+      return !!init && (d.value ? !d.writes.length : true) && this.constantElements(init, depth + 1, false);
+    }
+    if (d.writes.length || !d.value) return false;
+    if (this.constantElements(d.value, depth + 1, false)) return true;
+    // `new HashSet<>()` filled here with constants and never passed on.
+    if (!this.constantElements(d.value, depth + 1, true)) return false;
+    return this.uses(d).every((u) => {
+      const call = u.parent;
+      if (call?.type !== 'method_invocation' || !same(field(call, 'object'), u)) return false;
+      const name = field(call, 'name')?.text ?? '';
+      if (name === 'add') return named(field(call, 'arguments')!).every((a) => this.safe(a, depth + 1));
+      return /^(?:contains|containsAll|isEmpty|size|stream|iterator|forEach)$/.test(name);
+    });
+  }
+
+  /** An immutable collection of constants (`mutable`: any collection made empty or from constants). */
+  private constantElements(v: Node, depth: number, mutable: boolean): boolean {
+    if (depth > 8) return false;
+    v = unparen(v);
+    const args = v.type === 'method_invocation' || v.type === 'object_creation_expression' ? named(field(v, 'arguments') ?? v) : [];
+    const each = () => args.every((a) => this.constantElements(a, depth + 1, true) || this.safe(a, depth + 1));
+    if (v.type === 'method_invocation') {
+      const obj = field(v, 'object');
+      const callee = `${obj?.text ?? ''}.${field(v, 'name')?.text ?? ''}`;
+      if (IMMUTABLE_OF.test(callee)) return each();
+      if (mutable && /^Arrays\.asList$/.test(callee)) return each();
+      if (/^Collections\.unmodifiable(?:List|Set|SortedSet|NavigableSet|Collection)$/.test(callee)) return args.length === 1 && this.constantElements(args[0], depth + 1, true);
+      return false;
+    }
+    if (v.type === 'object_creation_expression') {
+      if (!mutable || !/^(?:ArrayList|LinkedList|HashSet|LinkedHashSet|TreeSet)\b/.test(field(v, 'type')?.text ?? '')) return false;
+      return args.length === 0 || (args.length === 1 && (this.constantElements(args[0], depth + 1, true) || LITERAL_NUMBERS.has(unparen(args[0]).type)));
+    }
+    return false;
+  }
+
   private typeSafe(d: Decl | undefined): boolean {
     if (!d?.type) return false;
     if (NUMERIC_TYPE_NODES.has(d.type.type)) return true;
     const t = d.type.text.replace(/^java\.\w+(?:\.\w+)*\./, '');
-    if (SAFE_TYPES.test(t)) return true;
+    if (SAFE_TYPES.test(t) || this.enums.has(t)) return true;
     if (t === 'var' && d.value && !d.writes.length) return this.safe(d.value, 1);
     return false;
   }
@@ -583,6 +705,7 @@ class JavaChecker {
         const d = this.resolve(e);
         if (!d) return isScreaming(e.text);
         if (this.typeSafe(d)) return true;
+        if (this.guarded(e, d, depth)) return true;
         // for (String table : TABLES), for (String t : List.of("a", "b")): elements of a constant collection.
         if (d.stmt.type === 'enhanced_for_statement') return !!d.value && !d.writes.length && this.safeInit(d.value, depth + 1);
         if (d.kind === 'param' || d.kind === 'other') return false;
@@ -614,6 +737,7 @@ class JavaChecker {
         const obj = field(e, 'object');
         if (f && isScreaming(f.text)) return true;
         if (f?.text === 'length') return true;
+        if (f && obj?.type === 'identifier' && this.enums.get(obj.text)?.has(f.text)) return true;
         const d = this.declOf(e);
         return !!d && (this.typeSafe(d) || (!!obj && obj.type !== 'this' && false));
       }
@@ -637,6 +761,7 @@ class JavaChecker {
         const callee = obj ? `${obj.text}.${name}` : name;
         if (SAFE_STATIC.test(callee) || SAFE_METHODS.test(name) || ESCAPERS.test(name)) return true;
         if (name === 'getName' && obj?.type === 'class_literal') return true;
+        if (name === 'name' && obj && !args.length && unparen(obj).type === 'field_access') return this.safe(obj, depth + 1);
         if (obj && /^(?:String\.(?:valueOf|join)|Collections\.nCopies|Arrays\.asList|List\.of|Stream\.of|String\.copyValueOf)$/.test(callee)) {
           return args.every((a) => this.safe(a, depth + 1));
         }
@@ -1004,6 +1129,20 @@ const SETTERS: Record<string, string> = {
   boolean: 'setBoolean', BigDecimal: 'setBigDecimal',
 };
 const BLOCKS = new Set(['block', 'constructor_body', 'switch_block_statement_group']);
+/** Immutable collections from their elements. */
+const IMMUTABLE_OF = /^(?:List|Set)\.(?:of|copyOf)$|^(?:ImmutableList|ImmutableSet|ImmutableSortedSet)\.(?:of|copyOf)$|^Collections\.(?:singleton|singletonList)$|^EnumSet\.of$/;
+/** Calls that throw unless their argument is a plain identifier: `Validation.checkIdentifier(name);`. */
+const VALIDATORS = /^(?:check|validate|verify|ensure|assert)(?:Valid|Safe)?(?:Sql)?(?:Identifier|Ident|Alphanumeric|Alnum|TableName|ColumnName|SortColumn|SortField|OrderBy)$/;
+
+/** A branch that always leaves: `return`, `throw`, `continue`, `break`, or a block ending in one. */
+function exits(n: Node | undefined): boolean {
+  if (!n) return false;
+  if (n.type === 'block') {
+    const last = named(n).filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment').pop();
+    return exits(last);
+  }
+  return n.type === 'return_statement' || n.type === 'throw_statement' || n.type === 'continue_statement' || n.type === 'break_statement';
+}
 
 /** `conn.createStatement()` with no arguments. */
 function isCreateStatement(n: Node): boolean {
@@ -1014,7 +1153,8 @@ function isCreateStatement(n: Node): boolean {
 function statementOf(n: Node): Node | undefined {
   for (let p: Node | null = n; p?.parent; p = p.parent) {
     if (BLOCKS.has(p.parent.type)) return p;
-    if (METHOD_TYPES.has(p.type) || p.type === 'class_body') return undefined;
+    // An arrow case's expression (`case X -> st.executeQuery(...)`) has no statement of its own.
+    if (METHOD_TYPES.has(p.type) || p.type === 'class_body' || p.type === 'switch_rule') return undefined;
   }
   return undefined;
 }
