@@ -82,6 +82,11 @@ const valid: (string | ValidCase)[] = [
   b('var hits = table.Select($"customer = \'{name}\'");'),
   b('var cached = cache.Single<string>($"orders:{name}");'),
   b('var first = orders.First<Order>(o => o.Customer == name);'),
+  // an adapter's SelectCommand takes a command object; a SqlDataSource with a placeholder
+  b('adapter.SelectCommand = new SqlCommand("SELECT * FROM orders WHERE customer = @name", conn);'),
+  b('var ds = new SqlDataSource(connectionString, "SELECT * FROM orders WHERE customer = @name");'),
+  // CLR names of numeric types
+  'public class R\n{\n    public void M(SqlConnection conn, System.SByte level, UInt64 big)\n    {\n        var cmd = new SqlCommand($"SELECT * FROM logs WHERE level = \'{level}\' AND seq > {big}", conn);\n    }\n}\n',
 ];
 
 const invalid: InvalidCase[] = [
@@ -634,6 +639,22 @@ const invalid: InvalidCase[] = [
       { messageId: VALUE, line: 8, column: 39, fixes: [] },
       { messageId: VALUE, line: 9, column: 25, fixes: [] },
     ],
+  },
+  {
+    name: 'WebForms SqlDataSource: the select SQL given to the constructor or to SelectCommand',
+    code: b(
+      'var ds = new SqlDataSource(connectionString, "SELECT * FROM orders WHERE customer = \'" + name + "\'");',
+      'ds.SelectCommand = $"SELECT * FROM orders WHERE customer = \'{name}\'";',
+    ),
+    errors: [
+      { messageId: VALUE, line: 7, column: 54, fixes: [] },
+      { messageId: VALUE, line: 8, column: 28, fixes: [] },
+    ],
+  },
+  {
+    name: 'Enterprise Library: the SQL after a transaction',
+    code: b('var ds = db.ExecuteDataSet(tx, "SELECT * FROM orders WHERE customer = \'" + name + "\'", parameters);'),
+    errors: [{ messageId: VALUE, line: 7, column: 40, fixes: [] }],
   },
   {
     name: 'an Entity SQL EntityCommand',

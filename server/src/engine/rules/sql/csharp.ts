@@ -259,6 +259,8 @@ const LIB_SQL_GENERIC = new Set(['Select', 'SelectAsync', 'Single', 'SingleAsync
   'First', 'FirstAsync', 'FirstOrDefault', 'FirstOrDefaultAsync', 'SingleOrDefault', 'SingleOrDefaultAsync']);
 /** A first argument that names a connection or its string. */
 const CONN_ARG = /(?:^|[._])(?:cs|\w*conn\w*)$/i;
+/** A first argument that is a transaction. */
+const TRANSACTION_ARG = /(?:^|[._])(?:\w*Trans(?:action)?\w*|tx|trx|tran)$|\.BeginTransaction\s*\(\s*\)$/i;
 /** PetaPoco / NPoco paging: `db.Page<T>(page, size, sql)`. */
 const PAGED = new Set(['Page', 'PageAsync', 'SkipTake', 'SkipTakeAsync']);
 /**
@@ -306,7 +308,7 @@ interface Sink {
 
 // --- values --------------------------------------------------------------------------------------------------------
 
-const SAFE_TYPE = /^(?:System\.)?(?:int|uint|long|ulong|short|ushort|byte|sbyte|decimal|double|float|bool|Int16|Int32|Int64|UInt16|UInt32|UInt64|Decimal|Double|Single|Boolean|Byte|Guid|DateTime|DateTimeOffset|DateOnly|TimeOnly|TimeSpan|BigInteger)\??$/;
+const SAFE_TYPE = /^(?:System\.)?(?:int|uint|long|ulong|short|ushort|byte|sbyte|decimal|double|float|bool|nint|nuint|Int16|Int32|Int64|UInt16|UInt32|UInt64|Decimal|Double|Single|Boolean|Byte|SByte|Half|Guid|DateTime|DateTimeOffset|DateOnly|TimeOnly|TimeSpan|BigInteger)\??$/;
 const SAFE_LIST = /^(?:(?:System\.Collections\.Generic\.)?(?:List|IList|IEnumerable|ICollection|IReadOnlyList|IReadOnlyCollection|HashSet|ISet)<(.+)>|(.+)\[\])$/;
 const SAFE_CALL = /^(?:(?:int|long|short|byte|decimal|double|float|uint|ulong|Int32|Int64|Int16|Decimal|Double|Guid|DateTime|DateTimeOffset|DateOnly|TimeOnly|TimeSpan)\.(?:Parse|ParseExact)|Convert\.To(?:Int16|Int32|Int64|UInt16|UInt32|UInt64|Decimal|Double|Single|Boolean|DateTime|Byte)|Guid\.NewGuid|Math\.\w+|DateTime\.(?:Now|UtcNow|Today)|DateTimeOffset\.(?:Now|UtcNow)|Environment\.TickCount\d*|string\.Empty|String\.Empty)\b/;
 const SAFE_MEMBER = /\.(?:Count|Length|LongCount|Count\(\)|LongCount\(\)|GetHashCode\(\)|Year|Month|Day|Hour|Minute|Second|Ticks|TotalDays|TotalSeconds|TotalMilliseconds|Days|Seconds)$/;
@@ -655,6 +657,12 @@ class CsChecker {
         if (t[args[0][0]].type === 'name' && t[args[0][0] + 1]?.text === ':') return undefined;
         return { kind: 'lib', method: name, nameTok: open - 1, args, q: args[0], qIndex: 0 };
       }
+      // WebForms `new SqlDataSource([provider,] connectionString, selectSql)`.
+      if (name === 'SqlDataSource') {
+        const args = this.args(open);
+        if (args.length < 2) return undefined;
+        return { kind: 'lib', method: name, nameTok: open - 1, args, q: args[args.length - 1], qIndex: args.length - 1 };
+      }
       if (!COMMAND_TYPE.test(name)) return undefined;
       const args = this.args(open);
       if (!args.length) return undefined;
@@ -667,6 +675,12 @@ class CsChecker {
       const end = this.exprEnd(i + 2);
       if (end <= i + 2) return undefined;
       return { kind: 'ado', method: 'CommandText', nameTok: i, args: [[i + 2, end]], q: [i + 2, end], qIndex: 0 };
+    }
+    // SqlDataSource's `ds.SelectCommand = sql` (an adapter's SelectCommand takes a command object, never built text).
+    if (/^(?:Select|Insert|Update|Delete)Command$/.test(x.text) && t[i + 1]?.text === '=' && (t[i - 1]?.text === '.' || t[i - 1]?.text === '{' || t[i - 1]?.type === 'comma')) {
+      const end = this.exprEnd(i + 2);
+      if (end <= i + 2) return undefined;
+      return { kind: 'lib', method: x.text, nameTok: i, args: [[i + 2, end]], q: [i + 2, end], qIndex: 0 };
     }
     const kind: SinkKind | undefined = EF_RAW.has(x.text) ? 'efRaw' : EF_MAYBE.has(x.text) ? 'efMaybe' : DAPPER.has(x.text) ? 'dapper' : HELPERS.has(x.text) ? 'helper'
       : LIB_SQL.has(x.text) || (LIB_SQL_GENERIC.has(x.text) && t[i + 1]?.text === '<') ? 'lib' : undefined;
@@ -692,6 +706,8 @@ class CsChecker {
     else if (/^(?:TransactionalBehavior\.\w+|typeof\s*\(.*\))$/s.test(this.src(args[0][0], args[0][1]))) qIndex = 1;
     else if (kind === 'lib' && PAGED.has(x.text)) qIndex = 2;
     // MySqlHelper.ExecuteScalar(connectionString, sql), SqlHelper.ExecuteDataset(conn, sql): the connection comes first.
+    // Enterprise Library `db.ExecuteDataSet(transaction, sql, …)`.
+    else if (args.length >= 2 && (kind === 'helper' || kind === 'dapper') && TRANSACTION_ARG.test(this.src(args[0][0], args[0][1]))) qIndex = 1;
     else if (args.length >= 2 && /Helper$/.test(this.tx(i - 2)) && (this.tx(i - 2) === 'MySqlHelper' || CONN_ARG.test(this.src(args[0][0], args[0][1])))) qIndex = 1;
     if (qIndex >= args.length) return undefined;
     let q = args[qIndex];
