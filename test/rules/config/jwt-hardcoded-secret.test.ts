@@ -9,6 +9,11 @@ const PY = 'import jwt\n';
 ruleTester(rule, {
   path: 'src/auth.js',
   valid: [
+    {
+      name: 'passport-jwt options whose key is read from the environment after the object is made',
+      code: "const JwtStrategy = require('passport-jwt').Strategy;\nconst options = {};\noptions.secretOrKey = process.env.JWT_SECRET;\noptions.issuer = 'orders-service';\npassport.use(new JwtStrategy(options, check));\n",
+    },
+    { name: 'next-auth secret from the environment', code: "import NextAuth from 'next-auth';\nexport default NextAuth({ providers: [], secret: process.env.AUTH_SECRET });\n" },
     J + 'const t = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: "1h" });\n',
     J + 'jwt.verify(token, config.jwtSecret);\n',
     J + "jwt.verify(token, fs.readFileSync('public.pem'));\n",
@@ -74,6 +79,16 @@ ruleTester(rule, {
       name: 'passport-jwt and Nest',
       code: "const { Strategy } = require('passport-jwt');\nconst { JwtModule } = require('@nestjs/jwt');\nnew Strategy({ secretOrKey: 'super secret' }, verify);\nJwtModule.register({ secret: 'jwt-secret-key' });\n",
       errors: [{ messageId: 'knownDefault', line: 3, column: 29, endColumn: 43 }, { messageId: 'literal', line: 4, column: 30, endColumn: 46 }],
+    },
+    {
+      name: 'passport-jwt Strategy taken off the require, key set on the options object after it is made',
+      code: "const JwtStrategy = require('passport-jwt').Strategy;\nconst options = {};\noptions.jwtFromRequest = fromHeader;\noptions.secretOrKey = 'orders-service-signing';\npassport.use(new JwtStrategy(options, check));\n",
+      errors: [{ messageId: 'literal', message: /^The JWT secretOrKey is written in the code/, line: 4, column: 23, endColumn: 47 }],
+    },
+    {
+      name: 'Auth.js (next-auth) secret',
+      code: "import NextAuth from 'next-auth';\nexport default NextAuth({ providers: [], secret: 'next-session-phrase' });\n",
+      errors: [{ messageId: 'literal', line: 2, column: 50, endColumn: 71 }],
     },
     {
       name: 'jose SignJWT with an encoded literal',

@@ -1,8 +1,8 @@
 // config/jwt-hardcoded-secret: JWTs signed or verified with a secret written in the code (jsonwebtoken, jose, express-jwt, passport-jwt, Nest, Fastify, PyJWT, python-jose).
 import type { Variable } from '@typescript-eslint/scope-manager';
 import { isJsLike } from '../../languages/detect';
-import { jsAst, walk, type JsAst, type Node } from '../../languages/javascript';
-import { calleeBinding, getProp, moduleBindings, optionObjects, unwrap, type Binding } from '../../languages/js-patterns';
+import { jsAst, resolveVariable, walk, type JsAst, type Node } from '../../languages/javascript';
+import { calleeBinding, getProp, moduleBindings, optionObjects, requiredModule, unwrap, type Binding } from '../../languages/js-patterns';
 import { isConfigModule, isNonProductionModule, pySource, pythonFix, type PyCall, type PySource } from '../../languages/python';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { isTestLikePath, looksLikeSecret, secretKind } from '../secret/heuristics';
@@ -30,11 +30,22 @@ const OPTIONS: Record<string, string[]> = {
   'fastify-jwt': ['secret'],
   '@hapi/jwt': ['key'],
   'hapi-auth-jwt2': ['key'],
+  // Auth.js signs and encrypts its session JWTs with `secret`.
+  'next-auth': ['secret'],
 };
 const JWT_MODULES = new Set([...Object.keys(POSITIONAL), ...Object.keys(OPTIONS)]);
 
 function checkJs(ctx: RuleContext, js: JsAst): void {
   const bindings = moduleBindings(js, (m) => JWT_MODULES.has(m));
+  // `const JwtStrategy = require('passport-jwt').Strategy`: a named export taken straight off the require.
+  walk(js.ast, (n) => {
+    if (n.type !== 'VariableDeclarator' || n.id.type !== 'Identifier' || !n.init) return;
+    const init = unwrap(n.init);
+    if (init.type !== 'MemberExpression' || init.computed || init.property.type !== 'Identifier') return;
+    const mod = requiredModule(init.object);
+    if (mod === undefined || !JWT_MODULES.has(mod) || init.property.name === 'default') return;
+    for (const v of js.scopeManager.getDeclaredVariables(n)) bindings.set(v, { module: mod, imported: init.property.name });
+  });
   if (bindings.size === 0) return;
   const values = new SecretValues(ctx, js);
   const optionsOf = (b: Binding, arg: Node | undefined): void => {
@@ -43,6 +54,10 @@ function checkJs(ctx: RuleContext, js: JsAst): void {
         const p = getProp(opts, name);
         if (p) values.check(p.value as Node, `JWT ${name}`, ENV, name);
       }
+    }
+    // passport-jwt's documented form: `const opts = {}` then `opts.secretOrKey = '…'` before `new Strategy(opts, …)`.
+    for (const { name, value } of propertyWrites(js, arg)) {
+      if (OPTIONS[b.module]?.includes(name)) values.check(value, `JWT ${name}`, ENV, name);
     }
   };
   walk(js.ast, (n) => {
@@ -71,6 +86,22 @@ function checkJs(ctx: RuleContext, js: JsAst): void {
     if (c.property.name === 'sign' && n.arguments[0] && signJwtChain(js, bindings, c.object)) values.check(n.arguments[0], 'JWT signing secret', ENV);
   });
   values.report();
+}
+
+/** `opts.name = value` statements on the variable an options argument names. */
+function propertyWrites(js: JsAst, arg: Node | undefined): { name: string; value: Node }[] {
+  const id = arg && unwrap(arg);
+  if (id?.type !== 'Identifier') return [];
+  const v = resolveVariable(js, id);
+  if (!v) return [];
+  const out: { name: string; value: Node }[] = [];
+  for (const r of v.references) {
+    const m = r.identifier.parent;
+    if (m?.type !== 'MemberExpression' || m.object !== r.identifier || m.computed || m.property.type !== 'Identifier') continue;
+    const a = m.parent;
+    if (a?.type === 'AssignmentExpression' && a.operator === '=' && a.left === m) out.push({ name: m.property.name, value: a.right });
+  }
+  return out;
 }
 
 function signJwtChain(js: JsAst, bindings: Map<Variable, Binding>, node: Node): boolean {
@@ -152,7 +183,7 @@ export default defineRule({
   },
   appliesTo: ({ lang, path }) => (isJsLike(lang) || lang === 'python') && !path.endsWith('.d.ts') && !isTestLikePath(path),
   check(ctx) {
-    if (!/jwt|jose|jws/i.test(ctx.text)) return;
+    if (!/jwt|jose|jws|next-auth/i.test(ctx.text)) return;
     if (ctx.lang === 'python') {
       checkPython(ctx);
       return;
