@@ -9,6 +9,9 @@ const hex = hexToken(3);
 const pw = password(1);
 const pwHash = password(2, '#');
 const awsSecret = sampleSecret(ALPHABETS.base64, 40, 4);
+const h = hexToken(11, 32);
+/** A random (version 4) UUID built at run time. */
+const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
 
 ruleTester(rule, {
   path: 'src/config.ts',
@@ -87,6 +90,10 @@ ruleTester(rule, {
     { path: 'app/login.py', code: 'token = "{token}".format(token=t)' },
     { path: 'app/login.py', code: `# password = "${pw}"` },
     { path: 'tests/test_login.py', code: 'password = "hunter2"' },
+    // UUIDs: record ids in tests, ids by name, and the documentation examples.
+    { name: 'a UUID token in a test file', path: 'tests/test_api.py', code: `api_token = "${uuid}"` },
+    { name: 'a UUID named as an id', path: 'app/cfg.py', code: `client_id = "${uuid}"\nsecret_id = "${uuid}"` },
+    { name: 'documentation UUIDs', path: 'app/cfg.py', code: `api_key = "${'550e8400-e29b-41d4-' + 'a716-446655440000'}"\ntoken = "${'3fa85f64-5717-4562-' + 'b3fc-2c963f66afa6'}"` },
     // YAML
     { path: '.github/workflows/ci.yml', code: 'env:\n  password: ${{ secrets.DB_PASSWORD }}\n  token: ${{ github.token }}\n' },
     { path: 'config.yml', code: 'secret: "<your-secret>"\n' },
@@ -372,6 +379,12 @@ ruleTester(rule, {
     { name: 'Makefile ?=', path: 'Makefile.mk', code: `API_TOKEN ?= "${tok}"\n`, errors: [{ messageId: 'found' }] },
     { name: 'JavaScript ??=', path: 'src/cfg.js', code: `config.apiKey ??= "${tok}";\n`, errors: [{ messageId: 'found' }] },
     { name: 'Java', path: 'App.java', code: `private static final String API_KEY = "${tok}";`, errors: [{ messageId: 'found' }] },
+    {
+      name: 'a random UUID assigned to a token or secret name (API keys issued as UUIDs)',
+      path: 'app/settings.py',
+      code: `SAUCE_ACCESS_KEY = "${uuid}"\napp_secret = '${uuid.toUpperCase()}'\n`,
+      errors: [{ messageId: 'found', line: 1, column: 21 }, { messageId: 'found', line: 2, column: 15 }],
+    },
     { name: 'C#', path: 'App.cs', code: `var conn = new Client { Password = "${pw}" };`, errors: [{ messageId: 'found' }] },
     {
       name: 'C# verbatim strings (@"…"), with or without a space after =',

@@ -95,6 +95,8 @@ const COMMON_FAKE = new Set([
 ]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The UUIDs of RFC 4122, Wikipedia and the OpenAPI/Swagger examples: documentation, not anyone's key. */
+const EXAMPLE_UUID = /^(?:123e4567-e89b-12d3-a456-4266(?:14174|55440)000|550e8400-e29b-41d4-a716-446655440000|3fa85f64-5717-4562-b3fc-2c963f66afa6|f81d4fae-7dec-11d0-a765-00a0c91e6bf6)$/i;
 const EMAIL = /^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/;
 const DIGEST = /^(?:sha1|sha224|sha256|sha384|sha512|md5|blake2b?)[-:]/i;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -158,7 +160,11 @@ export function looksLikeSecret(value: string, kind: SecretKind, options: ValueO
   const minLength = kind === 'password' && !options.strict ? 6 : 8;
   if (v.length < minLength || v.length > 1000 || /\s/.test(v)) return false;
   if (REFERENCE.test(v) || PLACEHOLDER.test(v)) return false;
-  if (URL.test(v) || isPathLike(v) || UUID.test(v) || EMAIL.test(v) || DIGEST.test(v) || /^0x[0-9a-f]{40}$/i.test(v)) return false;
+  // A random UUID is 122 bits: many services issue API keys and tokens as UUIDs (Heroku, Sauce Labs, Snyk). In tests
+  // and fixtures it is more often a record id, and the documentation examples are nobody's.
+  const uuid = UUID.test(v);
+  if (uuid && (options.strict || EXAMPLE_UUID.test(v))) return false;
+  if (URL.test(v) || isPathLike(v) || EMAIL.test(v) || DIGEST.test(v) || /^0x[0-9a-f]{40}$/i.test(v)) return false;
   if (/^[-+]?\d+(?:[.,]\d+)*$/.test(v) || /^#[0-9a-f]{3,8}$/i.test(v)) return false;
   const core = v.toLowerCase().replace(/[^a-z]/g, '');
   if (COMMON_FAKE.has(core)) return false;
