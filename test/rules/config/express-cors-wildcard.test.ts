@@ -22,6 +22,8 @@ ruleTester(rule, {
     { name: 'a test file', path: 'src/api.test.js', code: C + 'app.use(cors());\n' },
     "res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');\n",
     { name: 'reflection after an allow-list check', code: "app.use((req, res, next) => {\n  const origin = req.headers.origin;\n  if (allowed.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);\n  next();\n});\n" },
+    { name: 'the null origin without credentials sends no cookies', code: "function h(req, res) {\n  res.setHeader('Access-Control-Allow-Origin', 'null');\n}\nfunction g(req, res) {\n  res.setHeader('Access-Control-Allow-Origin', null);\n  res.setHeader('Access-Control-Allow-Credentials', 'false');\n}\n" },
+    { name: 'a parsed URL origin checked against a list', code: "const url = require('url');\nfunction h(req, res) {\n  const o = url.parse(req.url, true).query.origin;\n  if (TRUSTED.includes(o)) {\n    res.setHeader('Access-Control-Allow-Origin', o);\n    res.setHeader('Access-Control-Allow-Credentials', 'true');\n  }\n}\n" },
     { name: 'early exit for unknown origins', code: "function h(req, res) {\n  if (!ALLOWED.has(req.headers.origin)) return res.end();\n  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n}\n" },
   ],
   invalid: [
@@ -78,6 +80,22 @@ ruleTester(rule, {
       name: 'a request parameter through a variable (Semgrep cors-misconfiguration)',
       code: "app.get('/t', function (req, res) {\n  let origin = req.query.origin\n  res.set('access-control-allow-origin', origin)\n});\n",
       errors: [{ messageId: 'reflect', line: 3, column: 3, endColumn: 49, message: /^Access-Control-Allow-Origin is set from the request itself/ }],
+    },
+    {
+      name: 'the origin query parameter of url.parse(req.url, true), with credentials',
+      code: "const url = require('url');\nserver.on('request', (req, res) => {\n  const wanted = url.parse(req.url, true).query.origin;\n  res.setHeader('Access-Control-Allow-Origin', wanted);\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n});\n",
+      errors: [{ messageId: 'credentials', severity: 'error', line: 4, column: 3, endColumn: 55, fixes: [] }],
+    },
+    {
+      name: 'the null origin with credentials, as a literal and as a string',
+      code: "function a(req, res) {\n  res.setHeader('Access-Control-Allow-Origin', null);\n  res.setHeader('Access-Control-Allow-Credentials', true);\n}\nfunction b(req, res) {\n  res.set({ 'Access-Control-Allow-Origin': 'null', 'Access-Control-Allow-Credentials': 'true' });\n}\n",
+      errors: [
+        {
+          messageId: 'nullOrigin', severity: 'error', line: 2, column: 3, endColumn: 53, fixes: [],
+          message: 'Access-Control-Allow-Origin: null with credentials trusts the "null" origin, which any website can send from a sandboxed iframe: it can act as your signed-in users and read the responses',
+        },
+        { messageId: 'nullOrigin', line: 6, column: 13, endColumn: 50 },
+      ],
     },
     {
       name: 'reflection with a wildcard fallback',

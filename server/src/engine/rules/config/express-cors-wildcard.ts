@@ -17,7 +17,7 @@ const CORS_MODULES = new Set(['cors', '@koa/cors', 'koa2-cors', '@fastify/cors',
 /** Response methods that set one header: `res.setHeader(name, value)`, `res.header(…)`, `res.set(…)`, `reply.header(…)`. */
 const SET_HEADER = new Set(['setHeader', 'header', 'set', 'append']);
 
-type MessageId = 'wildcard' | 'reflect' | 'credentials';
+type MessageId = 'wildcard' | 'reflect' | 'credentials' | 'nullOrigin';
 
 interface Hit {
   node: Node;
@@ -42,10 +42,16 @@ function allowsEveryOrigin(node: Node): boolean {
   return first.type === 'Literal' && first.value === null && isBool(body.arguments[1], true);
 }
 
-/** `req`, `request`, `ctx.request`: the incoming request. */
+/** `req`, `request`, `ctx.request`: the incoming request; also `url.parse(req.url, true)`, its parsed URL. */
 function isRequest(node: Node): boolean {
   const n = unwrap(node);
   if (n.type === 'Identifier') return /^(?:req|request)$/.test(n.name);
+  if (n.type === 'CallExpression' && n.arguments.length >= 1) {
+    const c = n.callee;
+    const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && !c.computed && c.property.type === 'Identifier' ? c.property.name : '';
+    const arg = unwrap(n.arguments[0]);
+    return name === 'parse' && arg.type === 'MemberExpression' && !arg.computed && arg.property.type === 'Identifier' && arg.property.name === 'url' && isRequest(arg.object);
+  }
   return n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === 'request';
 }
 
@@ -69,17 +75,19 @@ function isRequestOrigin(node: Node): boolean {
 }
 
 /** The request's Origin is compared or looked up on the way to `node` (an allow-list check), so the reflection is guarded. */
-function originChecked(text: string, node: Node): boolean {
+function originChecked(text: string, node: Node, variable?: string): boolean {
+  // The test names the origin, or the variable the header is set from (`if (TRUSTED.includes(o))`).
+  const re = variable ? new RegExp(`origin|(?<![\\w$])${variable.replace(/\$/g, '\\$')}(?![\\w$])`, 'i') : /origin/i;
   let child: Node = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
-    if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression') && child !== p.test && /origin/i.test(text.slice(p.test.range[0], p.test.range[1]))) return true;
-    if (p.type === 'LogicalExpression' && p.operator === '&&' && child === p.right && /origin/i.test(text.slice(p.left.range[0], p.left.range[1]))) return true;
+    if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression') && child !== p.test && re.test(text.slice(p.test.range[0], p.test.range[1]))) return true;
+    if (p.type === 'LogicalExpression' && p.operator === '&&' && child === p.right && re.test(text.slice(p.left.range[0], p.left.range[1]))) return true;
     if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') {
       // An early exit for unknown origins before the header: `if (!allowed.includes(origin)) return next()`.
       const body = p.body.type === 'BlockStatement' ? p.body.body : [];
       for (const s of body) {
         if (s.range[0] >= node.range[0]) break;
-        if (s.type === 'IfStatement' && /origin/i.test(text.slice(s.test.range[0], s.test.range[1]))) return true;
+        if (s.type === 'IfStatement' && re.test(text.slice(s.test.range[0], s.test.range[1]))) return true;
       }
       break;
     }
@@ -181,6 +189,11 @@ function checkHeaders(ctx: RuleContext, js: JsAst, out: Hit[]): void {
   for (const o of origins) {
     if (inDevBranch(text, o.node)) continue;
     const value = stringValue(o.value);
+    // `null` / `'null'` with credentials: sandboxed iframes and `data:` pages send `Origin: null`, so any site can get in.
+    if ((value === 'null' || (unwrap(o.value).type === 'Literal' && (unwrap(o.value) as TSESTree.Literal).value === null)) && credsIn.has(o.fn)) {
+      out.push({ node: o.node, messageId: 'nullOrigin', what: 'Access-Control-Allow-Origin: null' });
+      continue;
+    }
     if (value === '*') {
       const fix = o.node.type === 'CallExpression'
         ? replaceFix(ctx, o.value, 'Allow one origin from the CORS_ORIGIN environment variable', `process.env.CORS_ORIGIN ?? ''`)
@@ -197,7 +210,7 @@ function checkHeaders(ctx: RuleContext, js: JsAst, out: Hit[]): void {
       const init = follow(js, v);
       reflected = init !== v && isRequestOrigin(init);
     }
-    if (!reflected || originChecked(text, o.node)) continue;
+    if (!reflected || originChecked(text, o.node, v.type === 'Identifier' ? v.name : undefined)) continue;
     out.push({ node: o.node, messageId: credsIn.has(o.fn) ? 'credentials' : 'reflect', what: 'Access-Control-Allow-Origin' });
   }
 }
@@ -214,6 +227,7 @@ export default defineRule({
       wildcard: '{{what}} allows requests from every origin; list the origins that may call this API',
       reflect: '{{what}} is set from the request itself (its Origin header or a parameter), so every website is allowed; check it against a list of origins',
       credentials: '{{what}} allows every origin with credentials: any website can send requests as your signed-in users and read the responses',
+      nullOrigin: '{{what}} with credentials trusts the "null" origin, which any website can send from a sandboxed iframe: it can act as your signed-in users and read the responses',
     },
     help:
       'A CORS policy that allows every origin lets any website read your API\'s responses from a visitor\'s browser; with credentials ' +
@@ -252,7 +266,7 @@ export default defineRule({
       seen.add(key);
       ctx.report({
         start: h.node.range[0], end: h.node.range[1], messageId: h.messageId, data: { what: h.what },
-        severity: h.messageId === 'credentials' ? 'error' : undefined, fixes: h.fix ? [h.fix] : [],
+        severity: h.messageId === 'credentials' || h.messageId === 'nullOrigin' ? 'error' : undefined, fixes: h.fix ? [h.fix] : [],
       });
     }
   },
