@@ -650,6 +650,28 @@ const invalid: InvalidCase[] = [
       fixes: [{ output: "const { Sequelize } = require('sequelize');\nconst sequelize = new Sequelize();\nfunction f(id) {\n  return sequelize.query({ query: `SELECT * FROM users WHERE id = ?`, values: [id] });\n}\n" }],
     }],
   },
+  // --- AWS SDK: the statement property of a call's or command's input; no fix ---------------------------------
+  {
+    name: 'AWS DynamoDB PartiQL: a v3 ExecuteStatementCommand Statement',
+    code: "import { DynamoDBClient, ExecuteStatementCommand } from '@aws-sdk/client-dynamodb';\nexport const f = (client: DynamoDBClient, id: string) => client.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM Orders WHERE id = '${id}'` }));\n",
+    errors: [{ messageId: VALUE, message: /`id`/, line: 2, column: 111, endColumn: 152, fixes: [] }],
+  },
+  {
+    name: 'AWS RDS Data API: the v2 executeStatement input in a variable',
+    code: "const AWS = require('aws-sdk');\nasync function f(rds, name) {\n  const params = { resourceArn: ARN, sql: \"SELECT * FROM users WHERE name = '\" + name + \"'\" };\n  return rds.executeStatement(params).promise();\n}\n",
+    path: 'src/db.js',
+    errors: [{ messageId: VALUE, line: 3, column: 43, endColumn: 92, fixes: [] }],
+  },
+  {
+    name: 'AWS Athena: a StartQueryExecutionCommand made from an input variable',
+    code: "import { AthenaClient, StartQueryExecutionCommand } from '@aws-sdk/client-athena';\nexport async function f(client, day) {\n  const input = { QueryString: `SELECT * FROM logs WHERE day = '${day}'`, WorkGroup: 'primary' };\n  const command = new StartQueryExecutionCommand(input);\n  return client.send(command);\n}\n",
+    errors: [{ messageId: VALUE, line: 3, column: 32, endColumn: 73, fixes: [] }],
+  },
+  {
+    name: 'AWS S3 Select: the v2 selectObjectContent Expression',
+    code: "import AWS from 'aws-sdk';\nconst s3 = new AWS.S3();\nexport const f = (city) => s3.selectObjectContent({ Bucket: 'b', Key: 'k', ExpressionType: 'SQL', Expression: 'SELECT * FROM S3Object s WHERE s.city = ' + city }).promise();\n",
+    errors: [{ messageId: VALUE, line: 3, column: 111, endColumn: 160, fixes: [] }],
+  },
   {
     name: 'postgres.js sql.unsafe',
     code: "import postgres from 'postgres';\nconst sql = postgres();\nawait sql.unsafe('SELECT * FROM users WHERE id = ' + id);\n",
@@ -713,6 +735,10 @@ ruleTester(rule, {
     // pg-promise and Spanner: parameters; their method names count only in a file importing the library
     "import pgPromise from 'pg-promise';\nconst db = pgPromise()(cn);\ndb.one('SELECT * FROM users WHERE id = $1', [id]);\ndb.any(`SELECT * FROM users WHERE id = $1`, id);",
     'rows.one(`SELECT * FROM users WHERE id = ${id}`);\ndb.manyOrNone(`SELECT * FROM users WHERE id = ${id}`);',
+    // AWS SDK: parameters; no SDK import; an input variable assigned again
+    "import { ExecuteStatementCommand } from '@aws-sdk/client-dynamodb';\nclient.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM Orders WHERE id = ?', Parameters: [{ S: id }] }));",
+    "client.executeStatement({ sql: 'SELECT * FROM users WHERE id = ' + id });",
+    "const AWS = require('aws-sdk');\nfunction f(rds, name) {\n  let params = { sql: 'SELECT * FROM t WHERE a = ' + name };\n  params = other;\n  return rds.executeStatement(params);\n}",
     "import { Spanner } from '@google-cloud/spanner';\ndatabase.run({ sql: 'SELECT * FROM Singers WHERE id = @id', params: { id } });\ntx.runUpdate({ sql: `UPDATE Singers SET a = @a WHERE id = ${ID_LITERAL}`, params: { a } });",
     // prose and non-sinks
     'console.log(`Select a file from ${dir}`);',
@@ -935,6 +961,11 @@ ruleTester(rule, {
       }],
     },
     {
+      name: 'large file: an AWS input variable keeps its function parsed',
+      code: "const AWS = require('aws-sdk');\n" + HANDLERS + "export async function find(rds, name) {\n  const params = { sql: `SELECT * FROM users WHERE name = '${name}'` };\n  return rds.executeStatement(params).promise();\n}\n",
+      errors: [{ messageId: VALUE, line: AFTER + 2, column: 25, endColumn: 69, fixes: [] }],
+    },
+    {
       name: 'large file: a sink named by a computed key',
       code: HANDLERS + "export const byId = (id) => db['query'](`SELECT * FROM t WHERE id = ${id}`);\n",
       errors: [{ messageId: VALUE, line: AFTER, column: 41, endColumn: 75 }],
@@ -980,6 +1011,7 @@ describe('sql/string-built-query JS pre-scan', () => {
       "repo.createQueryBuilder('u')\n  .orderBy(sort);",
       "import pgPromise from 'pg-promise';\ndb.oneOrNone(sql, [id]);",
       "const { Spanner } = require('@google-cloud/spanner');\ntx.runUpdate({ sql });",
+      "import { ExecuteStatementCommand } from '@aws-sdk/lib-dynamodb';\nawait doc.send(new ExecuteStatementCommand(input));",
     ]) assert.equal(mayReceiveBuiltText(code), true, code);
   });
 });

@@ -60,8 +60,23 @@ const SPANNER: Library = {
   methods: new Set(['run', 'runStream', 'runUpdate', 'runPartitionedUpdate', 'executeSql', 'executeStreamingSql']),
 };
 const LIBRARIES = [PG_PROMISE, SPANNER];
+/**
+ * AWS SDK calls taking the statement as a property of their input, by the v2 client method or v3 command class
+ * (`new …Command(input)`): RDS Data API `sql`, DynamoDB PartiQL `Statement`, Athena `QueryString`, S3 Select
+ * `Expression`. Sinks in a file importing the SDK; the input an object literal, or a variable initialized to one in the
+ * same function. Reported without a fix (each API binds parameters its own way: typed values, SQL-quoted strings).
+ */
+const AWS_SINKS: Record<string, string[]> = {
+  executeStatement: ['sql', 'Statement'], ExecuteStatementCommand: ['sql', 'Statement'],
+  executeSql: ['sqlStatements'], ExecuteSqlCommand: ['sqlStatements'],
+  startQueryExecution: ['QueryString'], StartQueryExecutionCommand: ['QueryString'],
+  selectObjectContent: ['Expression'], SelectObjectContentCommand: ['Expression'],
+};
+const AWS_MODULE = /^(?:aws-sdk(?:\/|$)|@aws-sdk\/(?:client-(?:rds-data|dynamodb|athena|s3)|lib-dynamodb)$)/;
+const AWS_METHODS = Object.keys(AWS_SINKS).filter((k) => /^[a-z]/.test(k));
+const AWS_COMMANDS = Object.keys(AWS_SINKS).filter((k) => /^[A-Z]/.test(k));
 /** Cheap text test before the libraries' method names count as sinks. */
-const LIBRARY_HINT = /\bpg-promise\b|@google-cloud\/spanner\b/;
+const LIBRARY_HINT = /\bpg-promise\b|@google-cloud\/spanner\b|\baws-sdk\b|@aws-sdk\//;
 /** Spanner methods taking `{ sql, params }` (the v1 client's requests take typed protobuf values: no fix there). */
 const SPANNER_FIXABLE = new Set(['run', 'runStream', 'runUpdate', 'runPartitionedUpdate']);
 const NOT_A_DATABASE = /^(?:child_?process|cp|childProcess|shell|execa|\$)$/i;
@@ -74,13 +89,15 @@ const NUMERIC_CALLS = new Set(['Number', 'parseInt', 'parseFloat', 'Math', 'BigI
 const PLACEHOLDER_TEXT = /^[\s,?$@:()\d]*[?$@:][\s,?$@:()\w]*$/;
 
 type Sink = {
-  call: Call;
+  call: Call | TSESTree.NewExpression;
   method: string;
   /** The node holding the SQL (first argument, or `text` of `{ text, values }`). */
   query: Expr;
   fragment: boolean;
   /** A TypeORM QueryBuilder method. */
   typeorm?: boolean;
+  /** An AWS SDK call or command (no fix). */
+  aws?: boolean;
 };
 
 export const javascript: SqlDetector = {
@@ -146,9 +163,9 @@ const SINK_CALL = /(?:\b(?:query|execute|run|get|all|each|exec|prepare|raw|unsaf
 const FRAGMENT_CALL = /(?:\b(?:raw|unsafe|\w+Raw|literal)|\$\w+RawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
 /** TypeORM QueryBuilder sinks (fragments too); only looked for when the text mentions TypeORM. */
 const TYPEORM_CALL = new RegExp(`\\.\\s*(?:${TYPEORM_METHODS.join('|')})\\s*(?:<[^()]*>\\s*)?\\(`);
-const LIBRARY_METHODS = [...new Set(LIBRARIES.flatMap((l) => [...l.methods]))];
-/** The libraries' method calls; only looked for when the text names one of them. */
-const LIBRARY_CALL = new RegExp(`\\.\\s*(?:${LIBRARY_METHODS.join('|')})\\s*(?:<[^()]*>\\s*)?\\(`);
+const LIBRARY_METHODS = [...new Set([...LIBRARIES.flatMap((l) => [...l.methods]), ...AWS_METHODS])];
+/** The libraries' method calls and AWS commands; only looked for when the text names one of the libraries. */
+const LIBRARY_CALL = new RegExp(`(?:\\.\\s*(?:${LIBRARY_METHODS.join('|')})|\\bnew\\s+(?:\\w+\\.)?(?:${AWS_COMMANDS.join('|')}))\\s*(?:<[^()]*>\\s*)?\\(`);
 class Checker {
   private modules: Set<string> | undefined;
   private readonly seen = new Set<Node>();
@@ -169,8 +186,13 @@ class Checker {
 
   run(): void {
     walk(this.js.ast, (n) => {
-      if (n.type !== 'CallExpression') return;
-      const sink = this.sink(n);
+      let sink: Sink | undefined;
+      if (n.type === 'CallExpression') sink = this.sink(n);
+      else if (n.type === 'NewExpression') {
+        const c = n.callee;
+        const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' ? propName(c) : undefined;
+        if (name && AWS_COMMANDS.includes(name)) sink = this.awsSink(n, name);
+      }
       if (sink) this.checkSink(sink);
     });
   }
@@ -188,6 +210,10 @@ class Checker {
       receiver = nameOf(callee.object);
     } else if (callee.type === 'Identifier' && (callee.name === 'query' || callee.name === 'execute')) method = callee.name;
     if (!method || !call.arguments.length) return undefined;
+    if (callee.type === 'MemberExpression' && AWS_METHODS.includes(method)) {
+      const aws = this.awsSink(call, method);
+      if (aws) return aws;
+    }
     let fragment = false;
     let typeorm = false;
     if (KNEX_FRAGMENT.has(method)) fragment = true;
@@ -221,6 +247,30 @@ class Checker {
   private imports(): string[] {
     this.modules ??= importedModules(this.js);
     return [...this.modules];
+  }
+
+  /**
+   * An AWS SDK sink (`AWS_SINKS`) in a file importing the SDK: the statement property of its input, an object literal
+   * or a variable initialized to one (never reassigned) in the same function.
+   */
+  private awsSink(call: Call | TSESTree.NewExpression, name: string): Sink | undefined {
+    if (!this.imports().some((m) => AWS_MODULE.test(m))) return undefined;
+    const arg = call.arguments[0];
+    if (!arg || arg.type === 'SpreadElement') return undefined;
+    let input: Node = unwrap(arg);
+    if (input.type === 'Identifier') {
+      const v = this.resolve(input);
+      const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+      if (!v || def?.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
+      const id = def.node.id;
+      if (enclosingFunction(def.node) !== enclosingFunction(call) || v.references.some((r) => r.isWrite() && r.identifier !== id)) return undefined;
+      input = unwrap(def.node.init);
+    }
+    if (input.type !== 'ObjectExpression') return undefined;
+    const keys = AWS_SINKS[name];
+    const prop = input.properties.find((p): p is TSESTree.Property => p.type === 'Property' && keys.includes(keyName(p) ?? ''));
+    if (!prop || prop.value.type === 'AssignmentPattern' || isPattern(prop.value)) return undefined;
+    return { call, method: name, query: prop.value as Expr, fragment: false, aws: true };
   }
 
   /** The imported library (`LIBRARIES`) with a statement method of this name. */
@@ -291,7 +341,7 @@ class Checker {
    * The items of the SQL passed at `node`: directly, or through a local variable and its `+=` appends before the call.
    * `rewritable` when one template/concatenation holds all of it and a fix may replace it.
    */
-  private build(node: Expr, call: Call): { items: Item[]; root: Expr; rewritable: boolean } | undefined {
+  private build(node: Expr, call: Call | TSESTree.NewExpression): { items: Item[]; root: Expr; rewritable: boolean } | undefined {
     const e = unwrap(node);
     if (isBuilt(e)) {
       const items = this.flatten(e);
@@ -585,6 +635,7 @@ class Checker {
 
   private fixes(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
     const { method, call } = sink;
+    if (sink.aws || call.type !== 'CallExpression') return [];
     if (Object.hasOwn(PRISMA_RAW, method)) return this.prismaFix(sink, items, a, root);
     if (call.callee.type === 'MemberExpression' && this.library(method) === SPANNER) return this.spannerFix(sink, items, a, root);
     if (method === 'exec' || method === 'literal') return [];
@@ -750,7 +801,7 @@ class Checker {
    * throws): made in the call itself (`pool.request().query`), or a variable with no other query/batch/execute call on
    * it, declared in the same function and outside any loop around the call.
    */
-  private singleUseRequest(receiver: Node, call: Call): boolean {
+  private singleUseRequest(receiver: Node, call: Call | TSESTree.NewExpression): boolean {
     let n = receiver;
     while (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression') n = n.expression;
     if (n.type === 'CallExpression' || n.type === 'NewExpression') return true;
@@ -771,7 +822,7 @@ class Checker {
    * another value overwrites the first): the chain starts at `createQueryBuilder(…)`, or at a variable declared in this
    * function (not a parameter, not `this.qb`) and outside any loop around the call.
    */
-  private localBuilder(receiver: Node, call: Call): boolean {
+  private localBuilder(receiver: Node, call: Call | TSESTree.NewExpression): boolean {
     for (let n: Node = receiver; ;) {
       if (n.type === 'CallExpression') {
         if (n.callee.type === 'MemberExpression' && propName(n.callee) === 'createQueryBuilder') return true;
@@ -1181,7 +1232,7 @@ function arrayElements(n: Node, text: string): string[] | undefined {
 const SINK_NAMES = [...new Set([...STATEMENT_METHODS, ...KNEX_FRAGMENT, 'raw', 'literal'])];
 const SINK_NAME = new RegExp(`(?<![\\w$])(?:${SINK_NAMES.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`, 'g');
 const TYPEORM_NAME = new RegExp(`(?<=\\.\\s*)(?:${TYPEORM_METHODS.join('|')})(?![\\w$])`, 'g');
-const LIBRARY_NAME = new RegExp(`(?<=\\.\\s*)(?:${LIBRARY_METHODS.join('|')})(?![\\w$])`, 'g');
+const LIBRARY_NAME = new RegExp(`(?<=\\.\\s*)(?:${LIBRARY_METHODS.join('|')})(?![\\w$])|(?<![\\w$])(?:${AWS_COMMANDS.join('|')})(?![\\w$])`, 'g');
 
 /**
  * Where a sink could receive anything but a plain string literal, read from the raw text (no lexer to trust): the
@@ -1338,9 +1389,17 @@ function prescan(ts: typeof TS, sf: TS.SourceFile, interesting: number[], typeor
         const arg = call.arguments[0];
         if (name && sinkNames.has(name) && arg && !ts.isSpreadElement(arg)) {
           const a = unwrap(arg);
-          if (isBuilt(a) || ts.isObjectLiteralExpression(a)) sure.push(call.end - 1);
+          // An AWS input in a variable holds the statement as a property: kept whatever the variable.
+          if (isBuilt(a) || ts.isObjectLiteralExpression(a) || (libs && ts.isIdentifier(a) && Object.hasOwn(AWS_SINKS, name))) sure.push(call.end - 1);
           else if (ts.isIdentifier(a)) byVariable.push({ at: call.end - 1, key: `${fn}:${a.text}` });
         }
+        break;
+      }
+      case K.NewExpression: {
+        const n = node as TS.NewExpression;
+        const c = n.expression;
+        const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.name) ? c.name.text : undefined;
+        if (libs && name && AWS_COMMANDS.includes(name) && n.arguments?.length) sure.push(n.end - 1);
         break;
       }
       case K.VariableDeclaration: {
