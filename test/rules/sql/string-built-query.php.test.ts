@@ -60,6 +60,13 @@ const valid: (string | { name: string; code: string })[] = [
   P + 'function f($pdo) { return $pdo->query(<<<\'SQL\'\nSELECT * FROM users WHERE name = \'$q\'\nSQL); }\n',
   // broken code
   P + 'function f($conn, $q) { mysqli_query($conn, "SELECT * FROM users WHERE id = $q",, ); }\n',
+  // other libraries with placeholders, casts, or text that is not a statement
+  P + 'function f($name) { return R::find("invoice", " client = ? ", [$name]); }\n',
+  P + 'function f($id) { return R::getAll("SELECT * FROM invoice WHERE id = " . (int)$id); }\n',
+  P + 'function f($db, $name) { return $db->execute("SELECT * FROM invoice WHERE client = ?", [$name]); }\n',
+  P + 'function f($stmt, $name) { return $stmt->execute([$name]); }\n',
+  P + 'class R { function f($col) { return $this->db->select("client, $col")->get("invoice")->result(); } }\n',
+  P + 'function f($runner, $name) { return $runner->execute("select one from the list: $name"); }\n',
 ];
 
 const invalid: InvalidCase[] = [
@@ -266,6 +273,36 @@ const invalid: InvalidCase[] = [
     name: 'request input interpolated as a name next to bound values is still reported',
     code: P + 'function f($wpdb, $id) {\n  $col = $_GET["col"];\n  return $wpdb->get_var($wpdb->prepare("SELECT $col FROM {$wpdb->prefix}orders WHERE id = %d", $id));\n}\n',
     errors: [{ messageId: IDENT, message: /`\$col`/, line: 4, fixes: [] }],
+  },
+  // --- other libraries: reported, never fixed ---------------------------------------------------------------------
+  {
+    name: 'Yii createCommand, Joomla setQuery, Drupal 7 db_query',
+    code: P + 'function f($db, $c) {\n  $rows = Yii::$app->db->createCommand("SELECT * FROM invoice WHERE client = \'$c\'")->queryAll();\n  $db->setQuery("SELECT * FROM #__invoice WHERE client = \'" . $c . "\'");\n  $r = db_query("SELECT * FROM {invoice} WHERE client = \'$c\'");\n}\n',
+    errors: [
+      { messageId: VALUE, message: /`\$c`/, line: 3, column: 40, endColumn: 83, fixes: [] },
+      { messageId: VALUE, line: 4, column: 17, fixes: [] },
+      { messageId: VALUE, line: 5, column: 17, fixes: [] },
+    ],
+  },
+  {
+    name: 'ADOdb / CakePHP execute and get* helpers, SQLite3 querySingle, MysqliDb rawQuery, Zend_Db fetchCol/fetchPairs',
+    code: P + 'function f($db, $c) {\n  $db->Execute("DELETE FROM invoice WHERE client = \'$c\'");\n  $a = $db->GetAll("SELECT * FROM invoice WHERE client = \'$c\'");\n  $b = $db->querySingle("SELECT id FROM invoice WHERE client = \'$c\'");\n  $d = $db->rawQuery("SELECT * FROM invoice WHERE client = \'$c\'");\n  $e = $db->fetchPairs("SELECT id, total FROM invoice WHERE client = \'$c\'");\n}\n',
+    errors: [
+      { messageId: VALUE, line: 3, column: 16, fixes: [] },
+      { messageId: VALUE, line: 4, column: 20, fixes: [] },
+      { messageId: VALUE, line: 5, column: 25, fixes: [] },
+      { messageId: VALUE, line: 6, column: 22, fixes: [] },
+      { messageId: VALUE, line: 7, column: 24, fixes: [] },
+    ],
+  },
+  {
+    name: 'RedBeanPHP: R::getAll / R::exec SQL, and a condition after the bean type in R::find',
+    code: P + 'function f($c) {\n  $rows = R::getAll("SELECT * FROM invoice WHERE client = \'$c\'");\n  R::exec("DELETE FROM invoice WHERE client = \'" . $c . "\'");\n  $found = R::find("invoice", " client = \'$c\' ");\n}\n',
+    errors: [
+      { messageId: VALUE, line: 3, column: 21, fixes: [] },
+      { messageId: VALUE, line: 4, column: 11, fixes: [] },
+      { messageId: VALUE, line: 5, column: 31, endColumn: 48, fixes: [] },
+    ],
   },
 ];
 

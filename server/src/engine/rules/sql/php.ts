@@ -1,6 +1,6 @@
 // sql/string-built-query for PHP: "…$var…" / "{$expr}" interpolation, `.` concatenation, `.=` appends and sprintf()
-// reaching mysqli, PDO, pgsql, Laravel (DB::, *Raw), Doctrine DBAL or $wpdb query calls. Parsed with tree-sitter's PHP
-// grammar; silent when the grammar is not available.
+// reaching mysqli, PDO, pgsql, Laravel (DB::, *Raw), Doctrine DBAL, $wpdb, Yii, Joomla, Drupal 7, ADOdb, Zend_Db, SQLite3 or
+// RedBeanPHP query calls. Parsed with tree-sitter's PHP grammar; silent when the grammar is not available.
 import { analyze, looksLikeSql, type Analysis, type Hole, type Item, type Position } from '../../fixes/parameterize';
 import type { Lang } from '../../languages/detect';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
@@ -21,8 +21,8 @@ export const php: SqlDetector = {
   },
 };
 
-const SINK_HINT = /(?:query|exec|prepare|Raw|DB\s*::\s*\w+|get_(?:results|var|row|col)|execute\w*|fetch\w*|where|having)\s*\(/i;
-const FRAGMENT_HINT = /(?:Raw|DB\s*::\s*\w+|(?:mysqli?|pg|sqlsrv|odbc)_\w+)\s*\(/;
+const SINK_HINT = /(?:query|exec|prepare|Raw|DB\s*::\s*\w+|R\s*::\s*\w+|get_(?:results|var|row|col)|execute\w*|fetch\w*|where|having|createCommand|get(?:all|row|one|col|assoc)|select\w*|statement)\s*\(/i;
+const FRAGMENT_HINT = /(?:Raw|DB\s*::\s*\w+|R\s*::\s*find\w*|(?:mysqli?|pg|sqlsrv|odbc)_\w+)\s*\(/;
 
 /** Functions taking SQL, and the index of the SQL argument (pg_query and pg_prepare take an optional connection). */
 const FUNCTIONS: Record<string, number> = {
@@ -30,11 +30,20 @@ const FUNCTIONS: Record<string, number> = {
   mysql_query: 0, mysql_unbuffered_query: 0, mysql_db_query: 1,
   pg_query: -1, pg_send_query: 1, pg_prepare: -2,
   sqlsrv_query: 1, sqlsrv_prepare: 1, odbc_exec: 1, odbc_prepare: 1, db2_exec: 1, db2_prepare: 1, oci_parse: 1, sqlite_query: 1,
+  mssql_query: 0, ibase_query: -1,
+  // Drupal 7
+  db_query: 0, db_query_range: 0,
 };
 /** Generic method names: the text must read as SQL. */
 const STATEMENT_METHODS = new Set(['query', 'exec', 'prepare', 'multi_query', 'real_query', 'unbuffered_query', 'executequery',
   'executestatement', 'executeupdate', 'fetchallassociative', 'fetchassociative', 'fetchone', 'fetchallnumeric', 'fetchfirstcolumn',
-  'fetchall', 'fetchassoc', 'fetchcolumn', 'fetchrow', 'createquery', 'createnativequery']);
+  'fetchall', 'fetchassoc', 'fetchcolumn', 'fetchrow', 'createquery', 'createnativequery',
+  // Zend_Db, Yii, Joomla, CakePHP / ADOdb, SQLite3, MysqliDb, Laravel connections
+  'fetchcol', 'fetchpairs', 'createcommand', 'setquery', 'execute', 'getall', 'getrow', 'getone', 'getcol', 'getassoc', 'selectlimit',
+  'querysingle', 'rawquery', 'rawqueryone', 'rawqueryvalue', 'select', 'selectone', 'statement', 'unprepared', 'affectingstatement']);
+/** RedBeanPHP's static `R::` facade: SQL first, or a condition after the bean type (`R::find('book', sql, bindings)`). */
+const REDBEAN_SQL = new Set(['exec', 'getall', 'getrow', 'getcol', 'getcell', 'getassoc', 'getassocrow', 'getinsertid']);
+const REDBEAN_CONDITION = new Set(['find', 'findone', 'findall', 'findoneorfail', 'count', 'findorcreate', 'findlike', 'findmulti']);
 /** Query builders taking one condition string (Doctrine, Yii, CakePHP): only a value built into it is reported. */
 const CONDITION_METHODS = new Set(['where', 'andwhere', 'orwhere', 'having', 'andhaving', 'orhaving']);
 /** Request input read whole: superglobals, `$request->input('x')`, `request('x')`, `Input::get('x')`. */
@@ -245,6 +254,11 @@ class PhpChecker {
     if (m in LARAVEL_RAW) return make('laravelRaw', m, 0, true, LARAVEL_RAW[m]);
     if (call.type === 'scoped_call_expression') {
       const scope = field(call, 'scope');
+      if (lastName(scope) === 'R') {
+        if (REDBEAN_SQL.has(m)) return make('other', m, 0, false);
+        if (REDBEAN_CONDITION.has(m) && list.length >= 2 && !irregular) return make('other', 'condition', 1, true);
+        return undefined;
+      }
       if (lastName(scope) !== 'DB' || !LARAVEL_DB.has(m)) return undefined;
       return make(LARAVEL_BINDINGS.has(m) ? 'laravel' : 'other', m, 0, true, m === 'raw' ? 'name' : 'fragment');
     }
