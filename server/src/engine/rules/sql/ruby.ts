@@ -8,7 +8,7 @@ import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
 import { reportHoles, short, type SqlDetector, hasUnsafeHole, partItems } from './detector';
 import { placeholderize, unquoteRegion, type Piece, type PlaceholderStyle } from './placeholders';
-import { field, kids, localParts, named, unparen } from './shared';
+import { field, kids, localParts, named, unparen, within } from './shared';
 
 export const ruby: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'ruby',
@@ -21,13 +21,16 @@ export const ruby: SqlDetector = {
   },
 };
 
-const SINK_HINT = /:conditions\b|\bconditions:|\b(?:sum|minimum|maximum|average|where|rewhere|not|having|order|reorder|group|joins|select|pluck|from|exists\?|find_by|find_by_sql|count_by_sql|update_all|delete_all|destroy_all|calculate|lit|sql|execute|exec|exec_params|async_exec|exec_query|select_all|select_one|select_value|select_values|select_rows|query|run|fetch|prepare|exec_update|exec_delete|exec_insert)\b|\bDB\s*\[|\bdb\s*\[/;
+const SINK_HINT = /:conditions\b|\bconditions:|\bSqlLiteral\b|\b(?:sum|minimum|maximum|average|where|rewhere|not|having|order|reorder|group|joins|select|reselect|pluck|from|exists\?|find_by|find_by_sql|count_by_sql|update_all|delete_all|destroy_all|delete_by|destroy_by|find_or_create_by|find_or_initialize_by|calculate|lit|sql|execute|exec|exec_params|async_exec|async_exec_params|sync_exec|sync_exec_params|exec_query|select_all|select_one|select_value|select_values|select_rows|query|run|fetch|prepare|exec_update|exec_delete|exec_insert)\b|\bDB\s*\[|\bdb\s*\[/;
 
 /** ActiveRecord methods taking an SQL fragment, and where the first hole sits. */
 const AR_FRAGMENT: Record<string, Position> = {
   where: 'fragment', rewhere: 'fragment', not: 'fragment', having: 'fragment', find_by: 'fragment', exists: 'fragment',
   update_all: 'fragment', delete_all: 'fragment', destroy_all: 'fragment', order: 'name', reorder: 'name', group: 'name', joins: 'name',
   select: 'name', pluck: 'name', from: 'name', calculate: 'name', lock: 'name', find_by_sql: 'fragment', count_by_sql: 'fragment',
+  // Rails 6+: where(…).delete_all / destroy_all, and the find-or-create family, which pass a string on to where/find_by.
+  delete_by: 'fragment', destroy_by: 'fragment', find_or_create_by: 'fragment', 'find_or_create_by!': 'fragment',
+  find_or_initialize_by: 'fragment', reselect: 'name',
 };
 /** Rails 2 finder options (`find(:all, :conditions => "…", :order => …)`), and where the first hole sits. */
 const FINDER_OPTIONS: Record<string, Position> = {
@@ -38,21 +41,23 @@ const FINDERS = new Set(['find', 'first', 'last', 'all', 'count', 'calculate', '
 /** Calculations taking a column (or SQL expression) first, on a model class. */
 const CALCULATIONS = new Set(['sum', 'minimum', 'maximum', 'average']);
 /** Sinks where a request value passed in whole is SQL structure: `order(params[:sort])`. */
-const NAME_SINKS = new Set(['order', 'reorder', 'group', 'select', 'pluck', 'from', 'joins', 'lock', 'find_by_sql', 'count_by_sql',
-  'sum', 'minimum', 'maximum', 'average']);
+const NAME_SINKS = new Set(['order', 'reorder', 'group', 'select', 'reselect', 'pluck', 'from', 'joins', 'lock', 'find_by_sql', 'count_by_sql',
+  'sum', 'minimum', 'maximum', 'average', 'calculate']);
 /** A request value: `params[:x]`, `params[:a][:b]`, `cookies[:x]`, `request.params[:x]`. */
 const REQUEST_VALUE = /^(?:params|cookies|request\.(?:params|query_parameters|request_parameters|GET|POST))(?:\[[^\]]+\])+$/;
 /** ActiveRecord methods whose SQL takes `?` binds as further arguments. */
-const AR_BINDS = new Set(['where', 'rewhere', 'not', 'having']);
+const AR_BINDS = new Set(['where', 'rewhere', 'not', 'having', 'delete_by', 'destroy_by']);
 /** ActiveRecord methods that take the SQL and its `?` binds as one array: `find_by_sql(["… ?", x])`. */
 const AR_ARRAY_FORM = new Set(['find_by_sql', 'count_by_sql', 'update_all', 'find_by', 'exists']);
+/** Methods that also take `["… ?", binds]` as their first argument: its first element is the SQL. */
+const AR_ARRAY_FIRST = new Set([...AR_BINDS, ...AR_ARRAY_FORM, 'delete_all', 'destroy_all', 'find_or_create_by', 'find_or_create_by!', 'find_or_initialize_by']);
 /** sqlite3-ruby methods taking bind values after the SQL. */
 const SQLITE_BINDS = new Set(['execute', 'execute2', 'get_first_row', 'get_first_value']);
 /** Connection methods: SQL by name when called on `connection`. */
 const CONNECTION_METHODS = new Set(['execute', 'exec_query', 'select_all', 'select_one', 'select_value', 'select_values', 'select_rows',
   'exec_update', 'exec_delete', 'exec_insert', 'insert', 'update', 'delete']);
 /** Driver methods (pg, mysql2, sqlite3, Sequel): the text must read as SQL. */
-const DRIVER_METHODS = new Set(['execute', 'exec', 'exec_params', 'async_exec', 'query', 'run', 'fetch', 'exec_query', 'select_all',
+const DRIVER_METHODS = new Set(['execute', 'exec', 'exec_params', 'async_exec', 'async_exec_params', 'sync_exec', 'sync_exec_params', 'query', 'run', 'fetch', 'exec_query', 'select_all',
   'select_one', 'select_value', 'select_values', 'select_rows', 'prepare', 'execute_batch', 'execute2', 'get_first_row', 'get_first_value']);
 const NOT_A_DATABASE = /^(?:Kernel|Open3|IO|Process|system|Shell|Rake|sh|Net|HTTP|Faraday|RestClient|HTTParty)$/;
 
@@ -64,6 +69,8 @@ const SAFE_METHODS = new Set(['to_sql', 'to_i', 'to_f', 'to_r', 'to_c', 'count',
 const SAFE_FUNCTIONS = new Set(['Integer', 'Float', 'Rational']);
 const DEV_METHODS = new Set(['table_name', 'quoted_table_name', 'primary_key', 'quoted_primary_key', 'arel_table', 'column_names']);
 const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 'program']);
+/** Loops and Ruby blocks: code in them may run again after a later assignment. */
+const LOOPS = new Set(['while', 'until', 'for', 'while_modifier', 'until_modifier', 'do_block', 'block', 'lambda']);
 
 type SinkKind = 'ar' | 'arBinds' | 'pgExec' | 'other';
 
@@ -157,10 +164,13 @@ class RubyChecker {
     if (recv && NOT_A_DATABASE.test(recv.text)) return undefined;
     if (m === 'lit' && recv?.text === 'Sequel') return make('other', m, true);
     if (m === 'sql' && recv?.text === 'Arel') return make('other', m, true);
+    if (m === 'new' && recv && /^(?:::)?Arel::Nodes::SqlLiteral$/.test(recv.text)) return make('other', 'SqlLiteral', true);
     const ar = m.replace(/\?$/, '');
+    // calculate(:average, params[:column]): the column follows the operation.
+    if (ar === 'calculate' && first.type === 'simple_symbol' && args[1]) first = args[1];
     if (ar in AR_FRAGMENT && (m !== 'exists?' ? !m.endsWith('?') : true)) {
       // where(["name = '#{x}'"]): the array form's first element.
-      if (first.type === 'array' && AR_BINDS.has(ar)) first = named(first)[0] ?? first;
+      if (first.type === 'array' && AR_ARRAY_FIRST.has(ar)) first = named(first)[0] ?? first;
       if (first.type === 'pair' || first.type === 'hash' || first.type === 'simple_symbol') return undefined;
       const binds = AR_BINDS.has(ar) && args[0] === first;
       return make(binds ? 'arBinds' : 'ar', ar, true, AR_FRAGMENT[ar]);
@@ -170,7 +180,9 @@ class RubyChecker {
       return make('ar', m, true, 'name');
     }
     if (CONNECTION_METHODS.has(m) && /connection$/.test(recv.text)) return make('other', m, true);
-    if (DRIVER_METHODS.has(m)) return make(m === 'exec' || m === 'async_exec' ? 'pgExec' : 'other', m, false);
+    // pg: conn.prepare("name", sql).
+    if (m === 'prepare' && args.length >= 2 && (first.type === 'string' || first.type === 'simple_symbol') && !this.hasInterpolation(first)) first = args[1];
+    if (DRIVER_METHODS.has(m)) return make(/^(?:exec|async_exec|sync_exec)(?:_params)?$/.test(m) ? 'pgExec' : 'other', m, false);
     return undefined;
   }
 
@@ -634,8 +646,8 @@ class RubyChecker {
     if (!r) return false;
     const before = r.list.filter((b) => b.at.startIndex < e.startIndex);
     const last = before[before.length - 1];
-    const list = last?.kind === 'assign' && last.at.parent?.parent?.type === 'body_statement' && this.scopeOf(last.at).id === r.scope.id &&
-      last.at.parent.parent.parent?.id === r.scope.id ? [last] : r.list;
+    if (this.guarded(e, r.list)) return true;
+    const list = last?.kind === 'assign' && this.dominates(last, e) ? [last] : r.list;
     return list.every((b) => {
       switch (b.kind) {
         case 'assign':
@@ -649,6 +661,58 @@ class RubyChecker {
           return false;
       }
     });
+  }
+
+  /**
+   * `x = "DESC"` as a statement of a block that holds the read, with no loop or Ruby block in between: the last
+   * assignment before the read is the value it sees.
+   */
+  private dominates(b: Binding, use: Node): boolean {
+    const stmt = b.at.parent;
+    const list = stmt?.type === 'assignment' ? stmt.parent : undefined;
+    if (!list || !/^(?:body_statement|then|else|do|begin|block_body|program)$/.test(list.type) || !within(use, list)) return false;
+    for (let p = use.parent; p && p.id !== list.id; p = p.parent) if (LOOPS.has(p.type)) return false;
+    return true;
+  }
+
+  /** Read inside `if x == "ASC"` or `if %w(a b).include?(x)` (and not reassigned there first): one of the constants. */
+  private guarded(use: Node, bindings: Binding[]): boolean {
+    for (let p: Node | null = use; p?.parent && !SCOPES.has(p.parent.type); p = p.parent) {
+      const parent: Node = p.parent;
+      let cond: Node | undefined;
+      if ((parent.type === 'if' || parent.type === 'elsif') && field(parent, 'consequence')?.id === p.id) cond = field(parent, 'condition');
+      else if (parent.type === 'if_modifier' && field(parent, 'body')?.id === p.id) cond = field(parent, 'condition');
+      if (!cond || !this.allowList(cond, use.text)) continue;
+      const region = p;
+      if (bindings.some((b) => within(b.at, region) && b.at.startIndex < use.startIndex)) return false;
+      return true;
+    }
+    return false;
+  }
+
+  /** `x == CONST`, `CONST == x`, `[…constants].include?(x)`, `ALLOWED.include?(x)`, or `… && that`. */
+  private allowList(cond: Node, name: string): boolean {
+    cond = unparen(cond);
+    const isName = (n: Node | undefined) => !!n && unparen(n).type === 'identifier' && unparen(n).text === name;
+    const isConstant = (n: Node | undefined) => !!n && (this.constant(n, 0) !== undefined || (unparen(n).type === 'constant' && isScreaming(unparen(n).text)));
+    if (cond.type === 'binary') {
+      const op = field(cond, 'operator')?.type;
+      const l = field(cond, 'left');
+      const r = field(cond, 'right');
+      if (op === '&&' || op === 'and') return (!!l && this.allowList(l, name)) || (!!r && this.allowList(r, name));
+      if (op === '==') return (isName(l) && isConstant(r)) || (isName(r) && isConstant(l));
+      return false;
+    }
+    if (cond.type === 'call' && field(cond, 'method')?.text === 'include?') {
+      const args = this.argsOf(cond);
+      const recv = field(cond, 'receiver');
+      if (args.length !== 1 || !isName(args[0]) || !recv) return false;
+      const list = unparen(recv);
+      if (list.type === 'string_array' || list.type === 'symbol_array') return !named(list).some((x) => named(x).some((c) => c.type === 'interpolation'));
+      if (list.type === 'array') return named(list).every((x) => isConstant(x));
+      return list.type === 'constant' && isScreaming(list.text);
+    }
+    return false;
   }
 
   private safeCall(e: Node, depth: number): boolean {
@@ -705,13 +769,17 @@ class RubyChecker {
       const last = sink.args[sink.args.length - 1];
       writeValues = (v) => lines.edit(q.endIndex, last.endIndex, v.map((x) => `, ${x}`).join(''));
       // `where "a = #{x}"` without parentheses stays valid with the values after it.
-    } else if (sink.kind === 'pgExec' && sink.method === 'exec' && sink.args.length === 1) {
+    } else if (sink.kind === 'pgExec' && /^(?:exec|async_exec|sync_exec)$/.test(sink.method) && sink.args.length === 1) {
       style = '$';
       const m = field(sink.call, 'method');
       if (!m) return [];
-      edits.push(lines.edit(m.startIndex, m.endIndex, 'exec_params'));
+      edits.push(lines.edit(m.startIndex, m.endIndex, `${sink.method}_params`));
       writeValues = (v) => lines.edit(q.endIndex, q.endIndex, `, [${v.join(', ')}]`);
-    } else if (sink.kind === 'ar' && AR_ARRAY_FORM.has(sink.method) && sink.args.length === 1 && this.parenthesized(sink.call)) {
+    } else if (sink.kind === 'pgExec' && /_params$/.test(sink.method) && sink.args.length === 1 && sink.query === sink.args[0]) {
+      // exec_params(sql) without its values yet.
+      style = '$';
+      writeValues = (v) => lines.edit(q.endIndex, q.endIndex, `, [${v.join(', ')}]`);
+    } else if (sink.kind === 'ar' && AR_ARRAY_FORM.has(sink.method) && sink.args.length === 1 && sink.query === sink.args[0] && this.parenthesized(sink.call)) {
       // find_by_sql(["… ?", x]): these take the SQL and its binds as one array.
       style = '?';
       edits.push(lines.edit(q.startIndex, q.startIndex, '['));
