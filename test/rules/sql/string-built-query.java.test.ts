@@ -15,6 +15,11 @@ function cls(body: string, params = 'String name, int id', fields = '  private J
 }
 const L = 7;
 
+/** A MyBatis SQL provider: `body` in a method of three strings, starting on line 7. */
+function mybatis(body: string) {
+  return `package app;\n\nimport org.apache.ibatis.jdbc.SQL;\n\nclass UserSql {\n  String build(String name, String dir, String cond) {\n${body}  }\n}\n`;
+}
+
 const valid: (string | { name: string; code: string })[] = [
   // constants and parameters
   cls('    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = ?");\n    ps.setString(1, name);\n    ps.executeQuery();\n'),
@@ -81,6 +86,9 @@ const valid: (string | { name: string; code: string })[] = [
   { name: 'after a checkIdentifier(v) statement', code: cls('    Validation.checkIdentifier(name);\n    stmt.executeQuery("SELECT * FROM t WHERE k = \'" + name + "\'");\n') },
   // JDBC createStatement with result-set options is not R2DBC's createStatement(sql)
   cls('    Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);\n    st.executeQuery("SELECT * FROM t WHERE id = 1");\n'),
+  { name: 'an Integer bound by instanceof', code: cls('    if (o instanceof Integer n) stmt.executeQuery("SELECT * FROM t WHERE id = " + n);\n', 'Object o') },
+  { name: 'MyBatis SQL builder with #{} parameters, a whole condition and a constant choice', code: mybatis('    return new SQL() {{\n      SELECT("id, name");\n      FROM("users");\n      WHERE("name = #{name}");\n      WHERE(cond);\n      ORDER_BY("created " + (desc ? "DESC" : "ASC"));\n    }}.toString();\n') },
+  { name: 'WHERE(...) without MyBatis is not a query', code: cls('    WHERE("name = \'" + name + "\'");\n') },
   { name: 'add() outside an R2DBC batch is not a query', code: cls('    items.add("SELECT * FROM users WHERE name = \'" + name + "\'");\n') },
 ];
 
@@ -459,6 +467,21 @@ const invalid: InvalidCase[] = [
     name: 'Spring SqlUpdate, an anonymous MappingSqlQuery and setSql; a condition with declared types is not reported',
     code: cls('    SqlUpdate u = new SqlUpdate(ds, "DELETE FROM users WHERE name = \'" + name + "\'");\n    MappingSqlQuery<User> q = new MappingSqlQuery<User>(ds, "SELECT * FROM users WHERE name = \'" + name + "\'") { };\n    batch.setSql("DELETE FROM logs WHERE who = \'" + name + "\'");\n    new SqlUpdate(ds, "DELETE FROM users WHERE " + where, types);\n', 'DataSource ds, BatchSqlUpdate batch, String name, String where, int[] types'),
     errors: [{ messageId: VALUE, line: L, column: 37, fixes: [] }, { messageId: VALUE, line: L + 1, column: 61, fixes: [] }, { messageId: VALUE, line: L + 2, column: 18, fixes: [] }],
+  },
+  {
+    name: 'a String bound by instanceof',
+    code: cls('    if (o instanceof String s) stmt.executeQuery("SELECT * FROM t WHERE name = \'" + s + "\'");\n', 'Object o'),
+    errors: [{ messageId: VALUE, message: /`s`/, line: L, column: 50, fixes: [] }],
+  },
+  {
+    name: 'MyBatis SQL builder in an initializer block: a quoted value and a sort direction',
+    code: mybatis('    return new SQL() {{\n      SELECT("id");\n      FROM("users");\n      WHERE("name = \'" + name + "\'");\n      ORDER_BY("created " + dir);\n    }}.toString();\n'),
+    errors: [{ messageId: VALUE, line: 10, column: 13, endColumn: 36, fixes: [] }, { messageId: IDENT, message: /`dir`/, line: 11, column: 16, fixes: [] }],
+  },
+  {
+    name: 'MyBatis SQL builder chained: SET and VALUES',
+    code: mybatis('    String a = new SQL().UPDATE("users").SET("name = \'" + name + "\'").WHERE("id = #{id}").toString();\n    return new SQL().INSERT_INTO("users").VALUES("name", "\'" + name + "\'").toString();\n'),
+    errors: [{ messageId: VALUE, line: 7, column: 46, fixes: [] }, { messageId: VALUE, line: 8, column: 58, fixes: [] }],
   },
   {
     name: 'find-sec-bugs: concat into executeQuery inside a lambda',

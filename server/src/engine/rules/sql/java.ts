@@ -14,7 +14,7 @@ import { field, kids, localParts, named, same, unparen, within } from './shared'
 export const java: SqlDetector = {
   appliesTo: ({ lang }: { lang: Lang }) => lang === 'java',
   async check(ctx) {
-    if (!SINK_CALL.test(ctx.text) || !(SQL_HINT.test(ctx.text) || FRAGMENT_API.test(ctx.text))) return;
+    if (!MYBATIS_SQL.test(ctx.text) && (!SINK_CALL.test(ctx.text) || !(SQL_HINT.test(ctx.text) || FRAGMENT_API.test(ctx.text)))) return;
     const tree = await parse(ctx, 'java');
     if (!tree) return;
     new JavaChecker(ctx, tree.rootNode).run();
@@ -27,7 +27,7 @@ const FRAGMENT_API = /\bRestrictions\.sqlRestriction\s*\(|\bjavax\.jdo\b/;
 /** A JDBC call escape: `{call proc(?)}`, `{? = call fn(?)}`. */
 const CALL_ESCAPE = /^\s*\{\s*(?:\?\s*=\s*)?call\s/i;
 
-type SinkKind = 'statement' | 'prepare' | 'jdbcTemplate' | 'jpql' | 'native' | 'hibernateSql' | 'restriction' | 'jdo' | 'other';
+type SinkKind = 'statement' | 'prepare' | 'jdbcTemplate' | 'jpql' | 'native' | 'hibernateSql' | 'restriction' | 'jdo' | 'mybatis' | 'other';
 
 const SINKS: Record<string, SinkKind> = {
   executeQuery: 'statement', executeUpdate: 'statement', executeLargeUpdate: 'statement', addBatch: 'statement', execute: 'statement',
@@ -40,6 +40,15 @@ const SINKS: Record<string, SinkKind> = {
   // Spring's SqlUpdate / SqlQuery objects declare their parameters.
   setSql: 'prepare',
   sql: 'other',
+};
+
+/** MyBatis's SQL builder, and what comes before each clause's text in the statement. */
+const MYBATIS_SQL = /\borg\.apache\.ibatis\.jdbc\.(?:SQL|\*)\b/;
+const MYBATIS_CLAUSES: Record<string, string> = {
+  WHERE: 'SELECT * FROM t WHERE ', AND: 'SELECT * FROM t WHERE a = 1 AND ', OR: 'SELECT * FROM t WHERE a = 1 OR ', HAVING: 'SELECT a FROM t GROUP BY a HAVING ',
+  SET: 'UPDATE t SET ', VALUES: 'INSERT INTO t VALUES (', INTO_VALUES: 'INSERT INTO t VALUES (', ORDER_BY: 'SELECT * FROM t ORDER BY ',
+  GROUP_BY: 'SELECT * FROM t GROUP BY ', SELECT: 'SELECT ', FROM: 'SELECT * FROM ', JOIN: 'SELECT * FROM t JOIN ', LEFT_OUTER_JOIN: 'SELECT * FROM t LEFT JOIN ',
+  INNER_JOIN: 'SELECT * FROM t JOIN ', UPDATE: 'UPDATE ', DELETE_FROM: 'DELETE FROM ', INSERT_INTO: 'INSERT INTO ',
 };
 
 /** Spring JDBC operation objects made with `(dataSource, sql, ...)`. */
@@ -73,6 +82,8 @@ interface Sink {
   args: Node[];
   /** The text is a WHERE condition (a Hibernate SQL restriction, a JDOQL filter), not a whole statement. */
   condition?: boolean;
+  /** The text is one clause of a statement built elsewhere: SQL words that come before it, to judge it as SQL. */
+  prefix?: string;
 }
 
 interface Decl {
@@ -173,6 +184,12 @@ class JavaChecker {
         case 'resource':
           add(field(n, 'name'), { scope: scopeOf(n), stmt: n, kind: 'local', value: field(n, 'value'), type: field(n, 'type'), final: true });
           break;
+        case 'instanceof_expression': {
+          // `x instanceof String s`
+          const id = field(n, 'name');
+          if (id) add(id, { scope: scopeOf(n), stmt: n, kind: 'local', value: field(n, 'left'), type: field(n, 'right'), final: true });
+          break;
+        }
         case 'enum_declaration': {
           const name = field(n, 'name')?.text;
           const body = field(n, 'body');
@@ -250,6 +267,13 @@ class JavaChecker {
     const name = field(call, 'name')?.text;
     const kind = name ? SINKS[name] : undefined;
     const list = field(call, 'arguments');
+    const clause = name && MYBATIS_CLAUSES[name];
+    if (clause !== undefined && list && MYBATIS_SQL.test(this.ctx.text) && this.inSqlBuilder(call)) {
+      // MyBatis `new SQL() {{ WHERE("name = '" + name + "'"); }}`: each argument is a piece of that clause.
+      const args = named(list);
+      const query = name === 'VALUES' || name === 'INTO_VALUES' ? args[args.length - 1] : args.length === 1 ? args[0] : undefined;
+      return query ? { call, kind: 'mybatis', method: name!, query, args, prefix: clause } : undefined;
+    }
     if (!list || !field(call, 'object')) return undefined;
     const args = named(list);
     if (!args.length) return undefined;
@@ -293,9 +317,28 @@ class JavaChecker {
     const jpa = sink.kind === 'jpql' || sink.kind === 'native' || sink.kind === 'hibernateSql' || sink.kind === 'jdo';
     // `{call proc(...)}`: the procedure and its arguments are the statement; no bound values stand for a hole there.
     const callEscape = sink.method === 'prepareCall' && CALL_ESCAPE.test(a.skeleton);
-    if (!callEscape && sink.kind !== 'restriction' && !looksLikeSql(sink.condition ? 'WHERE ' + a.skeleton : a.skeleton) &&
+    if (!callEscape && sink.kind !== 'restriction' && !looksLikeSql((sink.prefix ?? (sink.condition ? 'WHERE ' : '')) + a.skeleton) &&
       !(jpa && /^\s*(?:select\s+(?:\w+\s+)?)?(?:from|update|delete(?:\s+from)?)\s+[A-Z]\w*(?:\s|$)/i.test(a.skeleton))) return;
     reportHoles(this.ctx, sink.query, built.items, a, () => !callEscape && this.hasParams(sink), () => (built.rewritable ? this.fixes(sink, built, a) : []));
+  }
+
+  /** A call on the MyBatis `SQL` being built: `new SQL() {{ WHERE(...); }}`, `new SQL().WHERE(...)`. */
+  private inSqlBuilder(call: Node): boolean {
+    const obj = field(call, 'object');
+    if (obj && obj.type !== 'this') {
+      let base = unparen(obj);
+      while (base.type === 'method_invocation' && MYBATIS_CLAUSES[field(base, 'name')?.text ?? ''] !== undefined && field(base, 'object')) base = unparen(field(base, 'object')!);
+      return base.type === 'object_creation_expression' && /^(?:org\.apache\.ibatis\.jdbc\.)?SQL$/.test(field(base, 'type')?.text ?? '');
+    }
+    // Inside the anonymous class's initializer block.
+    for (let p = call.parent; p; p = p.parent) {
+      if (METHOD_TYPES.has(p.type)) return false;
+      if (p.type === 'class_body') {
+        const c = p.parent;
+        return c?.type === 'object_creation_expression' && /^(?:org\.apache\.ibatis\.jdbc\.)?SQL$/.test(field(c, 'type')?.text ?? '');
+      }
+    }
+    return false;
   }
 
   /** The call passes values for placeholders (or a prepared statement will get them). */
