@@ -58,6 +58,13 @@ const valid: (string | { name: string; code: string })[] = [
   D + '  HTTParty.get("https://example.com/select?q=#{x}")\n' + E,
   // broken code
   D + '  User.where("name = \'#{x}\'",, )\n' + E,
+  // a value checked against constants, or set to one just before the query
+  D + '  if y == "ASC"\n    User.order("name #{y}")\n  end\n' + E,
+  D + '  if %w[name email].include?(y)\n    User.order("#{y} DESC")\n  end\n' + E,
+  D + '  User.order("created_at #{y}") if x && y == SORT_DIR\n' + E,
+  D + '  if x\n    User.order("name ASC")\n  else\n    y = "DESC"\n    User.order("name #{y}")\n  end\n' + E,
+  // pg prepare with placeholders
+  D + '  conn.prepare("by_name", "SELECT * FROM users WHERE name = $1")\n  conn.exec_prepared("by_name", [x])\n' + E,
 ];
 
 const invalid: InvalidCase[] = [
@@ -241,6 +248,57 @@ const invalid: InvalidCase[] = [
       { messageId: IDENT, message: /`params\[:columns\]`/, line: 3, fixes: [] },
       { messageId: IDENT, message: /`params\[:column\]`/, line: 4, fixes: [] },
       { messageId: IDENT, message: /`params\[:group\]`/, line: 5, fixes: [] },
+    ],
+  },
+  // --- more ActiveRecord, Arel and pg sinks ----------------------------------------------------------------------
+  {
+    name: 'delete_by and destroy_by pass their condition to where',
+    code: D + '  User.delete_by("token = \'#{x}\'")\n  User.destroy_by(["owner = \'#{y}\'"])\n' + E,
+    errors: [
+      { messageId: VALUE, line: 2, column: 18, fixes: [{ output: D + '  User.delete_by("token = ?", x)\n  User.destroy_by(["owner = \'#{y}\'"])\n' + E }] },
+      { messageId: VALUE, line: 3, column: 20, fixes: [] },
+    ],
+  },
+  {
+    name: 'array form of find_by_sql with interpolation: reported, not wrapped again',
+    code: D + '  User.find_by_sql(["SELECT * FROM users WHERE name = \'#{x}\'"])\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 21, fixes: [] }],
+  },
+  {
+    name: 'find_or_create_by! with an SQL string',
+    code: D + '  Tag.find_or_create_by!("name = \'#{x}\'")\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 26, fixes: [] }],
+  },
+  {
+    name: 'reselect and calculate with a request column',
+    code: D + '  User.reselect(params[:cols])\n  Order.calculate(:sum, params[:col])\n' + E,
+    errors: [{ messageId: IDENT, line: 2, column: 17, fixes: [] }, { messageId: IDENT, line: 3, column: 25, fixes: [] }],
+  },
+  {
+    name: 'Arel::Nodes::SqlLiteral.new',
+    code: D + '  Arel::Nodes::SqlLiteral.new("total * #{x}")\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 31, fixes: [] }],
+  },
+  {
+    name: 'pg: async_exec becomes async_exec_params, exec_params gets its values',
+    code: D + '  conn.async_exec("SELECT * FROM users WHERE name = \'#{x}\'")\n  conn.exec_params("DELETE FROM users WHERE id = \'#{y}\'")\n' + E,
+    errors: [
+      { messageId: VALUE, line: 2, column: 19, fixes: [{ output: D + '  conn.async_exec_params("SELECT * FROM users WHERE name = $1", [x])\n  conn.exec_params("DELETE FROM users WHERE id = \'#{y}\'")\n' + E }] },
+      { messageId: VALUE, line: 3, column: 20, fixes: [{ output: D + '  conn.async_exec("SELECT * FROM users WHERE name = \'#{x}\'")\n  conn.exec_params("DELETE FROM users WHERE id = $1", [y])\n' + E }] },
+    ],
+  },
+  {
+    name: 'pg: prepare takes the SQL second',
+    code: D + '  conn.prepare("by_name", "SELECT * FROM users WHERE name = \'#{x}\'")\n' + E,
+    errors: [{ messageId: VALUE, line: 2, column: 27, fixes: [] }],
+  },
+  {
+    name: 'guards that do not hold at the query: reassigned after the check, a != check, a later write in a block',
+    code: D + '  if y == "ASC"\n    y = params[:dir]\n    User.order("name #{y}")\n  end\n  User.order("name #{x}") if x != "ASC"\n  d = "ASC"\n  rows.each do |r|\n    User.order("name #{d}")\n    d = r.dir\n  end\n' + E,
+    errors: [
+      { messageId: IDENT, line: 4, fixes: [] },
+      { messageId: IDENT, line: 6, fixes: [] },
+      { messageId: IDENT, line: 9, fixes: [] },
     ],
   },
 ];
