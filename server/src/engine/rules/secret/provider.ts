@@ -19,6 +19,11 @@ export interface ProviderSpec {
   keywords: readonly string[];
   /** Minimum Shannon entropy (bits/char) of the secret. */
   minEntropy?: number;
+  /**
+   * Real tokens of this shape hold long runs of one character (X bearer tokens start with 22 `A`s), so the filler
+   * check (runs of 6+) would drop them all; `minEntropy` and `validate` guard the shape instead.
+   */
+  allowRuns?: boolean;
   severity: Severity;
   cwe: string;
   /** The variable the provider's SDKs read (`AWS_ACCESS_KEY_ID`); the fix uses it. */
@@ -107,7 +112,7 @@ function allowed(spec: ProviderSpec, secret: string): boolean {
   if (spec.allowlist?.stopwords?.some((w) => lower.includes(w))) return true;
   if (spec.allowlist?.regexes?.some((r) => r.test(secret))) return true;
   if (spec.minEntropy !== undefined && shannonEntropy(secret) < spec.minEntropy) return true;
-  return looksLikeFiller(secret);
+  return !spec.allowRuns && looksLikeFiller(secret);
 }
 
 /** Secrets of one provider in `text`, after the keyword prefilter, entropy, filler and allowlist checks. */

@@ -13,6 +13,7 @@ import * as packages from './packages';
 import * as payments from './payments';
 import * as platforms from './platforms';
 import * as slack from './slack';
+import * as social from './social';
 import * as stripe from './stripe';
 import * as vaults from './vaults';
 
@@ -22,7 +23,7 @@ function specsOf(mod: Record<string, unknown>): ProviderSpec[] {
 }
 
 export const providerSpecs: readonly ProviderSpec[] = [
-  ai, aws, cloud, devtools, generic, github, gitlab, messaging, observability, packages, payments, platforms, slack, stripe, vaults,
+  ai, aws, cloud, devtools, generic, github, gitlab, messaging, observability, packages, payments, platforms, slack, social, stripe, vaults,
 ]
   .flatMap((m) => specsOf(m))
   .sort((a, b) => a.id.localeCompare(b.id));
