@@ -16,6 +16,10 @@ ruleTester(rule, {
     'exec(open("pkg/version.py").read(), ns)\n',
     'exec(compile(Path(path).read_text(), path, "exec"))\n',
     { path: 'setup.py', code: 'exec(source, about)\n' },
+    {
+      name: 'a name tested against constants in every branch of an or',
+      code: 'def pick():\n    mode = request.args.get("mode")\n    if mode == "True" or mode == "False":\n        return eval(mode)\n    if (mode == "None") or (mode in ("1", "0") and strict):\n        return eval(mode)\n',
+    },
     { path: 'tests/test_repr.py', code: 'assert eval(repr(point)) == point\n' },
     { name: 'a module constant holding code is a constant string', code: 'BOOTSTRAP = "import sys; sys.path.insert(0, \'lib\')"\n\ndef boot():\n    exec(BOOTSTRAP)\n' },
     { name: 'constants concatenated, in parentheses', code: 'PREFIX = ("import " +\n          "os")\nexec(PREFIX + "; os.getcwd()")\n' },
@@ -101,6 +105,15 @@ ruleTester(rule, {
         { messageId: 'userInput', line: 3, column: 12, endColumn: 22, severity: 'error' },
         { messageId: 'userInput', line: 6, column: 5, endColumn: 57, severity: 'error' },
         { messageId: 'userInput', line: 7, column: 5, endColumn: 60, severity: 'error' },
+      ],
+    },
+    {
+      name: 'a code object compiled from user input, run later; an or whose other branch does not pin the value',
+      path: 'app/views.py',
+      code: 'def run():\n    obj = compile(request.form["src"], "<form>", "exec")\n    exec(obj)\n\ndef pick(flag):\n    mode = request.args.get("mode")\n    if mode == "True" or flag:\n        return eval(mode)\n',
+      errors: [
+        { messageId: 'userInput', line: 3, column: 5, endColumn: 14, severity: 'error' },
+        { messageId: 'userInput', line: 8, column: 16, endColumn: 26, severity: 'error' },
       ],
     },
     {

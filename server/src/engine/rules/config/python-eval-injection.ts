@@ -51,6 +51,11 @@ class Tracer {
     if (names.some((j) => this.userName(j))) return Origin.User;
     const target = this.reference(from, to);
     if (target !== undefined) return this.bindingsOrigin(from, target, depth);
+    // `compile(request.args["code"], "<string>", "exec")`: the code object holds user input, the same as the text.
+    if (src.isName(from, 'compile') && src.is(from + 1, '(') && t[from + 1].match === to - 1) {
+      const source = src.splitArgs(from + 1, to - 1).find((a) => !a.name || a.name === 'source');
+      if (source && this.origin(source.from, source.to, depth + 1) === Origin.User) return Origin.User;
+    }
     if (names.some((j) => CODE_OBJECT.test(t[j].text) || (t[j].text === 'loads' && src.isName(j - 2, 'marshal')))) return Origin.Code;
     if (names.some((j) => FILE_READ.has(t[j].text))) return Origin.Code;
     // `"x = " + value`, `template % args`: the worst operand.
@@ -168,16 +173,20 @@ class Tracer {
     return false;
   }
 
-  /** Whether the header `if`/`elif` at `first` tests `name in <constant strings>` or `name == "…"` (alone or in an `and`). */
+  /**
+   * Whether the header `if`/`elif` at `first` tests `name in <constant strings>` or `name == "…"` (alone or in an `and`),
+   * in every branch of an `or` (`if name == "a" or name == "b":`).
+   */
   private constantTest(first: number, colon: number, name: string, depth: number): boolean {
     const src = this.src;
     if (!src.isName(first, 'if') && !src.isName(first, 'elif')) return false;
-    for (const [a, b] of this.split(first + 1, colon, /^and$/)) {
-      if (!src.isName(a, name) || b - a < 3) continue;
+    const [from, to] = this.unwrap(first + 1, colon);
+    return this.split(from, to, /^or$/).every(([o1, o2]) => this.split(...this.unwrap(o1, o2), /^and$/).some(([a, b]) => {
+      [a, b] = this.unwrap(a, b);
+      if (!src.isName(a, name) || b - a < 3) return false;
       if (src.isName(a + 1, 'in') && this.items(a + 2, b, depth + 1)) return true;
-      if (src.is(a + 1, '==') && this.text(a + 2, b, depth + 1) !== undefined) return true;
-    }
-    return false;
+      return src.is(a + 1, '==') && this.text(a + 2, b, depth + 1) !== undefined;
+    }));
   }
 
   /** Whether tokens `[from, to)` build the text of a function or class to define (`"def %s(self): ..." % name`). */
