@@ -673,6 +673,24 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, line: 3, column: 111, endColumn: 160, fixes: [] }],
   },
   {
+    name: 'AWS Athena: a prepared statement\'s QueryStatement',
+    code: "import { AthenaClient, CreatePreparedStatementCommand } from '@aws-sdk/client-athena';\nexport const f = (client, app) => client.send(new CreatePreparedStatementCommand({ StatementName: 's', WorkGroup: 'w', QueryStatement: `SELECT * FROM logs WHERE app = '${app}' AND day = ?` }));\n",
+    path: 'src/db.js',
+    errors: [{ messageId: VALUE, line: 2, column: 136, endColumn: 189, fixes: [] }],
+  },
+  {
+    name: 'pg-cursor: the text of a Cursor passed to query',
+    code: "import Cursor from 'pg-cursor';\nexport const f = (client, name) => client.query(new Cursor(`SELECT * FROM users WHERE name = '${name}'`));\n",
+    path: 'src/db.js',
+    errors: [{ messageId: VALUE, line: 2, column: 60, endColumn: 104, fixes: [] }],
+  },
+  {
+    name: 'a null options argument is no values: a joined list of conditions is reported',
+    code: "const { Sequelize } = require('sequelize');\nfunction f(sequelize, filters) {\n  return sequelize.query(`SELECT * FROM t WHERE ${filters.join(' AND ')}`, null);\n}\n",
+    path: 'src/db.js',
+    errors: [{ messageId: IDENT, message: /`filters\.join\(' AND '\)`/, line: 3, column: 26, endColumn: 74, fixes: [] }],
+  },
+  {
     name: 'postgres.js sql.unsafe',
     code: "import postgres from 'postgres';\nconst sql = postgres();\nawait sql.unsafe('SELECT * FROM users WHERE id = ' + id);\n",
     errors: [{
@@ -735,6 +753,8 @@ ruleTester(rule, {
     // pg-promise and Spanner: parameters; their method names count only in a file importing the library
     "import pgPromise from 'pg-promise';\nconst db = pgPromise()(cn);\ndb.one('SELECT * FROM users WHERE id = $1', [id]);\ndb.any(`SELECT * FROM users WHERE id = $1`, id);",
     'rows.one(`SELECT * FROM users WHERE id = ${id}`);\ndb.manyOrNone(`SELECT * FROM users WHERE id = ${id}`);',
+    "import Cursor from 'pg-cursor';\nclient.query(new Cursor('SELECT * FROM users WHERE name = $1', [name]));",
+    'client.query(new Cursor(`SELECT * FROM users WHERE name = \'${name}\'`));',
     // AWS SDK: parameters; no SDK import; an input variable assigned again
     "import { ExecuteStatementCommand } from '@aws-sdk/client-dynamodb';\nclient.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM Orders WHERE id = ?', Parameters: [{ S: id }] }));",
     "client.executeStatement({ sql: 'SELECT * FROM users WHERE id = ' + id });",

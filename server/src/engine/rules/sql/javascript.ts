@@ -62,14 +62,16 @@ const SPANNER: Library = {
 const LIBRARIES = [PG_PROMISE, SPANNER];
 /**
  * AWS SDK calls taking the statement as a property of their input, by the v2 client method or v3 command class
- * (`new …Command(input)`): RDS Data API `sql`, DynamoDB PartiQL `Statement`, Athena `QueryString`, S3 Select
- * `Expression`. Sinks in a file importing the SDK; the input an object literal, or a variable initialized to one in the
+ * (`new …Command(input)`): RDS Data API `sql`, DynamoDB PartiQL `Statement`, Athena `QueryString` (and a prepared
+ * statement's `QueryStatement`), S3 Select `Expression`. Sinks in a file importing the SDK; the input an object literal, or a variable initialized to one in the
  * same function. Reported without a fix (each API binds parameters its own way: typed values, SQL-quoted strings).
  */
 const AWS_SINKS: Record<string, string[]> = {
   executeStatement: ['sql', 'Statement'], ExecuteStatementCommand: ['sql', 'Statement'],
+  batchExecuteStatement: ['sql'], BatchExecuteStatementCommand: ['sql'],
   executeSql: ['sqlStatements'], ExecuteSqlCommand: ['sqlStatements'],
   startQueryExecution: ['QueryString'], StartQueryExecutionCommand: ['QueryString'],
+  createPreparedStatement: ['QueryStatement'], CreatePreparedStatementCommand: ['QueryStatement'],
   selectObjectContent: ['Expression'], SelectObjectContentCommand: ['Expression'],
 };
 const AWS_MODULE = /^(?:aws-sdk(?:\/|$)|@aws-sdk\/(?:client-(?:rds-data|dynamodb|athena|s3)|lib-dynamodb)$)/;
@@ -79,6 +81,9 @@ const AWS_COMMANDS = Object.keys(AWS_SINKS).filter((k) => /^[A-Z]/.test(k));
 const LIBRARY_HINT = /\bpg-promise\b|@google-cloud\/spanner\b|\baws-sdk\b|@aws-sdk\//;
 /** Spanner methods taking `{ sql, params }` (the v1 client's requests take typed protobuf values: no fix there). */
 const SPANNER_FIXABLE = new Set(['run', 'runStream', 'runUpdate', 'runPartitionedUpdate']);
+/** pg-cursor and pg-query-stream: `client.query(new Cursor(text, values))`, the statement in the constructor. */
+const PG_CURSOR_MODULE = /^pg-(?:cursor|query-stream)$/;
+const PG_CURSOR_CLASS = /^(?:Cursor|QueryStream)$/;
 const NOT_A_DATABASE = /^(?:child_?process|cp|childProcess|shell|execa|\$)$/i;
 
 const PG_MODULES = new Set(['pg', 'pg-pool', 'pg-promise', 'pg-native', '@vercel/postgres', '@neondatabase/serverless', 'postgres', '@databases/pg', 'slonik']);
@@ -98,6 +103,8 @@ type Sink = {
   typeorm?: boolean;
   /** An AWS SDK call or command (no fix). */
   aws?: boolean;
+  /** The text of a pg-cursor/pg-query-stream passed to `query` (no fix). */
+  cursor?: boolean;
 };
 
 export const javascript: SqlDetector = {
@@ -236,6 +243,9 @@ class Checker {
       const lib = this.library(method);
       if (lib) keys.push(lib.key);
     }
+    if (arg.type === 'NewExpression' && method === 'query' && arg.arguments[0] && arg.arguments[0].type !== 'SpreadElement' && this.isPgCursor(arg)) {
+      return { call, method, query: arg.arguments[0], fragment: false, cursor: true };
+    }
     if (arg.type === 'ObjectExpression' && keys.length) {
       const text = arg.properties.find((p): p is TSESTree.Property => p.type === 'Property' && keys.includes(keyName(p) ?? ''));
       if (!text || text.value.type === 'AssignmentPattern' || isPattern(text.value)) return undefined;
@@ -271,6 +281,13 @@ class Checker {
     const prop = input.properties.find((p): p is TSESTree.Property => p.type === 'Property' && keys.includes(keyName(p) ?? ''));
     if (!prop || prop.value.type === 'AssignmentPattern' || isPattern(prop.value)) return undefined;
     return { call, method: name, query: prop.value as Expr, fragment: false, aws: true };
+  }
+
+  /** `new Cursor(…)` / `new QueryStream(…)` in a file importing pg-cursor or pg-query-stream. */
+  private isPgCursor(n: TSESTree.NewExpression): boolean {
+    const c = n.callee;
+    const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' ? propName(c) : undefined;
+    return !!name && PG_CURSOR_CLASS.test(name) && this.imports().some((m) => PG_CURSOR_MODULE.test(m));
   }
 
   /** The imported library (`LIBRARIES`) with a statement method of this name. */
@@ -319,7 +336,8 @@ class Checker {
     }
     // A fragment next to a values argument is most often a list of placeholders built in a loop.
     const arg0 = sink.call.arguments[0];
-    const hasParams = (sink.call.arguments.length > 1 && !isFunction(sink.call.arguments[1])) ||
+    const second = sink.call.arguments[1];
+    const hasParams = (second !== undefined && !isFunction(second) && !isNothing(second)) ||
       (arg0.type === 'ObjectExpression' && arg0.properties.some((p) => p.type === 'Property' && (keyName(p) === 'values' || keyName(p) === 'params')));
     if (!values.length && !names.length && (!fragments.length || hasParams)) return;
 
@@ -635,7 +653,7 @@ class Checker {
 
   private fixes(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
     const { method, call } = sink;
-    if (sink.aws || call.type !== 'CallExpression') return [];
+    if (sink.aws || sink.cursor || call.type !== 'CallExpression') return [];
     if (Object.hasOwn(PRISMA_RAW, method)) return this.prismaFix(sink, items, a, root);
     if (call.callee.type === 'MemberExpression' && this.library(method) === SPANNER) return this.spannerFix(sink, items, a, root);
     if (method === 'exec' || method === 'literal') return [];
@@ -1182,6 +1200,11 @@ function isFunction(n: Node): boolean {
   return n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression';
 }
 
+/** `null` or `undefined` (an argument passed as nothing). */
+function isNothing(n: Node): boolean {
+  return (n.type === 'Literal' && n.value === null && !('regex' in n)) || (n.type === 'Identifier' && n.name === 'undefined');
+}
+
 function isPattern(n: Node): boolean {
   return n.type === 'ObjectPattern' || n.type === 'ArrayPattern' || n.type === 'RestElement';
 }
@@ -1390,7 +1413,7 @@ function prescan(ts: typeof TS, sf: TS.SourceFile, interesting: number[], typeor
         if (name && sinkNames.has(name) && arg && !ts.isSpreadElement(arg)) {
           const a = unwrap(arg);
           // An AWS input in a variable holds the statement as a property: kept whatever the variable.
-          if (isBuilt(a) || ts.isObjectLiteralExpression(a) || (libs && ts.isIdentifier(a) && Object.hasOwn(AWS_SINKS, name))) sure.push(call.end - 1);
+          if (isBuilt(a) || ts.isObjectLiteralExpression(a) || ts.isNewExpression(a) || (libs && ts.isIdentifier(a) && Object.hasOwn(AWS_SINKS, name))) sure.push(call.end - 1);
           else if (ts.isIdentifier(a)) byVariable.push({ at: call.end - 1, key: `${fn}:${a.text}` });
         }
         break;
