@@ -21,7 +21,7 @@ export const ruby: SqlDetector = {
   },
 };
 
-const SINK_HINT = /:conditions\b|\bconditions:|\bSqlLiteral\b|\b(?:sum|minimum|maximum|average|where|rewhere|not|having|order|reorder|group|joins|select|reselect|pluck|from|exists\?|find_by|find_by_sql|count_by_sql|update_all|delete_all|destroy_all|delete_by|destroy_by|find_or_create_by|find_or_initialize_by|calculate|lit|sql|execute|exec|exec_params|async_exec|async_exec_params|sync_exec|sync_exec_params|exec_query|select_all|select_one|select_value|select_values|select_rows|query|run|fetch|prepare|exec_update|exec_delete|exec_insert)\b|\bDB\s*\[|\bdb\s*\[/;
+const SINK_HINT = /:conditions\b|\bconditions:|\bSqlLiteral\b|\b(?:sum|minimum|maximum|average|where|rewhere|not|having|order|reorder|group|joins|select|reselect|pluck|from|exists\?|find_by|find_by_sql|count_by_sql|update_all|delete_all|destroy_all|delete_by|destroy_by|find_or_create_by|find_or_initialize_by|calculate|lit|sql|execute|exec|exec_params|async_exec|async_exec_params|sync_exec|sync_exec_params|exec_query|select_all|select_one|select_value|select_values|select_rows|query|run|fetch|prepare|exec_update|exec_delete|exec_insert)\b|\bDB\s*\[|\bdb\s*\[|\bexecute_(?:ddl|dui|insert)\b|\bfetch_rows\b|\bwith_sql\w*|\bSequel\b/;
 
 /** ActiveRecord methods taking an SQL fragment, and where the first hole sits. */
 const AR_FRAGMENT: Record<string, Position> = {
@@ -58,7 +58,10 @@ const CONNECTION_METHODS = new Set(['execute', 'exec_query', 'select_all', 'sele
   'exec_update', 'exec_delete', 'exec_insert', 'insert', 'update', 'delete']);
 /** Driver methods (pg, mysql2, sqlite3, Sequel): the text must read as SQL. */
 const DRIVER_METHODS = new Set(['execute', 'exec', 'exec_params', 'async_exec', 'async_exec_params', 'sync_exec', 'sync_exec_params', 'query', 'run', 'fetch', 'exec_query', 'select_all',
-  'select_one', 'select_value', 'select_values', 'select_rows', 'prepare', 'execute_batch', 'execute2', 'get_first_row', 'get_first_value']);
+  'select_one', 'select_value', 'select_values', 'select_rows', 'prepare', 'execute_batch', 'execute2', 'get_first_row', 'get_first_value',
+  // Sequel: Database#execute_* and fetch_rows, Dataset#with_sql_*
+  'execute_ddl', 'execute_dui', 'execute_insert', 'fetch_rows', 'with_sql', 'with_sql_all', 'with_sql_delete', 'with_sql_each', 'with_sql_first',
+  'with_sql_insert', 'with_sql_single_value', 'with_sql_update']);
 const NOT_A_DATABASE = /^(?:Kernel|Open3|IO|Process|system|Shell|Rake|sh|Net|HTTP|Faraday|RestClient|HTTParty)$/;
 
 const SAFE_METHODS = new Set(['to_sql', 'to_i', 'to_f', 'to_r', 'to_c', 'count', 'size', 'length', 'id', 'quote', 'quote_string', 'quote_table_name',
@@ -136,6 +139,11 @@ class RubyChecker {
         const s = this.sink(n);
         if (s) sinks.push(s);
         else if (n.type === 'call') sinks.push(...this.optionSinks(n));
+      } else if (n.type === 'binary' && field(n, 'operator')?.type === '<<' && !n.hasError) {
+        // Sequel: DB << "…" runs the SQL.
+        const l = field(n, 'left');
+        const r = field(n, 'right');
+        if (l && r && (l.text === 'DB' || this.sequelDatabase(l))) sinks.push({ call: n, kind: 'other', method: '<<', query: r, args: [r], fragment: false, start: 'fragment' });
       }
     });
     for (const s of sinks) this.checkSink(s);
@@ -156,7 +164,7 @@ class RubyChecker {
     const make = (kind: SinkKind, method: string, fragment: boolean, start: Position = 'fragment'): Sink => ({ call, kind, method, query: first, args, fragment, start });
     if (call.type === 'element_reference') {
       const obj = named(call)[0];
-      return obj && /^(?:DB|db|database|DATABASE)$/.test(obj.text) ? make('other', '[]', false) : undefined;
+      return obj && (/^(?:DB|db|database|DATABASE)$/.test(obj.text) || this.sequelDatabase(obj)) ? make('other', '[]', false) : undefined;
     }
     const m = field(call, 'method')?.text;
     const recv = field(call, 'receiver');
@@ -184,6 +192,16 @@ class RubyChecker {
     if (m === 'prepare' && args.length >= 2 && (first.type === 'string' || first.type === 'simple_symbol') && !this.hasInterpolation(first)) first = args[1];
     if (DRIVER_METHODS.has(m)) return make(/^(?:exec|async_exec|sync_exec)(?:_params)?$/.test(m) ? 'pgExec' : 'other', m, false);
     return undefined;
+  }
+
+  /** A local assigned once from `Sequel.connect(…)`, `Sequel.sqlite(…)` and the like. */
+  private sequelDatabase(n: Node): boolean {
+    if (n.type !== 'identifier') return false;
+    // `conn << sql` statements count as appends to `conn`: only its assignments matter here.
+    const assigns = this.resolve(n)?.list.filter((b) => b.kind !== 'append');
+    const v = assigns?.length === 1 && assigns[0].kind === 'assign' ? assigns[0].value : undefined;
+    const u = v && unparen(v);
+    return u?.type === 'call' && field(u, 'receiver')?.text === 'Sequel' && !/^(?:lit|cast|function|expr|identifier|qualify|as|join)$/.test(field(u, 'method')?.text ?? '');
   }
 
   /** Rails 2 finder options: each SQL-taking option's value (an array's first element) is a sink. */
@@ -646,7 +664,7 @@ class RubyChecker {
     if (!r) return false;
     const before = r.list.filter((b) => b.at.startIndex < e.startIndex);
     const last = before[before.length - 1];
-    if (this.guarded(e, r.list)) return true;
+    if (this.guarded(e, r.list) || (last && this.defaulted(last, e, depth))) return true;
     const list = last?.kind === 'assign' && this.dominates(last, e) ? [last] : r.list;
     return list.every((b) => {
       switch (b.kind) {
@@ -688,6 +706,26 @@ class RubyChecker {
       return true;
     }
     return false;
+  }
+
+  /**
+   * `x = "DESC" unless x == "ASC"` (or `unless ALLOWED.include?(x)`, `if !…`) as a statement before the read: after it
+   * the value is one of the constants.
+   */
+  private defaulted(b: Binding, use: Node, depth: number): boolean {
+    const stmt = b.at.parent;
+    const mod = stmt?.type === 'assignment' ? stmt.parent : undefined;
+    if (b.kind !== 'assign' || !b.value || !mod || field(mod, 'body')?.id !== stmt!.id || !this.safe(b.value, depth + 1)) return false;
+    let cond = field(mod, 'condition');
+    if (mod.type === 'if_modifier') {
+      const u = cond && unparen(cond);
+      cond = u?.type === 'unary' && /^(?:!|not)$/.test(field(u, 'operator')?.type ?? '') ? field(u, 'operand') : undefined;
+    } else if (mod.type !== 'unless_modifier') return false;
+    if (!cond || !this.allowList(cond, use.text)) return false;
+    const list = mod.parent;
+    if (!list || !/^(?:body_statement|then|else|do|begin|block_body|program)$/.test(list.type) || !within(use, list)) return false;
+    for (let p = use.parent; p && p.id !== list.id; p = p.parent) if (LOOPS.has(p.type)) return false;
+    return true;
   }
 
   /** `x == CONST`, `CONST == x`, `[…constants].include?(x)`, `ALLOWED.include?(x)`, or `… && that`. */
