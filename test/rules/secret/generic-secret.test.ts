@@ -90,6 +90,9 @@ ruleTester(rule, {
     { path: 'app/login.py', code: 'token = "{token}".format(token=t)' },
     { path: 'app/login.py', code: `# password = "${pw}"` },
     { path: 'tests/test_login.py', code: 'password = "hunter2"' },
+    // URL query parameters: built from variables, named as ids or pages, or not secret-named.
+    { name: 'query parameters that are references, ids or not secrets', path: 'src/api.ts', code: `fetch("https://api.acme.io/v1/items?access_token=" + token);\nconst a = \`https://api.acme.io/cb?token=\${t}&state=\${s}\`;\nconst b = "https://api.acme.io/list?client_id=${hex}&page_token=${tok}&key=${tok2}";\n` },
+    { name: 'a query parameter in a comment, or after a space', path: 'src/api.ts', code: `// https://api.acme.io/v1?api_key=${tok}\nconst help = "see https://acme.io/docs ?token=${tok}";\n` },
     // UUIDs: record ids in tests, ids by name, and the documentation examples.
     { name: 'a UUID token in a test file', path: 'tests/test_api.py', code: `api_token = "${uuid}"` },
     { name: 'a UUID named as an id', path: 'app/cfg.py', code: `client_id = "${uuid}"\nsecret_id = "${uuid}"` },
@@ -385,6 +388,13 @@ ruleTester(rule, {
       code: `SAUCE_ACCESS_KEY = "${uuid}"\napp_secret = '${uuid.toUpperCase()}'\n`,
       errors: [{ messageId: 'found', line: 1, column: 21 }, { messageId: 'found', line: 2, column: 15 }],
     },
+    {
+      name: 'secret-named query parameters of a URL in code and in YAML',
+      path: 'src/auth.ts',
+      code: `const url = "https://graph.acme.io/oauth/token?client_id=1234&client_secret=${hex}&grant_type=client_credentials";\n`,
+      errors: [{ messageId: 'found', line: 1, column: 77, endColumn: 117, fixes: [] }],
+    },
+    { name: 'a query parameter in YAML', path: 'conf/hooks.yml', code: `notify: https://hooks.acme.io/notify?channel=ops&api_key=${tok}\n`, errors: [{ messageId: 'found', column: 58 }] },
     { name: 'C#', path: 'App.cs', code: `var conn = new Client { Password = "${pw}" };`, errors: [{ messageId: 'found' }] },
     {
       name: 'C# verbatim strings (@"…"), with or without a space after =',

@@ -85,6 +85,9 @@ const CURL_USER = /(?:^|\s)(?:-u\s*|--user[\s=]+)(?<q1>["']?)[^\s:"'$]*:(?<q2>["
 /** In a curl command: `-H "Authorization: [scheme] credential"`, `-H "X-Api-Key: value"` (not templates such as `{x}`). */
 const CURL_HEADER = /(?:^|\s)(?:-H|--header)[\s=]*(?<q>["'])\s*(?<name>[A-Za-z][\w-]*)\s*:\s*(?:(?<scheme>[A-Za-z][\w-]*)\s+(?=[^\s"']))?(?<cred>[^\s"'{}()<>[\]$]+)\s*\k<q>/g;
 
+/** A query parameter of a URL written out on the line: `https://host/path?client_secret=v&…`; the name and its value. */
+const QUERY_PARAM = /[?&](?<name>[A-Za-z_][\w.-]*)=(?<value>[^&\s#"'`<>\\]+)/g;
+
 /** Decodes the common escapes of a quoted literal; `raw` is the text between the quotes. */
 function unescape(raw: string): string {
   if (!raw.includes('\\')) return raw;
@@ -259,8 +262,19 @@ function candidates(ctx: RuleContext): Candidate[] {
     for (const f of families) lineCandidates(f, line, at, lang, out);
     if (families.includes('yaml')) yamlBlock(ctx, l, line, out);
     if (inCurl) curlCandidates(line, at, out);
+    if (line.includes('://')) queryCandidates(line, at, out);
   }
   return out;
+}
+
+/** `?access_token=…`, `&client_secret=…` in a URL (the part from `scheme://` to the first space). */
+function queryCandidates(line: string, at: number, out: Candidate[]): void {
+  for (const m of line.matchAll(QUERY_PARAM)) {
+    if (!/[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]*$/i.test(line.slice(0, m.index))) continue;
+    const { name, value } = m.groups!;
+    const valueAt = m.index + m[0].length - value.length;
+    out.push({ key: name, start: at + valueAt, end: at + valueAt + value.length, value });
+  }
 }
 
 /** `password: |` with the secret alone on the more indented line below (a longer block is a key or a certificate). */
