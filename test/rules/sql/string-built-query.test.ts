@@ -479,6 +479,11 @@ const invalid: InvalidCase[] = [
     }],
   },
   {
+    name: 'mssql: a request\'s batch: finding, no fix',
+    code: MSSQL + "export async function f(pool, name) {\n  return pool.request().batch(`SELECT * FROM users WHERE name = '${name}'`);\n}\n",
+    errors: [{ messageId: VALUE, line: 3, column: 31, endColumn: 75, fixes: [] }],
+  },
+  {
     name: 'mssql and pg imported together: no fix',
     code: MSSQL + PG + "export const f = (request, name) => request.query(`SELECT * FROM users WHERE name = '${name}'`);\n",
     errors: [{ messageId: VALUE, line: 4, column: 51, fixes: [] }],
@@ -754,6 +759,9 @@ ruleTester(rule, {
     "import pgPromise from 'pg-promise';\nconst db = pgPromise()(cn);\ndb.one('SELECT * FROM users WHERE id = $1', [id]);\ndb.any(`SELECT * FROM users WHERE id = $1`, id);",
     'rows.one(`SELECT * FROM users WHERE id = ${id}`);\ndb.manyOrNone(`SELECT * FROM users WHERE id = ${id}`);',
     "import Cursor from 'pg-cursor';\nclient.query(new Cursor('SELECT * FROM users WHERE name = $1', [name]));",
+    // `batch` is a sink only in a file importing node-mssql
+    "queue.batch(`SELECT * FROM users WHERE name = '${name}'`);",
+    "import sql from 'mssql';\nawait new sql.Request().batch('CREATE TABLE t (id int)');",
     'client.query(new Cursor(`SELECT * FROM users WHERE name = \'${name}\'`));',
     // AWS SDK: parameters; no SDK import; an input variable assigned again
     "import { ExecuteStatementCommand } from '@aws-sdk/client-dynamodb';\nclient.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM Orders WHERE id = ?', Parameters: [{ S: id }] }));",

@@ -45,7 +45,7 @@ const MSSQL_MODULE = /^mssql(?:\/|$)/;
  * Statement methods of one library, sinks only in a file that imports it (the names alone are far too common), and
  * the key holding the statement when it is passed as an object.
  */
-type Library = { module: RegExp; methods: Set<string>; key: string };
+type Library = { module: RegExp; methods: Set<string>; key?: string };
 /** pg-promise: `db.one(sql, values)`, `t.any(…)`…, with `$1` placeholders; `{ text, values }` is a ParameterizedQuery. */
 const PG_PROMISE: Library = {
   module: /^pg-promise(?:\/|$)/, key: 'text',
@@ -59,7 +59,9 @@ const SPANNER: Library = {
   module: /^@google-cloud\/spanner(?:\/|$)/, key: 'sql',
   methods: new Set(['run', 'runStream', 'runUpdate', 'runPartitionedUpdate', 'executeSql', 'executeStreamingSql']),
 };
-const LIBRARIES = [PG_PROMISE, SPANNER];
+/** node-mssql's `request.batch(sql)` (no parameters: reported without a fix). */
+const MSSQL_BATCH: Library = { module: /^mssql(?:\/|$)/, methods: new Set(['batch']) };
+const LIBRARIES = [PG_PROMISE, SPANNER, MSSQL_BATCH];
 /**
  * AWS SDK calls taking the statement as a property of their input, by the v2 client method or v3 command class
  * (`new …Command(input)`): RDS Data API `sql`, DynamoDB PartiQL `Statement`, Athena `QueryString` (and a prepared
@@ -78,7 +80,7 @@ const AWS_MODULE = /^(?:aws-sdk(?:\/|$)|@aws-sdk\/(?:client-(?:rds-data|dynamodb
 const AWS_METHODS = Object.keys(AWS_SINKS).filter((k) => /^[a-z]/.test(k));
 const AWS_COMMANDS = Object.keys(AWS_SINKS).filter((k) => /^[A-Z]/.test(k));
 /** Cheap text test before the libraries' method names count as sinks. */
-const LIBRARY_HINT = /\bpg-promise\b|@google-cloud\/spanner\b|\baws-sdk\b|@aws-sdk\//;
+const LIBRARY_HINT = /\bpg-promise\b|@google-cloud\/spanner\b|\baws-sdk\b|@aws-sdk\/|['"]mssql\b/;
 /** Spanner methods taking `{ sql, params }` (the v1 client's requests take typed protobuf values: no fix there). */
 const SPANNER_FIXABLE = new Set(['run', 'runStream', 'runUpdate', 'runPartitionedUpdate']);
 /** pg-cursor and pg-query-stream: `client.query(new Cursor(text, values))`, the statement in the constructor. */
@@ -241,7 +243,7 @@ class Checker {
     if (method === 'query' && receiver !== undefined && /^sequelize$/i.test(receiver)) keys.push('query');
     if (callee.type === 'MemberExpression') {
       const lib = this.library(method);
-      if (lib) keys.push(lib.key);
+      if (lib?.key) keys.push(lib.key);
     }
     if (arg.type === 'NewExpression' && method === 'query' && arg.arguments[0] && arg.arguments[0].type !== 'SpreadElement' && this.isPgCursor(arg)) {
       return { call, method, query: arg.arguments[0], fragment: false, cursor: true };
