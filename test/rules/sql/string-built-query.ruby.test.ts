@@ -65,6 +65,10 @@ const valid: (string | { name: string; code: string })[] = [
   D + '  if x\n    User.order("name ASC")\n  else\n    y = "DESC"\n    User.order("name #{y}")\n  end\n' + E,
   // pg prepare with placeholders
   D + '  conn.prepare("by_name", "SELECT * FROM users WHERE name = $1")\n  conn.exec_prepared("by_name", [x])\n' + E,
+  D + '  y = "DESC" unless y == "ASC"\n  User.order("name #{y}")\n' + E,
+  D + '  y = "id" if !%w[id email].include?(y)\n  User.order("#{y} ASC")\n' + E,
+  // Sequel: a constant statement; `<<` on a string is not a connection
+  'require "sequel"\n' + D + '  conn = Sequel.connect(ENV["DATABASE_URL"])\n  conn << "VACUUM"\n  msg = "SELECT failed: "\n  msg << x\n' + E,
 ];
 
 const invalid: InvalidCase[] = [
@@ -299,6 +303,21 @@ const invalid: InvalidCase[] = [
       { messageId: IDENT, line: 4, fixes: [] },
       { messageId: IDENT, line: 6, fixes: [] },
       { messageId: IDENT, line: 9, fixes: [] },
+    ],
+  },
+  {
+    name: 'x = CONST unless the check covers another value or an alternative',
+    code: D + '  y = "DESC" unless y == "ASC" || x\n  User.order("name #{y}")\n' + E,
+    errors: [{ messageId: IDENT, line: 3, fixes: [] }],
+  },
+  {
+    name: 'Sequel: a connection from Sequel.connect, indexed, appended to and its execute_* and with_sql_* methods',
+    code: 'require "sequel"\n' + D + '  conn = Sequel.connect(ENV["DATABASE_URL"])\n  conn["SELECT * FROM users WHERE name = \'#{x}\'"]\n  conn << "DELETE FROM users WHERE name = \'#{x}\'"\n  conn.execute_dui "UPDATE users SET name = \'#{y}\'"\n  conn.dataset.with_sql_first("SELECT * FROM users WHERE id = #{y}")\n' + E,
+    errors: [
+      { messageId: VALUE, line: 4, column: 8, fixes: [{ output: 'require "sequel"\n' + D + '  conn = Sequel.connect(ENV["DATABASE_URL"])\n  conn["SELECT * FROM users WHERE name = ?", x]\n  conn << "DELETE FROM users WHERE name = \'#{x}\'"\n  conn.execute_dui "UPDATE users SET name = \'#{y}\'"\n  conn.dataset.with_sql_first("SELECT * FROM users WHERE id = #{y}")\n' + E }] },
+      { messageId: VALUE, line: 5, column: 11, fixes: [] },
+      { messageId: VALUE, line: 6, column: 20, fixes: [] },
+      { messageId: VALUE, line: 7, column: 31, fixes: [] },
     ],
   },
 ];
