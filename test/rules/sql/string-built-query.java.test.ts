@@ -86,6 +86,9 @@ const valid: (string | { name: string; code: string })[] = [
   { name: 'after a checkIdentifier(v) statement', code: cls('    Validation.checkIdentifier(name);\n    stmt.executeQuery("SELECT * FROM t WHERE k = \'" + name + "\'");\n') },
   // JDBC createStatement with result-set options is not R2DBC's createStatement(sql)
   cls('    Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);\n    st.executeQuery("SELECT * FROM t WHERE id = 1");\n'),
+  { name: 'after a word-only matches() check that throws', code: cls('    if (!col.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException(col);\n    stmt.executeQuery("SELECT * FROM t ORDER BY " + col);\n', 'String col') },
+  { name: 'inside a check against either of two constants', code: cls('    if ("asc".equalsIgnoreCase(dir) || "desc".equalsIgnoreCase(dir)) stmt.executeQuery("SELECT * FROM t ORDER BY id " + dir);\n', 'String dir') },
+  { name: 'after returning unless one of two constants', code: cls('    if (!dir.equals("asc") && !dir.equals("desc")) return null;\n    stmt.executeQuery("SELECT * FROM t ORDER BY id " + dir);\n', 'String dir') },
   { name: 'an Integer bound by instanceof', code: cls('    if (o instanceof Integer n) stmt.executeQuery("SELECT * FROM t WHERE id = " + n);\n', 'Object o') },
   { name: 'MyBatis SQL builder with #{} parameters, a whole condition and a constant choice', code: mybatis('    return new SQL() {{\n      SELECT("id, name");\n      FROM("users");\n      WHERE("name = #{name}");\n      WHERE(cond);\n      ORDER_BY("created " + (desc ? "DESC" : "ASC"));\n    }}.toString();\n') },
   { name: 'WHERE(...) without MyBatis is not a query', code: cls('    WHERE("name = \'" + name + "\'");\n') },
@@ -467,6 +470,31 @@ const invalid: InvalidCase[] = [
     name: 'Spring SqlUpdate, an anonymous MappingSqlQuery and setSql; a condition with declared types is not reported',
     code: cls('    SqlUpdate u = new SqlUpdate(ds, "DELETE FROM users WHERE name = \'" + name + "\'");\n    MappingSqlQuery<User> q = new MappingSqlQuery<User>(ds, "SELECT * FROM users WHERE name = \'" + name + "\'") { };\n    batch.setSql("DELETE FROM logs WHERE who = \'" + name + "\'");\n    new SqlUpdate(ds, "DELETE FROM users WHERE " + where, types);\n', 'DataSource ds, BatchSqlUpdate batch, String name, String where, int[] types'),
     errors: [{ messageId: VALUE, line: L, column: 37, fixes: [] }, { messageId: VALUE, line: L + 1, column: 61, fixes: [] }, { messageId: VALUE, line: L + 2, column: 18, fixes: [] }],
+  },
+  {
+    name: 'a matches() check that lets quotes through',
+    code: cls('    if (col.matches("[^\'\\\\s]+x")) stmt.executeQuery("SELECT * FROM t WHERE c = \'" + col + "\'");\n', 'String col'),
+    errors: [{ messageId: VALUE, line: L, column: 53, fixes: [] }],
+  },
+  {
+    name: 'a constant check or-ed with something else',
+    code: cls('    if ("asc".equals(dir) || flag) stmt.executeQuery("SELECT * FROM t ORDER BY id " + dir);\n', 'String dir, boolean flag'),
+    errors: [{ messageId: IDENT, line: L, column: 54, fixes: [] }],
+  },
+  {
+    name: 'an early return that needs something else too',
+    code: cls('    if (!dir.equals("asc") && flag) return null;\n    stmt.executeQuery("SELECT * FROM t ORDER BY id " + dir);\n', 'String dir, boolean flag'),
+    errors: [{ messageId: IDENT, line: L + 1, column: 23, fixes: [] }],
+  },
+  {
+    name: 'equal to another parameter',
+    code: cls('    if (dir.equals(other)) stmt.executeQuery("SELECT * FROM t ORDER BY id " + dir);\n', 'String dir, String other'),
+    errors: [{ messageId: IDENT, line: L, column: 46, fixes: [] }],
+  },
+  {
+    name: 'MyBatis SQL builder held in a variable',
+    code: 'package app;\n\nimport org.apache.ibatis.jdbc.SQL;\n\nclass S {\n  String f(String name) {\n    SQL sql = new SQL().SELECT("*").FROM("users");\n    sql.WHERE("name = \'" + name + "\'");\n    return sql.toString();\n  }\n}\n',
+    errors: [{ messageId: VALUE, line: 8, column: 15, fixes: [] }],
   },
   {
     name: 'a String bound by instanceof',

@@ -328,6 +328,7 @@ class JavaChecker {
     if (obj && obj.type !== 'this') {
       let base = unparen(obj);
       while (base.type === 'method_invocation' && MYBATIS_CLAUSES[field(base, 'name')?.text ?? ''] !== undefined && field(base, 'object')) base = unparen(field(base, 'object')!);
+      if (base.type === 'identifier') return /^(?:org\.apache\.ibatis\.jdbc\.)?SQL$/.test(this.declOf(base)?.type?.text ?? '');
       return base.type === 'object_creation_expression' && /^(?:org\.apache\.ibatis\.jdbc\.)?SQL$/.test(field(base, 'type')?.text ?? '');
     }
     // Inside the anonymous class's initializer block.
@@ -654,13 +655,23 @@ class JavaChecker {
     const m = methodOf(use);
     if (!m) return false;
     const isUse = (n: Node | undefined) => !!n && unparen(n).type === 'identifier' && unparen(n).text === use.text && this.resolve(unparen(n)) === d;
+    // `negated`: the condition is false whenever the check passes (an early exit's condition).
     const checks = (cond: Node, negated: boolean): boolean => {
       const c = unparen(cond);
-      if (c.type === 'binary_expression' && field(c, 'operator')?.text === (negated ? '||' : '&&')) return checks(field(c, 'left')!, negated) || checks(field(c, 'right')!, negated);
+      const op = c.type === 'binary_expression' ? field(c, 'operator')?.text : undefined;
+      if (op === (negated ? '||' : '&&')) return checks(field(c, 'left')!, negated) || checks(field(c, 'right')!, negated);
+      if (op === (negated ? '&&' : '||')) return checks(field(c, 'left')!, negated) && checks(field(c, 'right')!, negated);
       if (negated) return c.type === 'unary_expression' && field(c, 'operator')?.text === '!' && checks(field(c, 'operand')!, false);
-      if (c.type !== 'method_invocation' || field(c, 'name')?.text !== 'contains') return false;
+      if (c.type !== 'method_invocation') return false;
       const args = named(field(c, 'arguments')!);
       const obj = field(c, 'object');
+      // "asc".equals(v), v.equalsIgnoreCase("desc")
+      if (/^equals(?:IgnoreCase)?$/.test(field(c, 'name')?.text ?? '') && args.length === 1 && obj) {
+        return (isUse(args[0]) && this.constant(obj) !== undefined) || (isUse(obj) && this.constant(args[0]) !== undefined);
+      }
+      // v.matches("[A-Za-z_]+"): a whole-string match of word characters only.
+      if (field(c, 'name')?.text === 'matches' && args.length === 1 && isUse(obj) && args[0].type === 'string_literal') return WORD_REGEX.test(this.constant(args[0]) ?? '');
+      if (field(c, 'name')?.text !== 'contains') return false;
       return args.length === 1 && isUse(args[0]) && !!obj && this.constantCollection(obj, depth + 1);
     };
     for (let n: Node = use; n.parent && !same(n, m); n = n.parent) {
@@ -1176,6 +1187,9 @@ const BLOCKS = new Set(['block', 'constructor_body', 'switch_block_statement_gro
 const IMMUTABLE_OF = /^(?:List|Set)\.(?:of|copyOf)$|^(?:ImmutableList|ImmutableSet|ImmutableSortedSet)\.(?:of|copyOf)$|^Collections\.(?:singleton|singletonList)$|^EnumSet\.of$/;
 /** Calls that throw unless their argument is a plain identifier: `Validation.checkIdentifier(name);`. */
 const VALIDATORS = /^(?:check|validate|verify|ensure|assert)(?:Valid|Safe)?(?:Sql)?(?:Identifier|Ident|Alphanumeric|Alnum|TableName|ColumnName|SortColumn|SortField|OrderBy)$/;
+
+/** A regular expression of word characters only: `[A-Za-z_][A-Za-z0-9_]*`, `\\w+`, `^[a-z]{1,30}$`. */
+const WORD_REGEX = /^\^?(?:(?:\[(?:[A-Za-z0-9_]-[A-Za-z0-9_]|[A-Za-z0-9_]|\\[wd])+\]|[A-Za-z0-9_]|\\[wd])(?:[+*?]|\{\d+(?:,\d*)?\})?)+\$?$/;
 
 /** A branch that always leaves: `return`, `throw`, `continue`, `break`, or a block ending in one. */
 function exits(n: Node | undefined): boolean {
