@@ -93,6 +93,7 @@ ruleTester(rule, {
     // URL query parameters: built from variables, named as ids or pages, or not secret-named.
     { name: 'query parameters that are references, ids or not secrets', path: 'src/api.ts', code: `fetch("https://api.acme.io/v1/items?access_token=" + token);\nconst a = \`https://api.acme.io/cb?token=\${t}&state=\${s}\`;\nconst b = "https://api.acme.io/list?client_id=${hex}&page_token=${tok}&key=${tok2}";\n` },
     { name: 'a query parameter in a comment, or after a space', path: 'src/api.ts', code: `// https://api.acme.io/v1?api_key=${tok}\nconst help = "see https://acme.io/docs ?token=${tok}";\n` },
+    { name: 'pat not last, or a pattern', path: 'tools/sync.py', code: `pat_owner = "${tok}"\nfile_pat = "*.txt"\n` },
     // UUIDs: record ids in tests, ids by name, and the documentation examples.
     { name: 'a UUID token in a test file', path: 'tests/test_api.py', code: `api_token = "${uuid}"` },
     { name: 'a UUID named as an id', path: 'app/cfg.py', code: `client_id = "${uuid}"\nsecret_id = "${uuid}"` },
@@ -395,6 +396,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'found', line: 1, column: 77, endColumn: 117, fixes: [] }],
     },
     { name: 'a query parameter in YAML', path: 'conf/hooks.yml', code: `notify: https://hooks.acme.io/notify?channel=ops&api_key=${tok}\n`, errors: [{ messageId: 'found', column: 58 }] },
+    { name: 'a personal access token named PAT', path: 'tools/sync.py', code: `GitHubPAT = "${hex}"\nado_pat = "${tok}"\n`, errors: [{ messageId: 'found', column: 14 }, { messageId: 'found', line: 2, column: 12 }] },
     { name: 'C#', path: 'App.cs', code: `var conn = new Client { Password = "${pw}" };`, errors: [{ messageId: 'found' }] },
     {
       name: 'C# verbatim strings (@"…"), with or without a space after =',

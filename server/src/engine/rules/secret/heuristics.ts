@@ -61,7 +61,8 @@ export function secretKind(name: string): SecretKind | 'authorization' | undefin
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (PASSWORD_WORDS.has(w) || (w === 'pass' && i === words.length - 1) || /(?:password|passwd)$/.test(w)) return 'password';
-    if (SECRET_WORDS.has(w) || /(?:secret|token|apikey|secretkey|privatekey|accesskey)$/.test(w)) kind = 'secret';
+    // `pat` last is a personal access token (`GITHUB_PAT`, `GitHubPAT`, `ado_pat`).
+    if (SECRET_WORDS.has(w) || /(?:secret|token|apikey|secretkey|privatekey|accesskey)$/.test(w) || (w === 'pat' && i === words.length - 1)) kind = 'secret';
     else if (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) kind = 'secret';
   }
   return kind;
