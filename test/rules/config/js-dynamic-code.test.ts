@@ -16,8 +16,33 @@ ruleTester(rule, {
     { name: 'TypeScript: a local eval method and a typed constant', path: 'src/calc.ts', code: 'const EXPR = "6 * 7" as const;\nexport const answer: number = eval(EXPR);\nclass Calc { eval(s: string) { return s; } }\nnew Calc().eval(input);\n' },
     { name: 'test file', path: 'test/eval.test.js', code: 'eval(source);\n' },
     '// eval(userInput)\nconst help = "never call eval(x)";\n',
+    {
+      name: 'vm with constant code, vm.createContext, a local object called vm, and a timer given a handler looked up by request data',
+      code: "const vm = require('node:vm');\nvm.runInNewContext('1 + 1', {});\nconst ctx = vm.createContext({});\nnew vm.Script(`globalThis`);\nfunction f(req) {\n  setTimeout(handlers[req.query.name], 10);\n}\nconst other = { runInThisContext(x) { return x; } };\nother.runInThisContext(code);\n",
+    },
   ],
   invalid: [
+    {
+      name: 'the vm module: calls and classes, a function taken off require, and request input',
+      code: "import vm from 'vm';\nconst runHere = require('vm').runInThisContext;\nexport function load(src, sandbox) {\n  vm.runInNewContext(src, sandbox);\n  const s = new vm.Script(src);\n  runHere(src);\n}\napp.post('/run', (req, res) => {\n  res.json(vm.compileFunction(req.body.code)());\n});\n",
+      errors: [
+        {
+          messageId: 'vm', line: 4, column: 3, endColumn: 35, severity: 'warning',
+          message: 'vm.runInNewContext() compiles this value into code and runs it, like eval(); the vm module is not a security boundary',
+        },
+        { messageId: 'vm', line: 5, column: 13, endColumn: 31, message: /^new vm\.Script\(\) compiles/ },
+        { messageId: 'vm', line: 6, column: 3, endColumn: 15, message: /^vm\.runInThisContext\(\)/ },
+        { messageId: 'userInput', line: 9, column: 12, endColumn: 45, severity: 'error', message: /^vm\.compileFunction\(\) runs code taken from user input/ },
+      ],
+    },
+    {
+      name: 'a timer given text read from the URL, and req.param() input',
+      code: "setTimeout(location.hash.slice(1));\napp.get('/x', function (req, res) {\n  eval(req.param('expr'));\n});\n",
+      errors: [
+        { messageId: 'userInput', line: 1, column: 1, endColumn: 35, severity: 'error', message: /^setTimeout\(\) runs code taken from user input/ },
+        { messageId: 'userInput', line: 3, column: 3, endColumn: 26, severity: 'error' },
+      ],
+    },
     {
       name: 'eval of a parameter',
       code: 'function compute(expr) {\n  return eval(expr);\n}\n',

@@ -1,8 +1,9 @@
 // config/js-dynamic-code: eval(), new Function() and string timers (setTimeout/setInterval) running code built from non-constant values.
+import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { isJsLike } from '../../languages/detect';
 import { jsAst, resolveVariable, walk, type JsAst, type Node } from '../../languages/javascript';
-import { constInit, unwrap } from '../../languages/js-patterns';
+import { calleeBinding, constInit, moduleBindings, requiredModule, unwrap, type Binding } from '../../languages/js-patterns';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { isTestLikePath } from '../secret/heuristics';
 
@@ -11,10 +12,36 @@ const ID = 'config/js-dynamic-code';
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 const TIMERS = new Set(['setTimeout', 'setInterval']);
 /** Member chains that carry input from the request, the URL, the command line or another window. */
-const USER_INPUT = /^(?:(?:req|request|ctx|ctx\.request|context\.request|event)\.(?:body|query|params|headers|cookies|queryStringParameters|pathParameters)|(?:window\.|document\.)?location\.(?:hash|search|href|pathname)|document\.(?:URL|documentURI|referrer|cookie)|window\.name|process\.argv|process\.stdin)\b/;
+const USER_INPUT = /^(?:(?:req|request|ctx|ctx\.request|context\.request|event)\.(?:body|query|params|param|headers|cookies|queryStringParameters|pathParameters)|(?:window\.|document\.)?location\.(?:hash|search|href|pathname)|document\.(?:URL|documentURI|referrer|cookie)|window\.name|process\.argv|process\.stdin)\b/;
 const MAX_DEPTH = 5;
 
-type Sink = 'eval' | 'Function' | 'timer';
+type Sink = 'eval' | 'Function' | 'timer' | 'vm';
+const VM_MODULES = new Set(['vm', 'node:vm']);
+/** Node `vm` functions whose first argument is source code, and its classes constructed from source code. */
+const VM_CALLS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
+const VM_CLASSES = new Set(['Script', 'SourceTextModule']);
+
+/** Bindings of the `vm` module, also `const run = require('vm').runInNewContext`. */
+function vmBindings(js: JsAst): Map<Variable, Binding> {
+  const out = moduleBindings(js, (m) => VM_MODULES.has(m));
+  walk(js.ast, (n) => {
+    if (n.type !== 'VariableDeclarator' || n.id.type !== 'Identifier' || !n.init) return;
+    const init = unwrap(n.init);
+    if (init.type !== 'MemberExpression' || init.computed || init.property.type !== 'Identifier') return;
+    const mod = requiredModule(init.object);
+    if (mod === undefined || !VM_MODULES.has(mod)) return;
+    for (const v of js.scopeManager.getDeclaredVariables(n)) out.set(v, { module: mod, imported: init.property.name });
+  });
+  return out;
+}
+
+/** `vm.runInNewContext(code)`, `new vm.Script(code)`, `require('vm').runInThisContext(code)`: the vm sink a call is. */
+function vmSinkOf(js: JsAst, bindings: Map<Variable, Binding>, n: TSESTree.CallExpression | TSESTree.NewExpression): { sink: Sink; name: string } | undefined {
+  const b = calleeBinding(js, bindings, n.callee);
+  if (!b || !VM_MODULES.has(b.module)) return undefined;
+  const known = n.type === 'NewExpression' ? VM_CLASSES : VM_CALLS;
+  return known.has(b.imported) ? { sink: 'vm', name: n.type === 'NewExpression' ? `new vm.${b.imported}()` : `vm.${b.imported}()` } : undefined;
+}
 
 /** `a.b.c` for a member chain of plain names (computed string keys included), else undefined. */
 function chain(node: Node): string | undefined {
@@ -55,6 +82,25 @@ function sinkOf(js: JsAst, callee: Node): { sink: Sink; name: string } | undefin
   if (name === 'Function') return { sink: 'Function', name: 'Function()' };
   if (name && TIMERS.has(name)) return { sink: 'timer', name: `${name}()` };
   return undefined;
+}
+
+/**
+ * Text read straight from the URL or the request (`location.hash`, `req.query.code`), through string methods
+ * (`location.search.slice(1)`) or a `const` holding one; not a lookup keyed by it (`handlers[req.query.name]`).
+ */
+function inputText(js: JsAst, node: Node, depth = 0): boolean {
+  const n = unwrap(node);
+  if (depth > MAX_DEPTH) return false;
+  if (n.type === 'MemberExpression') {
+    const text = chain(n);
+    return text !== undefined && USER_INPUT.test(text);
+  }
+  if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression') return inputText(js, n.callee.object, depth + 1);
+  if (n.type === 'Identifier') {
+    const c = constInit(js, n);
+    return c !== undefined && inputText(js, c.init, depth + 1);
+  }
+  return false;
 }
 
 class Values {
@@ -145,20 +191,24 @@ class Values {
 
 function check(ctx: RuleContext, js: JsAst): void {
   const values = new Values(js);
+  const vm = /\bvm\b/.test(ctx.text) ? vmBindings(js) : new Map<Variable, Binding>();
   walk(js.ast, (n) => {
     if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return;
-    const found = sinkOf(js, n.callee);
-    if (!found || (n.type === 'NewExpression' && found.sink !== 'Function')) return;
+    let found = sinkOf(js, n.callee);
+    if (found && n.type === 'NewExpression' && found.sink !== 'Function') return;
+    if (!found && /\bvm\b/.test(ctx.text)) found = vmSinkOf(js, vm, n);
+    if (!found) return;
     const args = n.arguments;
     // The code: eval's first argument, every argument of Function (parameters and body), a timer's first argument.
     const code: Node[] = found.sink === 'Function' ? args : args.slice(0, 1);
     if (code.length === 0) return;
     const dynamic = code.filter((a) => a.type === 'SpreadElement' || !values.constant(a));
     if (dynamic.length === 0) return;
-    // A timer's first argument is usually a function: only a string built from values is code.
-    if (found.sink === 'timer' && !values.stringBuilt(dynamic[0])) return;
+    // A timer's first argument is usually a function: only a string built from values, or text read from the URL
+    // or the request (`setTimeout(location.hash)`), is code.
+    if (found.sink === 'timer' && !values.stringBuilt(dynamic[0]) && !inputText(js, dynamic[0])) return;
     const user = dynamic.some((a) => values.userInput(a));
-    const messageId = user ? 'userInput' : found.sink === 'eval' ? 'eval' : found.sink === 'Function' ? 'function' : 'timer';
+    const messageId = user ? 'userInput' : found.sink === 'eval' ? 'eval' : found.sink === 'Function' ? 'function' : found.sink === 'vm' ? 'vm' : 'timer';
     ctx.report({ start: n.range[0], end: n.range[1], messageId, data: { name: found.name }, severity: user ? 'error' : undefined });
   });
 }
@@ -176,6 +226,7 @@ export default defineRule({
       function: 'new Function() compiles this value into code, like eval(); build the behaviour from functions instead of strings',
       timer: '{{name}} with a string runs it as code, like eval(); pass a function instead',
       userInput: '{{name}} runs code taken from user input: anyone who controls it can run code in this context',
+      vm: '{{name}} compiles this value into code and runs it, like eval(); the vm module is not a security boundary',
     },
     help:
       'eval, the Function constructor and string timers compile text into code. For data, use JSON.parse; for behaviour, pass ' +
@@ -183,7 +234,7 @@ export default defineRule({
   },
   appliesTo: ({ lang, path }) => isJsLike(lang) && !path.endsWith('.d.ts') && !isTestLikePath(path),
   check(ctx) {
-    if (!/\b(?:eval|Function|setTimeout|setInterval)\b/.test(ctx.text)) return;
+    if (!/\b(?:eval|Function|setTimeout|setInterval|vm)\b/.test(ctx.text)) return;
     const js = jsAst(ctx);
     if (js) check(ctx, js);
   },
