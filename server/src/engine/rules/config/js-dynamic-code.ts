@@ -1,4 +1,4 @@
-// config/js-dynamic-code: eval(), new Function() and string timers (setTimeout/setInterval) running code built from non-constant values.
+// config/js-dynamic-code: eval(), new Function(), Node vm and string timers (setTimeout/setInterval) running code built from non-constant values.
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { isJsLike } from '../../languages/detect';
@@ -217,7 +217,7 @@ export default defineRule({
   meta: {
     id: ID,
     category: 'config',
-    description: 'eval(), new Function() or a string setTimeout/setInterval running code built from non-constant values; an error when it comes from the request or the URL.',
+    description: 'eval(), new Function(), Node vm or a string setTimeout/setInterval running code built from non-constant values; an error when it comes from the request or the URL.',
     severity: 'warning',
     cwe: 'CWE-95',
     fix: 'none',
