@@ -67,6 +67,16 @@ const valid: (string | { name: string; code: string })[] = [
   P + 'function f($stmt, $name) { return $stmt->execute([$name]); }\n',
   P + 'class R { function f($col) { return $this->db->select("client, $col")->get("invoice")->result(); } }\n',
   P + 'function f($runner, $name) { return $runner->execute("select one from the list: $name"); }\n',
+  // numbers by conversion, validation or a checked branch
+  P + 'function f($pdo) { $n = $_GET["n"]; $n += 0; return $pdo->query("SELECT * FROM stock WHERE qty > $n"); }\n',
+  P + 'function f($pdo) { $n = $_GET["n"]; if (settype($n, "integer")) { return $pdo->query("SELECT * FROM stock WHERE qty > $n"); } }\n',
+  P + 'function f($pdo) { $n = $_GET["n"]; settype($n, "float"); return $pdo->query("SELECT * FROM stock WHERE price > $n"); }\n',
+  P + 'function f($pdo, $v) { if (filter_var($v, FILTER_VALIDATE_INT)) $n = $v; else $n = 0; return $pdo->query("SELECT * FROM stock WHERE qty > $n"); }\n',
+  P + 'function f($pdo, $v) { if (is_numeric($v) && $v > 0) { return $pdo->query("SELECT * FROM stock WHERE qty > $v"); } }\n',
+  P + 'function f($pdo) { $n = filter_input(INPUT_GET, "n", FILTER_SANITIZE_NUMBER_INT); return $pdo->query("SELECT * FROM stock WHERE qty > \'$n\'"); }\n',
+  P + 'function f($pdo, $v) { $n = sprintf("%05.1f", $v); return $pdo->query("SELECT * FROM stock WHERE price > $n"); }\n',
+  P + 'function f($pdo, $v) { $c = preg_replace("/[^a-z0-9_]/i", "", $v); return $pdo->query("SELECT * FROM stock WHERE code = \'$c\'"); }\n',
+  P + 'function f($pdo, $t) { $ok = ["stock", "orders"]; if (in_array($t, $ok, true)) { $tab = $t; } else { $tab = $ok[0]; } return $pdo->query("SELECT * FROM $tab"); }\n',
 ];
 
 const invalid: InvalidCase[] = [
@@ -273,6 +283,21 @@ const invalid: InvalidCase[] = [
     name: 'request input interpolated as a name next to bound values is still reported',
     code: P + 'function f($wpdb, $id) {\n  $col = $_GET["col"];\n  return $wpdb->get_var($wpdb->prepare("SELECT $col FROM {$wpdb->prefix}orders WHERE id = %d", $id));\n}\n',
     errors: [{ messageId: IDENT, message: /`\$col`/, line: 4, fixes: [] }],
+  },
+  {
+    name: 'checks that do not hold: negated, or-ed, the else branch, a conditional settype, %s and %c, a partial character filter',
+    code: P + 'function f($pdo, $v, $g) {\n'
+      + '  if (!is_numeric($v)) { $pdo->query("SELECT * FROM stock WHERE code = \'$v\'"); }\n'
+      + '  if (is_numeric($v) || $g) { $pdo->query("SELECT * FROM stock WHERE code = \'$v\'"); }\n'
+      + '  if (ctype_digit($v)) { } else { $pdo->query("SELECT * FROM stock WHERE code = \'$v\'"); }\n'
+      + '  if ($g) settype($v, "int");\n  $pdo->query("SELECT * FROM stock WHERE code = \'$v\'");\n'
+      + '  $a = sprintf("%c%d", $v, $v);\n  $pdo->query("SELECT * FROM stock WHERE code = \'$a\'");\n'
+      + '  $b = preg_replace("/[^a-z ]/", "", $v);\n  $pdo->query("SELECT * FROM stock WHERE code = $b");\n'
+      + '}\n',
+    errors: [
+      { messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] }, { messageId: VALUE, line: 5, fixes: [] },
+      { messageId: VALUE, line: 7, fixes: [] }, { messageId: VALUE, line: 9, fixes: [] }, { messageId: VALUE, line: 11, fixes: [] },
+    ],
   },
   // --- other libraries: reported, never fixed ---------------------------------------------------------------------
   {

@@ -72,6 +72,16 @@ const SAFE_METHODS = new Set(['quote', 'quoteidentifier', 'quotename', 'quotestr
 /** Methods whose result is the developer's (a model's table, a grammar's wrapped name). */
 const DEV_METHODS = new Set(['gettable', 'gettablename', 'getqualifiedkeyname', 'getkeyname', 'getconnectionname', 'wrap', 'wraptable',
   'getquotedtablename', 'gettableprefix', 'prefix']);
+/** A printf format whose every conversion prints a number (`%d`, `%05.2f`, `%x`; not `%s` or `%c`). */
+function numericFormat(f: string): boolean {
+  const specs = [...f.matchAll(/%(?:\d+\$)?[-+ 0]*(?:'.)?\d*(?:\.\d+)?(.)/gs)].map((m) => m[1]).filter((c) => c !== '%');
+  return specs.length > 0 && specs.every((c) => /[bdeEfFgGhHouxX]/.test(c));
+}
+
+/** filter_var filters that return a number (or false). */
+const NUMERIC_FILTER = /^\\?FILTER_(?:VALIDATE_(?:INT|FLOAT|BOOL|BOOLEAN)|SANITIZE_NUMBER_(?:INT|FLOAT))$/;
+/** A preg_replace pattern removing everything but word characters (or digits). */
+const WORD_ONLY_PATTERN = /^([/#~!|])(?:\\W|\\D|\[\^(?:a-z|A-Z|0-9|_|\\w|\\d)+\])\+?\1[imsxuU]*$/;
 const SAFE_CASTS = /^(?:int|integer|float|double|real|bool|boolean)$/i;
 const SAFE_TYPES = /^\??(?:int|float|bool)$/i;
 const STRING_FUNCTIONS_KEEPING_SAFETY = new Set(['trim', 'rtrim', 'ltrim', 'strtolower', 'strtoupper', 'substr', 'implode', 'join']);
@@ -364,6 +374,13 @@ class PhpChecker {
             const left = field(n, 'left');
             const op = field(n, 'operator')?.text;
             if (left?.type === 'variable_name') add(left, { kind: op === '.=' ? 'append' : op === '??=' ? 'other' : 'arith', value: field(n, 'right') });
+            break;
+          }
+          case 'function_call_expression': {
+            // settype($x, 'integer'): a number from here on.
+            if (lastName(field(n, 'function')).toLowerCase() !== 'settype') break;
+            const [arg, type] = argsOf(n).list;
+            if (arg?.type === 'variable_name' && type && /^["'](?:int|integer|float|double|bool|boolean)["']$/i.test(type.text)) add(arg, { kind: 'arith' });
             break;
           }
           case 'update_expression': {
@@ -762,13 +779,28 @@ class PhpChecker {
 
   private safeName(e: Node, depth: number): boolean {
     if (SUPERGLOBALS.test(e.text)) return false;
+    if (this.guarded(e, depth)) return true;
     const r = this.resolve(e);
     if (!r) return false;
-    // The last plain assignment before the use, in the function's own body, decides.
+    // The last plain assignment (or conversion to a number: `$x += 0`, `settype($x, 'int')`) before the use, in the
+    // function's own body or the condition of an `if` around the use, decides.
     const before = r.list.filter((b) => b.at.startIndex < e.startIndex);
     const last = before[before.length - 1];
     const body = r.scope.type === 'program' ? r.scope : field(r.scope, 'body');
-    const list = last?.kind === 'assign' && same(last.at.parent?.parent?.parent ?? undefined, body) && !r.list.some((b) => b.at.startIndex > last.at.startIndex && b.at.startIndex < e.startIndex)
+    const decisive = (b: Binding): boolean => {
+      if (same(b.at.parent?.parent?.parent ?? undefined, body)) return true;
+      if (b.kind !== 'arith') return false;
+      // `settype($x, 'int');` as a statement of the body
+      let st: Node | null = b.at;
+      while (st && st.type !== 'expression_statement' && !NESTED.has(st.type)) st = st.parent;
+      if (st?.type === 'expression_statement' && same(st.parent ?? undefined, body)) return true;
+      // `if (settype($x, 'int')) { …use… }`
+      let n: Node | null = b.at;
+      while (n && n.type !== 'if_statement' && !NESTED.has(n.type)) n = n.parent;
+      const cond = n?.type === 'if_statement' ? field(n, 'condition') : undefined;
+      return !!cond && cond.startIndex <= b.at.startIndex && b.at.endIndex <= cond.endIndex && e.startIndex > cond.endIndex && e.endIndex <= n!.endIndex;
+    };
+    const list = last && (last.kind === 'assign' || last.kind === 'arith') && decisive(last) && !r.list.some((b) => b.at.startIndex > last.at.startIndex && b.at.startIndex < e.startIndex)
       ? [last] : r.list;
     return list.every((b) => {
       switch (b.kind) {
@@ -791,6 +823,39 @@ class PhpChecker {
     });
   }
 
+  /**
+   * The variable is read in the `then` branch of an `if` that checks it: `if (in_array($x, $allowed))`,
+   * `if (filter_var($x, FILTER_VALIDATE_INT))`, `if (is_numeric($x) && …)`, `if (ctype_digit($x))`.
+   */
+  private guarded(e: Node, depth: number): boolean {
+    for (let n: Node | null = e; n && !NESTED.has(n.type); n = n.parent) {
+      const p: Node | null = n.parent;
+      if (p?.type !== 'if_statement' || !same(field(p, 'body') ?? undefined, n)) continue;
+      const cond = field(p, 'condition');
+      const conjuncts: Node[] = [];
+      const split = (c: Node) => {
+        c = unparen(c);
+        if (c.type === 'binary_expression' && /^(?:&&|and)$/i.test(field(c, 'operator')?.text ?? '')) for (const x of [field(c, 'left'), field(c, 'right')]) { if (x) split(x); }
+        else conjuncts.push(c);
+      };
+      if (cond) split(cond);
+      if (conjuncts.some((c) => this.checks(c, e, depth))) return true;
+    }
+    return false;
+  }
+
+  /** Whether `c` is a check that lets only numbers or allow-listed values of `v` through. */
+  private checks(c: Node, v: Node, depth: number): boolean {
+    if (c.type !== 'function_call_expression') return false;
+    const name = lastName(field(c, 'function')).toLowerCase();
+    const [a, b] = argsOf(c).list;
+    if (!a || unparen(a).text !== v.text) return false;
+    if (/^(?:is_numeric|is_int|is_integer|is_float|is_bool|ctype_digit|ctype_xdigit)$/.test(name)) return true;
+    if (name === 'filter_var') return !!b && NUMERIC_FILTER.test(b.text);
+    if (name === 'in_array') return !!b && this.constantCollection(b, depth + 1);
+    return false;
+  }
+
   private constantCollection(n: Node, depth: number): boolean {
     if (depth > 8) return false;
     n = unparen(n);
@@ -809,6 +874,20 @@ class PhpChecker {
     const { list } = argsOf(e);
     if (SAFE_FUNCTIONS.has(name)) return true;
     if (name === 'date' || name === 'gmdate') return !!list[0] && this.constant(list[0], depth + 1) !== undefined;
+    // filter_var($x, FILTER_VALIDATE_INT), filter_input(INPUT_GET, 'id', FILTER_SANITIZE_NUMBER_INT): a number or false.
+    if (name === 'filter_var') return !!list[1] && NUMERIC_FILTER.test(list[1].text);
+    if (name === 'filter_input') return !!list[2] && NUMERIC_FILTER.test(list[2].text);
+    // sprintf('%d', $x): only numeric conversions.
+    if (name === 'sprintf') {
+      const f = list[0] && this.constant(list[0], depth + 1);
+      return f !== undefined && numericFormat(f);
+    }
+    // preg_replace('/\W/', '', $x), preg_replace('/[^a-z0-9_]/i', '', $x): word characters only.
+    if (name === 'preg_replace') {
+      const pat = list[0] && this.constant(list[0], depth + 1);
+      const rep = list[1] && this.constant(list[1], depth + 1);
+      return pat !== undefined && rep === '' && WORD_ONLY_PATTERN.test(pat);
+    }
     if (name === 'str_repeat') return !!list[0] && this.safe(list[0], depth + 1);
     if (name === 'array_fill') return !!list[2] && this.safe(list[2], depth + 1);
     if (name === 'array_map') {
