@@ -656,14 +656,16 @@ class JavaChecker {
     if (!m) return false;
     const isUse = (n: Node | undefined) => !!n && unparen(n).type === 'identifier' && unparen(n).text === use.text && this.resolve(unparen(n)) === d;
     // `negated`: the condition is false whenever the check passes (an early exit's condition).
-    const checks = (cond: Node, negated: boolean): boolean => {
+    const checks = (cond: Node | undefined, negated: boolean): boolean => {
+      if (!cond) return false;
       const c = unparen(cond);
       const op = c.type === 'binary_expression' ? field(c, 'operator')?.text : undefined;
-      if (op === (negated ? '||' : '&&')) return checks(field(c, 'left')!, negated) || checks(field(c, 'right')!, negated);
-      if (op === (negated ? '&&' : '||')) return checks(field(c, 'left')!, negated) && checks(field(c, 'right')!, negated);
-      if (negated) return c.type === 'unary_expression' && field(c, 'operator')?.text === '!' && checks(field(c, 'operand')!, false);
+      if (op === (negated ? '||' : '&&')) return checks(field(c, 'left'), negated) || checks(field(c, 'right'), negated);
+      if (op === (negated ? '&&' : '||')) return checks(field(c, 'left'), negated) && checks(field(c, 'right'), negated);
+      if (negated) return c.type === 'unary_expression' && field(c, 'operator')?.text === '!' && checks(field(c, 'operand'), false);
       if (c.type !== 'method_invocation') return false;
-      const args = named(field(c, 'arguments')!);
+      const list = field(c, 'arguments');
+      const args = list ? named(list) : [];
       const obj = field(c, 'object');
       // "asc".equals(v), v.equalsIgnoreCase("desc")
       if (/^equals(?:IgnoreCase)?$/.test(field(c, 'name')?.text ?? '') && args.length === 1 && obj) {
@@ -676,12 +678,12 @@ class JavaChecker {
     };
     for (let n: Node = use; n.parent && !same(n, m); n = n.parent) {
       const p = n.parent;
-      if (p.type === 'if_statement' && same(field(p, 'consequence'), n) && checks(field(p, 'condition')!, false)) return true;
+      if (p.type === 'if_statement' && same(field(p, 'consequence'), n) && checks(field(p, 'condition'), false)) return true;
       if (p.type !== 'block') continue;
       // Earlier statements of the enclosing blocks: a guard that leaves, or a validating call.
       for (const st of named(p)) {
         if (st.startIndex >= n.startIndex) break;
-        if (st.type === 'if_statement' && !field(st, 'alternative') && exits(field(st, 'consequence')) && checks(field(st, 'condition')!, true)) return true;
+        if (st.type === 'if_statement' && !field(st, 'alternative') && exits(field(st, 'consequence')) && checks(field(st, 'condition'), true)) return true;
         const call = st.type === 'expression_statement' ? named(st)[0] : undefined;
         if (call?.type === 'method_invocation' && VALIDATORS.test(field(call, 'name')?.text ?? '') && named(field(call, 'arguments')!).some(isUse)) return true;
       }
