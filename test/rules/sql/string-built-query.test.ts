@@ -614,11 +614,16 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'Spanner: runUpdate merges into the existing params',
-    code: SPANNER + 'export function rename(tx, req, a) {\n  return tx.runUpdate({ sql: `UPDATE Singers SET name = @a WHERE id = ${req.params.id}`, params: { a } });\n}\n',
+    code: SPANNER + "export function rename(tx, req, a) {\n  return tx.runUpdate({ sql: `UPDATE Singers SET name = @a WHERE id = '${req.params.id}'`, params: { a } });\n}\n",
     errors: [{
-      messageId: VALUE, line: 4, column: 30, endColumn: 88,
+      messageId: VALUE, line: 4, column: 30, endColumn: 90,
       fixes: [{ output: SPANNER + 'export function rename(tx, req, a) {\n  return tx.runUpdate({ sql: `UPDATE Singers SET name = @a WHERE id = @id`, params: { a, id: req.params.id } });\n}\n' }],
     }],
+  },
+  {
+    name: 'Spanner: a value outside SQL quotes gets no fix (a string parameter is not coerced to INT64)',
+    code: SPANNER + 'export const del = (tx, req) => tx.runUpdate(`DELETE FROM Singers WHERE id = ${req.params.id}`);\n',
+    errors: [{ messageId: VALUE, line: 3, column: 46, endColumn: 95, fixes: [] }],
   },
   {
     name: 'Spanner: runStream fills an empty params object',

@@ -2,7 +2,7 @@
 import type { Reference, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as TS from 'typescript';
-import { analyze, decodeChars, looksLikeSql, rewrite, type Analysis, type Item, type Position, type Rewrite, type Style, type ValuesSlot } from '../../fixes/parameterize';
+import { analyze, decodeChars, looksLikeSql, rewrite, type Analysis, type Hole, type Item, type Position, type Rewrite, type Style, type ValuesSlot } from '../../fixes/parameterize';
 import { importedModules, jsAst, parseJs, parseTsSyntax, resolveVariable, walk, type JsAst, type Node } from '../../languages/javascript';
 import { isJsLike, type Lang } from '../../languages/detect';
 import type { RuleContext } from '../../rule';
@@ -732,12 +732,14 @@ class Checker {
   /**
    * Cloud Spanner (GoogleSQL): `@name` placeholders, the values in the statement object's `params`. A string statement
    * becomes `{ sql, params }`; an object gets `params` added, or merged into an object literal of plain properties.
-   * No fix when another driver is imported too (`run` is sqlite3's as well), for the v1 client's requests, or when
-   * the SQL holds `$1` (a PostgreSQL-dialect database).
+   * No fix when another driver is imported too (`run` is sqlite3's as well), for the v1 client's requests, when the
+   * SQL holds `$1` (a PostgreSQL-dialect database), or when a value sits outside SQL quotes: Spanner types a JS string
+   * parameter STRING (a number FLOAT64), and does not coerce it to the column's type as it did the literal.
    */
   private spannerFix(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
     const { call, method } = sink;
     if (!SPANNER_FIXABLE.has(method) || /\$\d/.test(a.skeleton)) return [];
+    if (a.holes.some((h) => h.pos === 'value' && h.region === undefined && items[h.item].kind === 'hole' && !(items[h.item] as Hole).safe)) return [];
     if (this.imports().some((m) => PG_MODULES.has(m) || Q_MODULES.has(m) || MSSQL_MODULE.test(m) || m === 'sequelize')) return [];
     const arg0 = call.arguments[0];
     if (arg0.type === 'SpreadElement' || (call.callee.type === 'MemberExpression' && optionalBefore(call.callee))) return [];
