@@ -33,13 +33,20 @@ export const slackBotToken: ProviderSpec = tokenSpec({
 export const slackUserToken: ProviderSpec = tokenSpec({
   id: 'secret/slack-user-token',
   label: 'Slack user token',
-  prefix: 'xoxp-',
-  body: '[0-9]{9,13}-[0-9]{9,13}-[0-9]{9,13}-[a-f0-9]{32}',
-  keywords: ['xoxp-'],
+  // `xoxp-` user tokens, `xoxe-` rotating user tokens of the same shape, and legacy `xoxs-` session tokens (shorter hex).
+  prefix: 'xox[pes]-',
+  body: '[0-9]{8,13}-[0-9]{8,13}-[0-9]{8,13}-[a-f0-9]{10,64}',
+  keywords: ['xoxp-', 'xoxe-', 'xoxs-'],
   make: (seed) => `xoxp-${digits(11, 330 + seed)}-${digits(12, 340 + seed)}-${digits(13, 350 + seed)}-${hex(32, 360 + seed)}`,
   truncateTo: 40,
   envName: 'SLACK_USER_TOKEN',
   help: help('A user token acts as the person who installed the app: their messages, DMs and files.'),
+  validate: (token) => token.startsWith('xoxs-') || /-[a-f0-9]{32}$/.test(token),
+  extraTp: () => [
+    `"legacy": "xoxs-${digits(10, 361)}-${digits(10, 362)}-${digits(10, 363)}-${hex(10, 364)}"`,
+    `url = "https://files.slack.com/files-pri/T1-F2/a.png?t=xoxe-${digits(13, 365)}-${digits(13, 366)}-${digits(13, 367)}-${hex(32, 368)}"`,
+  ],
+  extraFp: () => [`token = "xoxp-${digits(11, 369)}-${digits(12, 370)}-${digits(13, 371)}-${hex(20, 372)}"`],
 });
 
 export const slackWorkspaceToken: ProviderSpec = tokenSpec({
