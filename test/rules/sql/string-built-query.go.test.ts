@@ -381,6 +381,26 @@ const invalid: InvalidCase[] = [
     code: file(['"database/sql"', '"github.com/couchbase/gocb/v2"'], '\tcluster.Query("SELECT * FROM bucket WHERE owner = \'" + name + "\'", nil)\n', 'cluster *gocb.Cluster, name string'),
     errors: [{ messageId: VALUE, line: 9, column: 16, fixes: [] }],
   },
+  {
+    name: 'GoFrame: GetAll with a context first',
+    code: file(['"context"', '"github.com/gogf/gf/v2/frame/g"'], '\tg.DB().GetAll(ctx, "SELECT * FROM accounts WHERE email = \'"+name+"\'")\n', 'ctx context.Context, name string'),
+    errors: [{ messageId: VALUE, line: 9, column: 21, fixes: [{ output: file(['"context"', '"github.com/gogf/gf/v2/frame/g"'], '\tg.DB().GetAll(ctx, "SELECT * FROM accounts WHERE email = ?", name)\n', 'ctx context.Context, name string') }] }],
+  },
+  {
+    name: 'beego: Ormer.Raw',
+    code: file(['"github.com/beego/beego/v2/client/orm"'], '\to.Raw("SELECT * FROM accounts WHERE email = \'" + name + "\'").QueryRows(&rows)\n', 'o orm.Ormer, name string'),
+    errors: [{ messageId: VALUE, line: 8, column: 8, fixes: [{ output: file(['"github.com/beego/beego/v2/client/orm"'], '\to.Raw("SELECT * FROM accounts WHERE email = ?", name).QueryRows(&rows)\n', 'o orm.Ormer, name string') }] }],
+  },
+  {
+    name: 'beego: a QueryBuilder condition (it takes no values: no fix)',
+    code: file(['"github.com/beego/beego/v2/client/orm"'], '\tqb.Select("id").From("accounts").Where("email = \'" + name + "\'")\n', 'qb orm.QueryBuilder, name string'),
+    errors: [{ messageId: VALUE, line: 8, column: 41, fixes: [] }],
+  },
+  {
+    name: 'rqlite and BigQuery take one statement: no fix adds values',
+    code: file(['"database/sql"', '"cloud.google.com/go/bigquery"', '"github.com/rqlite/gorqlite"'], '\tconn.WriteOne("DELETE FROM accounts WHERE email = \'" + name + "\'")\n\tclient.Query("SELECT * FROM ds.accounts WHERE email = \'" + name + "\'")\n', 'conn *gorqlite.Connection, client *bigquery.Client, name string'),
+    errors: [{ messageId: VALUE, line: 10, column: 16, fixes: [] }, { messageId: VALUE, line: 11, column: 15, fixes: [] }],
+  },
 ];
 
 ruleTester(rule, { path: PATH, valid, invalid });

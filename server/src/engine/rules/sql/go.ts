@@ -22,8 +22,8 @@ export const go: SqlDetector = {
 };
 
 /** An ORM or query builder whose calls take SQL pieces that need not read as SQL on their own. */
-const LIBRARY_HINT = /"(?:gorm\.io\/gorm|github\.com\/jinzhu\/gorm|github\.com\/Masterminds\/squirrel|github\.com\/go-pg\/pg[^"]*|github\.com\/uptrace\/bun[^"]*|xorm\.io\/xorm|github\.com\/go-xorm\/xorm)"/;
-const SINK_CALL = /\.(?:Query|QueryRow|Exec|MustExec|Queryx|QueryRowx|Prepare|Preparex|Select|Get|NamedExec|NamedQuery|Raw|Where|QueryOne|ExecOne|NewRaw|SQL|Expr|Not|Or|Having|Order|OrderBy|Group|GroupBy|Joins|Join|LeftJoin|RightJoin|InnerJoin|CrossJoin|FullJoin|Table|Distinct|Pluck|Prefix|Suffix|Column|ColumnExpr|OrderExpr|GroupExpr|TableExpr|ModelTableExpr|WhereOr|WhereIn|For|And|QueryString|QueryInterface)(?:Context)?\s*\(/;
+const LIBRARY_HINT = /"(?:gorm\.io\/gorm|github\.com\/jinzhu\/gorm|github\.com\/Masterminds\/squirrel|github\.com\/go-pg\/pg[^"]*|github\.com\/uptrace\/bun[^"]*|xorm\.io\/xorm|github\.com\/go-xorm\/xorm|github\.com\/(?:beego\/beego(?:\/v2)?\/client\/orm|astaxie\/beego\/orm|beego\/beego\/orm))"/;
+const SINK_CALL = /\.(?:Query|QueryRow|Exec|MustExec|Queryx|QueryRowx|Prepare|Preparex|Select|Get|NamedExec|NamedQuery|Raw|Where|QueryOne|ExecOne|NewRaw|SQL|Expr|Not|Or|Having|Order|OrderBy|Group|GroupBy|Joins|Join|LeftJoin|RightJoin|InnerJoin|CrossJoin|FullJoin|Table|Distinct|Pluck|Prefix|Suffix|Column|ColumnExpr|OrderExpr|GroupExpr|TableExpr|ModelTableExpr|WhereOr|WhereIn|For|And|QueryString|QueryInterface|GetAll|GetArray|GetCount|GetOne|GetValue|GetScan|GetStruct|GetStructs|WriteOne|QueueOne|On)(?:Context)?\s*\(/;
 
 /** How a sink takes its SQL and its values. */
 interface Method {
@@ -81,6 +81,7 @@ const METHODS: Record<string, Method> = {
 const Q = { q: 0, args: true, fragment: true, style: '?' } as const;
 const NAMES = { q: 0, args: false, fragment: true } as const;
 const COND = { q: 0, args: true, condition: true, style: '?' } as const;
+const ONLY_SQL = { q: 0, args: false } as const;
 const LIBRARY_METHODS: { lib: RegExp; methods: Record<string, Method> }[] = [
   {
     lib: /^(?:gorm\.io\/gorm|github\.com\/jinzhu\/gorm)$/,
@@ -101,6 +102,32 @@ const LIBRARY_METHODS: { lib: RegExp; methods: Record<string, Method> }[] = [
     lib: /^(?:xorm\.io\/xorm|github\.com\/go-xorm\/xorm)$/,
     methods: { SQL: { q: 0, args: true, style: '?' }, And: COND, Or: COND, Having: COND, OrderBy: NAMES, GroupBy: NAMES, Select: NAMES,
       QueryString: { q: 0, args: true, style: '?' }, QueryInterface: { q: 0, args: true, style: '?' } },
+  },
+  {
+    // GoFrame: g.DB().GetAll(ctx, sql, args...) (v2 takes a context first).
+    lib: /^github\.com\/gogf\/gf(?:\/v\d+)?\/(?:database\/gdb|frame\/g)$/,
+    methods: Object.fromEntries([
+      ...['GetAll', 'GetArray', 'GetCount', 'GetOne', 'GetValue', 'Raw'].map((m) => [m, { q: 0, args: true, ctxFirst: true, style: '?' }]),
+      ...['GetScan', 'GetStruct', 'GetStructs'].map((m) => [m, { q: 1, args: true, ctxFirst: true, style: '?' }]),
+    ]) as Record<string, Method>,
+  },
+  {
+    // Beego's Ormer.Raw and QueryBuilder (whose clauses take no values).
+    lib: /^github\.com\/(?:beego\/beego(?:\/v2)?\/client\/orm|astaxie\/beego\/orm|beego\/beego\/orm)$/,
+    methods: { Raw: { q: 0, args: true, style: '?' }, Where: { q: 0, args: false, condition: true }, And: { q: 0, args: false, condition: true },
+      Or: { q: 0, args: false, condition: true }, Having: { q: 0, args: false, condition: true }, On: NAMES, OrderBy: NAMES, GroupBy: NAMES,
+      Select: NAMES, From: NAMES, InnerJoin: NAMES, LeftJoin: NAMES, RightJoin: NAMES },
+  },
+  {
+    // rqlite: one statement, no values (the *Parameterized variants take them).
+    lib: /^github\.com\/(?:rqlite|raindog308)\/gorqlite$/,
+    methods: { QueryOne: ONLY_SQL, WriteOne: ONLY_SQL, QueueOne: ONLY_SQL, QueryOneContext: { q: 1, args: false }, WriteOneContext: { q: 1, args: false },
+      QueueOneContext: { q: 1, args: false } },
+  },
+  {
+    // BigQuery: client.Query(sql); parameters go in the query's Parameters field.
+    lib: /^cloud\.google\.com\/go\/bigquery$/,
+    methods: { Query: ONLY_SQL },
   },
 ];
 /** Package functions taking SQL: `squirrel.Expr("…", args...)`. */
