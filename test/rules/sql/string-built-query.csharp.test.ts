@@ -657,9 +657,12 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, line: 7, column: 40, fixes: [] }],
   },
   {
-    name: 'an Entity SQL EntityCommand',
-    code: b('var cmd = new EntityCommand($"SELECT VALUE o FROM Shop.Orders AS o WHERE o.Customer = \'{name}\'", ec);'),
-    errors: [{ messageId: VALUE, line: 7, column: 37, fixes: [] }],
+    name: 'an Entity SQL EntityCommand and an EF Core 2 RawSqlString',
+    code: b(
+      'var cmd = new EntityCommand($"SELECT VALUE o FROM Shop.Orders AS o WHERE o.Customer = \'{name}\'", ec);',
+      'var raw = new RawSqlString("SELECT * FROM orders WHERE customer = \'" + name + "\'");',
+    ),
+    errors: [{ messageId: VALUE, line: 7, column: 37, fixes: [] }, { messageId: VALUE, line: 8, column: 36, fixes: [] }],
   },
 ];
 

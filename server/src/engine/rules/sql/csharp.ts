@@ -20,7 +20,7 @@ export const csharp: SqlDetector = {
   },
 };
 
-const SINK_HINT = /Command\b|CommandText|DataAdapter\b|CommandDefinition|\bnew\s+Sql\s*\(|\b(?:FromSql|ExecuteSql|SqlQuery|Query|Execute|Create(?:SQL)?Query|Sql(?:List|Scalar|Column)|Unsafe|Select|Single|Scalar|Column|Exists|Fetch|Page|SkipTake|First|Lookup|Dictionary|KeyValuePairs|RowCount|UpdateDataset)\w*\s*[<(]/;
+const SINK_HINT = /Command\b|CommandText|DataAdapter\b|CommandDefinition|RawSqlString|\bnew\s+Sql\s*\(|\b(?:FromSql|ExecuteSql|SqlQuery|Query|Execute|Create(?:SQL)?Query|Sql(?:List|Scalar|Column)|Unsafe|Select|Single|Scalar|Column|Exists|Fetch|Page|SkipTake|First|Lookup|Dictionary|KeyValuePairs|RowCount|UpdateDataset)\w*\s*[<(]/;
 
 /** Methods given a clause (no SQL keyword needed in the file): OrmLite's `Unsafe…` and filters like `db.Select<T>(…)`. */
 const CLAUSE_HINT = /\bUnsafe(?:Where|And|Or|Having|Select|From|GroupBy|OrderBy)\s*\(|\b(?:Select|Single|Exists|SelectLazy|SelectNonDefaults)(?:Async)?\s*</;
@@ -648,8 +648,8 @@ class CsChecker {
         name = t[i - 1]?.text === '=' && t[i - 2]?.type === 'name' ? t[i - 3]?.text ?? '' : '';
       }
       if (t[open]?.text !== '(') return undefined;
-      // Dapper's `new CommandDefinition(sql, …)` once it is passed on; PetaPoco's `new Sql(sql, …)`.
-      if ((name === 'CommandDefinition' && this.passedOn(i)) || name === 'Sql') {
+      // Dapper's `new CommandDefinition(sql, …)` once it is passed on; PetaPoco's `new Sql(sql, …)`; EF Core 2's `new RawSqlString(sql)`.
+      if ((name === 'CommandDefinition' && this.passedOn(i)) || name === 'Sql' || name === 'RawSqlString') {
         const args = this.args(open);
         if (!args.length) return undefined;
         const named = args.find(([a]) => t[a].type === 'name' && t[a + 1]?.text === ':' && /^(?:sql|commandText)$/.test(t[a].text));
