@@ -93,6 +93,7 @@ ruleTester(rule, {
     // URL query parameters: built from variables, named as ids or pages, or not secret-named.
     { name: 'query parameters that are references, ids or not secrets', path: 'src/api.ts', code: `fetch("https://api.acme.io/v1/items?access_token=" + token);\nconst a = \`https://api.acme.io/cb?token=\${t}&state=\${s}\`;\nconst b = "https://api.acme.io/list?client_id=${hex}&page_token=${tok}&key=${tok2}";\n` },
     { name: 'a query parameter in a comment, or after a space', path: 'src/api.ts', code: `// https://api.acme.io/v1?api_key=${tok}\nconst help = "see https://acme.io/docs ?token=${tok}";\n` },
+    { name: 'helm --set from variables, placeholders and non-secret keys', path: 'ci/deploy.sh', code: `helm install app ./chart --set db.password=$DB_PASSWORD --set api.token=\${API_TOKEN} --set image.digest=${tok}\nhelm install app ./chart --set auth.password=<password>\n` },
     { name: 'pat not last, or a pattern', path: 'tools/sync.py', code: `pat_owner = "${tok}"\nfile_pat = "*.txt"\n` },
     // UUIDs: record ids in tests, ids by name, and the documentation examples.
     { name: 'a UUID token in a test file', path: 'tests/test_api.py', code: `api_token = "${uuid}"` },
@@ -396,6 +397,12 @@ ruleTester(rule, {
       errors: [{ messageId: 'found', line: 1, column: 77, endColumn: 117, fixes: [] }],
     },
     { name: 'a query parameter in YAML', path: 'conf/hooks.yml', code: `notify: https://hooks.acme.io/notify?channel=ops&api_key=${tok}\n`, errors: [{ messageId: 'found', column: 58 }] },
+    {
+      name: 'helm --set with secret-named keys, plain and quoted, in a list',
+      path: 'ci/deploy.sh',
+      code: `helm upgrade app ./chart --set image.tag=v2,db.password=${pw} --set-string "registry.apiToken=${tok}" --wait\n`,
+      errors: [{ messageId: 'found', column: 57 }, { messageId: 'found', column: 102 }],
+    },
     { name: 'a personal access token named PAT', path: 'tools/sync.py', code: `GitHubPAT = "${hex}"\nado_pat = "${tok}"\n`, errors: [{ messageId: 'found', column: 14 }, { messageId: 'found', line: 2, column: 12 }] },
     { name: 'C#', path: 'App.cs', code: `var conn = new Client { Password = "${pw}" };`, errors: [{ messageId: 'found' }] },
     {

@@ -88,6 +88,10 @@ const CURL_HEADER = /(?:^|\s)(?:-H|--header)[\s=]*(?<q>["'])\s*(?<name>[A-Za-z][
 /** A query parameter of a URL written out on the line: `https://host/path?client_secret=v&…`; the name and its value. */
 const QUERY_PARAM = /[?&](?<name>[A-Za-z_][\w.-]*)=(?<value>[^&\s#"'`<>\\]+)/g;
 
+/** Helm's `--set key=value[,key=value]` (and `--set-string`), quoted or not: the list of pairs after the flag. */
+const HELM_SET = /(?:^|\s)--set(?:-string)?(?:\s+|=)(?<q>["']?)(?<pairs>[A-Za-z_][^\s"']*)\k<q>(?=\s|$|[;|&\\])/g;
+const HELM_PAIR = /(?:^|,)(?<key>[A-Za-z_][\w.[\]-]*)=(?<value>[^,]*)/g;
+
 /** Decodes the common escapes of a quoted literal; `raw` is the text between the quotes. */
 function unescape(raw: string): string {
   if (!raw.includes('\\')) return raw;
@@ -263,8 +267,23 @@ function candidates(ctx: RuleContext): Candidate[] {
     if (families.includes('yaml')) yamlBlock(ctx, l, line, out);
     if (inCurl) curlCandidates(line, at, out);
     if (line.includes('://')) queryCandidates(line, at, out);
+    if (line.includes('--set')) helmCandidates(line, at, out);
   }
   return out;
+}
+
+/** `helm install … --set db.password=…,api.token=…` in scripts, CI steps and docs. */
+function helmCandidates(line: string, at: number, out: Candidate[]): void {
+  for (const m of line.matchAll(HELM_SET)) {
+    const { pairs } = m.groups!;
+    const pairsAt = m.index + m[0].length - m.groups!.q.length - pairs.length;
+    for (const p of pairs.matchAll(HELM_PAIR)) {
+      const { key, value } = p.groups!;
+      if (!value) continue;
+      const valueAt = pairsAt + p.index + p[0].length - value.length;
+      out.push({ key, start: at + valueAt, end: at + valueAt + value.length, value });
+    }
+  }
 }
 
 /** `?access_token=…`, `&client_secret=…` in a URL (the part from `scheme://` to the first space). */
