@@ -84,6 +84,11 @@ ruleTester(rule, {
       code: 'class Api\n  include HTTParty\nend\nclaims = JWT.decode(token, key, true, verify: false)\nApi.get("/me", verify: true)\n',
     },
     { path: 'app.py', code: 'requests.get(url, verify=0.5)\nrun(verify_certs=10)\n' },
+    {
+      name: 'Android: onReceivedSslError that decides (a pinned check, a dialog, cancel)',
+      path: 'app/src/main/java/com/shop/Web.java',
+      code: 'class Pinned extends WebViewClient {\n  @Override\n  public void onReceivedSslError(WebView v, SslErrorHandler h, SslError e) {\n    if (pins.matches(e.getCertificate())) h.proceed(); else h.cancel();\n  }\n}\nclass Ask extends WebViewClient {\n  public void onReceivedSslError(WebView v, SslErrorHandler h, SslError e) {\n    confirm(() -> h.proceed());\n  }\n}\nclass Stop extends WebViewClient {\n  public void onReceivedSslError(WebView v, SslErrorHandler h, SslError e) {\n    // h.proceed();\n    h.cancel();\n  }\n}\n',
+    },
     'tls.connect({ host, checkServerIdentity: (h, c) => tls.checkServerIdentity(h, c) });',
     "const note = 'checkServerIdentity: () => undefined';",
   ],
@@ -470,6 +475,21 @@ ruleTester(rule, {
         { messageId: 'rejectUnauthorized', line: 2, column: 46, endColumn: 73, fixes: [{ output: 'const a = new https.Agent({ rejectUnauthorized: !true });\nconst b = new https.Agent({ keepAlive: true });\nconst allowSelfSigned = false;\nconst c = new https.Agent({ rejectUnauthorized: allowSelfSigned });\n' }] },
         { messageId: 'rejectUnauthorized', line: 4, column: 29, endColumn: 64, fixes: [] },
       ],
+    },
+    {
+      name: 'Android: onReceivedSslError that always proceeds (Java, and Kotlin with a safe call)',
+      path: 'app/src/main/java/com/shop/Web.java',
+      code: 'class Lax extends WebViewClient {\n  @Override\n  public void onReceivedSslError(WebView view, SslErrorHandler handler, SslError error) {\n    Log.w(TAG, "tls error " + error);\n    handler.proceed();\n  }\n}\n',
+      errors: [{
+        messageId: 'webViewProceed', line: 5, column: 5, endColumn: 22, fixes: [],
+        message: 'onReceivedSslError calls proceed() for every TLS error, so this WebView loads pages whatever certificate they present',
+      }],
+    },
+    {
+      name: 'Kotlin: onReceivedSslError with handler?.proceed()',
+      path: 'app/src/main/kotlin/Web.kt',
+      code: 'class Lax : WebViewClient() {\n    override fun onReceivedSslError(view: WebView?, handler: SslErrorHandler?, error: SslError?) {\n        handler?.proceed()\n    }\n}\n',
+      errors: [{ messageId: 'webViewProceed', line: 3, column: 9, endColumn: 27 }],
     },
     {
       name: 'Go: an if on something other than a verification option does not excuse the setting',

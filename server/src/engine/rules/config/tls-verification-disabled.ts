@@ -423,6 +423,7 @@ function checkJvm(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
     if (text[j] !== '}') continue;
     out.push({ start: nameStart, end: nameStart + m[1].length, messageId: 'trustAllManager' });
   }
+  checkWebViewSslError(ctx, mask, out);
   const accepts = [
     // `boolean verify(String host, SSLSession s) { return true; }`
     /\bboolean\s+verify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\s+\w+\s*\)\s*\{\s*return\s+true\s*;\s*\}/g,
@@ -443,6 +444,35 @@ function checkJvm(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
     const end = m.index + m[0].length;
     if (!isCode(mask, m.index, end)) continue;
     out.push({ start: m.index, end, messageId: 'trustAllManager' });
+  }
+}
+
+/**
+ * Android `WebViewClient.onReceivedSslError(view, handler, error)` whose body calls `handler.proceed()` without
+ * deciding anything first (no condition, no dialog, no cancel): every certificate error is ignored.
+ */
+function checkWebViewSslError(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(/\b(?:void|fun)\s+onReceivedSslError\s*\(/g)) {
+    if (!isCode(mask, m.index, m.index + m[0].length)) continue;
+    const open = m.index + m[0].length - 1;
+    const close = matching(text, mask, open, '(', ')');
+    if (close < 0) continue;
+    // The handler is the second parameter: `SslErrorHandler handler` (Java) or `handler: SslErrorHandler?` (Kotlin).
+    const params = text.slice(open + 1, close).split(',');
+    const handler = params.length === 3 ? /(?:^|\s)(\w+)\s*(?::|$)/.exec(params[1].trim())?.[1] ?? /(\w+)\s*$/.exec(params[1].trim())?.[1] : undefined;
+    if (!handler) continue;
+    const brace = nextSignificant(text, mask, close + 1);
+    if (text[brace] !== '{') continue;
+    const end = matching(text, mask, brace, '{', '}');
+    if (end < 0) continue;
+    let body = '';
+    for (let i = brace + 1; i < end; i++) body += mask[i] === CODE ? text[i] : mask[i] === STRING ? '"' : ' ';
+    if (/\b(?:if|when|switch|cancel|new|fun|object|return)\b|\?(?!\.)|->|\{/.test(body)) continue;
+    const call = new RegExp(`(?<![\\w.])${handler}\\s*\\??\\.\\s*proceed\\s*\\(\\s*\\)`).exec(body);
+    if (!call) continue;
+    const start = brace + 1 + call.index;
+    out.push({ start, end: start + call[0].length, messageId: 'webViewProceed' });
   }
 }
 
@@ -544,6 +574,7 @@ export default defineRule({
       verifyNone: '{{name}} turns off TLS certificate verification; this connection accepts any certificate',
       trustAllManager: 'This trust manager accepts every certificate chain, so TLS verification is off for every connection that uses it',
       hostnameVerifier: 'This hostname verifier accepts every host name, so a certificate issued for any site is accepted',
+      webViewProceed: 'onReceivedSslError calls proceed() for every TLS error, so this WebView loads pages whatever certificate they present',
       phpVerifyOff: '{{name}} set to false/0 turns off TLS certificate verification; these requests accept any certificate',
     },
     help:
@@ -579,7 +610,7 @@ export default defineRule({
 const PREFILTER = new RegExp([
   'rejectUnauthorized', ENV, String.raw`verify(?:_ssl|_certs)?\s*=\s*(?:False|0)`, 'InsecureSkipVerify', 'checkServerIdentity',
   '_create_unverified_context', 'CERT_NONE', 'cert_reqs', String.raw`(?:check|assert)_hostname`, 'VERIFY_NONE', 'checkServerTrusted',
-  'HostnameVerifier', 'HOSTNAME_VERIFIER', 'TrustAllStrategy', 'TrustSelfSignedStrategy', 'loadTrustMaterial',
+  'HostnameVerifier', 'HOSTNAME_VERIFIER', 'onReceivedSslError', 'TrustAllStrategy', 'TrustSelfSignedStrategy', 'loadTrustMaterial',
   'CURLOPT_SSL_VERIFY', `["']verify`, 'withoutVerifying', 'verify_ssl', 'verify_peer', 'ssl_verifypeer', 'HTTParty',
 ].join('|'));
 
