@@ -700,6 +700,22 @@ const invalid: InvalidCase[] = [
     path: 'src/db.js',
     errors: [{ messageId: IDENT, message: /`filters\.join\(' AND '\)`/, line: 3, column: 26, endColumn: 74, fixes: [] }],
   },
+  // --- Drizzle and Kysely: sql.raw inserts its text as is; no fix ------------------------------------------
+  {
+    name: 'Drizzle: sql.raw with a quoted value in a condition',
+    code: "import { sql } from 'drizzle-orm';\nexport const byStatus = (db, status: string) => db.select().from(orders).where(sql.raw(`status = '${status}'`));\n",
+    errors: [{ messageId: VALUE, message: /`status`/, line: 2, column: 88, endColumn: 110, fixes: [] }],
+  },
+  {
+    name: 'Drizzle: a whole statement in sql.raw: no ? fix',
+    code: "import { sql } from 'drizzle-orm';\nexport const f = (db, id) => db.execute(sql.raw(`SELECT * FROM users WHERE id = ${id}`));\n",
+    errors: [{ messageId: VALUE, line: 2, column: 49, endColumn: 87, fixes: [] }],
+  },
+  {
+    name: 'Kysely: sql.raw with a column from the caller',
+    code: "import { sql } from 'kysely';\nexport const sorted = (db, col) => db.selectFrom('users').selectAll().orderBy(sql.raw(col + ' desc')).execute();\n",
+    errors: [{ messageId: IDENT, message: /`col`/, line: 2, column: 87, endColumn: 100, fixes: [] }],
+  },
   {
     name: 'postgres.js sql.unsafe',
     code: "import postgres from 'postgres';\nconst sql = postgres();\nawait sql.unsafe('SELECT * FROM users WHERE id = ' + id);\n",
@@ -764,6 +780,9 @@ ruleTester(rule, {
     "import pgPromise from 'pg-promise';\nconst db = pgPromise()(cn);\ndb.one('SELECT * FROM users WHERE id = $1', [id]);\ndb.any(`SELECT * FROM users WHERE id = $1`, id);",
     'rows.one(`SELECT * FROM users WHERE id = ${id}`);\ndb.manyOrNone(`SELECT * FROM users WHERE id = ${id}`);',
     "import Cursor from 'pg-cursor';\nclient.query(new Cursor('SELECT * FROM users WHERE name = $1', [name]));",
+    // Drizzle: the sql`` tag binds; sql.raw of constants; sql.raw is a fragment only in a file importing Drizzle or Kysely
+    "import { sql } from 'drizzle-orm';\nexport const f = (db, id) => db.execute(sql`SELECT * FROM users WHERE id = ${id}`);\nconst dir = sql.raw(desc ? 'DESC' : 'ASC');",
+    "const cond = sql.raw(`status = '${status}'`);",
     // `batch` is a sink only in a file importing node-mssql
     "queue.batch(`SELECT * FROM users WHERE name = '${name}'`);",
     "import sql from 'mssql';\nawait new sql.Request().batch('CREATE TABLE t (id int)');",

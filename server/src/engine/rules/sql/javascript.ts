@@ -27,6 +27,8 @@ const FRAGMENT_START: Record<string, Position> = {
   orderBy: 'name', addOrderBy: 'name', groupBy: 'name', addGroupBy: 'name',
 };
 const KNEX_RECEIVER = /^(?:knex|db|trx|tx|database|conn|connection|client|k)$/i;
+/** Drizzle and Kysely: `sql.raw(text)` inserts the text as is, an SQL fragment. */
+const SQL_TAG_MODULE = /^(?:drizzle-orm(?:\/|$)|kysely$)/;
 /**
  * TypeORM QueryBuilder methods taking an SQL condition (and named `:name` parameters as a second argument), and those
  * taking a column. Sinks only in a file that mentions TypeORM (an import, or the chain's `createQueryBuilder`).
@@ -229,7 +231,7 @@ class Checker {
     else if (method === 'literal') {
       if (!receiver || !/^sequelize$/i.test(receiver)) return undefined;
       fragment = true;
-    } else if (method === 'raw') fragment = receiver !== undefined && KNEX_RECEIVER.test(receiver);
+    } else if (method === 'raw') fragment = receiver !== undefined && (KNEX_RECEIVER.test(receiver) || (receiver === 'sql' && this.imports().some((m) => SQL_TAG_MODULE.test(m))));
     else if (TYPEORM_CONDITION.has(method) || TYPEORM_COLUMN.has(method)) {
       if (callee.type !== 'MemberExpression' || !this.isTypeorm(callee.object)) return undefined;
       fragment = typeorm = true;
@@ -661,7 +663,8 @@ class Checker {
     if (method === 'exec' || method === 'literal') return [];
     if (sink.typeorm) return TYPEORM_CONDITION.has(method) ? this.typeormFix(sink, items, a, root) : [];
     const receiver = call.callee.type === 'MemberExpression' ? nameOf(call.callee.object) : undefined;
-    if (method === 'raw' && receiver === 'Prisma') return [];
+    // Prisma.raw, Drizzle's and Kysely's sql.raw take the text alone (their parameters come from the sql`` tag).
+    if (method === 'raw' && (receiver === 'Prisma' || receiver === 'sql')) return [];
     if (!this.anyDriverQ(sink, receiver)) {
       const mssql = this.mssql();
       if (mssql) return mssql === 'mssql' ? this.mssqlFix(sink, items, a, root) : [];
