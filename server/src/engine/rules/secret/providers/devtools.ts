@@ -1,4 +1,4 @@
-// Developer tools and SaaS APIs: Atlassian, Bitbucket, Linear, Notion, Figma, Postman, SonarQube, ReadMe, Typeform,
+// Developer tools and SaaS APIs: Adobe, Atlassian, Bitbucket, Linear, Notion, Figma, Postman, SonarQube, ReadMe, Typeform,
 // Prefect, Contentful, Snyk, Mapbox, Pulumi, Infracost.
 import type { ProviderSpec } from '../provider';
 import { ALPHABETS, sampleSecret } from '../samples';
@@ -83,6 +83,21 @@ export const notionToken: ProviderSpec = {
   },
   help: 'A Notion integration token reads and edits every page and database shared with the integration. Read it from NOTION_TOKEN and refresh an exposed secret in the integration settings.',
 };
+
+export const adobeClientSecret: ProviderSpec = tokenSpec({
+  id: 'secret/adobe-client-secret',
+  label: 'Adobe client secret',
+  description: 'Adobe Developer Console (Adobe I/O) OAuth client secret (`p8e-` + 32 alphanumerics) hardcoded in source or configuration',
+  prefix: 'p8e-',
+  body: '[A-Za-z0-9]{32}',
+  keywords: ['p8e-'],
+  make: (seed) => 'p8e-' + alnum(32, 1990 + seed),
+  truncateTo: 24,
+  envName: 'ADOBE_CLIENT_SECRET',
+  minEntropy: 3.5,
+  help: 'An Adobe client secret, with its client id, obtains access tokens for every API of the project (Photoshop, PDF Services, Analytics…). Read it from the environment and rotate an exposed secret in the Developer Console.',
+  extraFp: () => [`const ref = "p8e-${'0123456789abcdef'.repeat(2)}";`],
+});
 
 export const figmaToken: ProviderSpec = tokenSpec({
   id: 'secret/figma-token',
