@@ -83,6 +83,7 @@ const valid: (string | { name: string; code: string })[] = [
   // a quote doubled or stripped before the value goes between quotes of that kind
   file(SQ, '\tsafe := strings.ReplaceAll(name, "\'", "\'\'")\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = \'" + safe + "\'"))\n', 'name string'),
   file(SQ, '\tr := strings.NewReplacer("\'", "", `"`, "")\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = \'" + r.Replace(name) + "\'"))\n', 'name string'),
+  file([...SQ, '"bytes"'], '\tr := strings.NewReplacer("\'", "\'\'")\n\tvar buf bytes.Buffer\n\tr.WriteString(&buf, name)\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = \'" + buf.String() + "\'"))\n', 'name string'),
   // clause-named methods without an ORM imported
   file(NONE, '\tcart.Order("sku " + name)\n\tcart.Table("t_" + name)\n', 'cart *Cart, name string'),
 ];
@@ -340,6 +341,11 @@ const invalid: InvalidCase[] = [
     name: 'squirrel: double quotes stripped do not protect a single-quoted value',
     code: file(SQ, '\tv := strings.ReplaceAll(name, `"`, "")\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = \'" + v + "\'"))\n', 'name string'),
     errors: [{ messageId: VALUE, line: L3 + 1, column: 49, fixes: [{ output: file(SQ, '\tv := strings.ReplaceAll(name, `"`, "")\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = ?", v))\n', 'name string') }] }],
+  },
+  {
+    name: 'squirrel: a buffer also written directly is not protected by the replacer',
+    code: file([...SQ, '"bytes"'], '\tr := strings.NewReplacer("\'", "")\n\tvar buf bytes.Buffer\n\tr.WriteString(&buf, name)\n\tbuf.WriteString(name)\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = \'" + buf.String() + "\'"))\n', 'name string'),
+    errors: [{ messageId: VALUE, line: L4 + 4, column: 49, fixes: [{ output: file([...SQ, '"bytes"'], '\tr := strings.NewReplacer("\'", "")\n\tvar buf bytes.Buffer\n\tr.WriteString(&buf, name)\n\tbuf.WriteString(name)\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = ?", buf.String()))\n', 'name string') }] }],
   },
   {
     name: 'squirrel: a stripped value outside quotes',

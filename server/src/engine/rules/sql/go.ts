@@ -689,21 +689,47 @@ class GoChecker {
     const args = named(field(e, 'arguments') ?? e);
     const ftext = fn?.text ?? '';
     const pairs: [string | undefined, string | undefined][] = [];
+    // buf.String() of a buffer only ever written by a quote-stripping replacer: r.WriteString(buf, v).
+    if (fn?.type === 'selector_expression' && field(fn, 'field')?.text === 'String' && !args.length) {
+      const b = field(fn, 'operand');
+      const d = b?.type === 'identifier' ? this.resolve(b) : undefined;
+      if (!d || d.kind !== 'var' || !this.isBuilder(d)) return undefined;
+      let found: string | undefined;
+      let ok = true;
+      walkTree(d.scope, (n) => {
+        if (!ok || n.type !== 'identifier' || n.text !== b!.text || same(n, d.id) || this.resolve(n) !== d) return undefined;
+        if (n.parent?.type === 'selector_expression' && n.parent.id === fn.id) return undefined;
+        const arg = n.parent?.type === 'unary_expression' && field(n.parent, 'operator')?.text === '&' ? n.parent : n;
+        const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
+        const cf = call && field(call, 'function');
+        const first = call && named(field(call, 'arguments')!)[0];
+        if (!cf || cf.type !== 'selector_expression' || field(cf, 'field')?.text !== 'WriteString' || first?.id !== arg.id) { ok = false; return undefined; }
+        const r = this.replacerStrips(field(cf, 'operand'));
+        if (!r || (found !== undefined && found !== r)) ok = false;
+        found = r;
+        return undefined;
+      });
+      return ok ? found : undefined;
+    }
     if (/^strings\.(?:Replace|ReplaceAll)$/.test(ftext) && this.imports.get('strings') === 'strings') {
       if (ftext.endsWith('Replace') && args[3]?.text !== '-1') return undefined;
       pairs.push([args[1] && this.constant(args[1]), args[2] && this.constant(args[2])]);
     } else if (fn?.type === 'selector_expression' && field(fn, 'field')?.text === 'Replace' && args.length === 1) {
       // r.Replace(v) with r := strings.NewReplacer("'", "", ...)
-      const r = field(fn, 'operand');
-      const init = r?.type === 'identifier' ? this.singleValue(r) : undefined;
-      const u = init && unparen(init);
-      if (u?.type !== 'call_expression' || field(u, 'function')?.text !== 'strings.NewReplacer') return undefined;
-      const rargs = named(field(u, 'arguments')!);
-      for (let i = 0; i + 1 < rargs.length; i += 2) pairs.push([this.constant(rargs[i]), this.constant(rargs[i + 1])]);
+      return this.replacerStrips(field(fn, 'operand'));
     } else return undefined;
-    let out = '';
-    for (const [from, to] of pairs) if ((from === "'" || from === '"') && (to === '' || to === from + from)) out += from;
-    return out || undefined;
+    return quotesOf(pairs);
+  }
+
+  /** The quotes a `strings.NewReplacer(…)` held in `r` strips or doubles. */
+  private replacerStrips(r: Node | undefined): string | undefined {
+    const init = r?.type === 'identifier' ? this.singleValue(r) : undefined;
+    const u = init && unparen(init);
+    if (u?.type !== 'call_expression' || field(u, 'function')?.text !== 'strings.NewReplacer') return undefined;
+    const rargs = named(field(u, 'arguments')!);
+    const pairs: [string | undefined, string | undefined][] = [];
+    for (let i = 0; i + 1 < rargs.length; i += 2) pairs.push([this.constant(rargs[i]), this.constant(rargs[i + 1])]);
+    return quotesOf(pairs);
   }
 
   // --- values ------------------------------------------------------------------------------------------------------
@@ -961,6 +987,13 @@ class GoChecker {
 }
 
 // --- helpers -----------------------------------------------------------------------------------------------------
+
+/** The quote characters replace pairs remove or double. */
+function quotesOf(pairs: [string | undefined, string | undefined][]): string | undefined {
+  let out = '';
+  for (const [from, to] of pairs) if ((from === "'" || from === '"') && (to === '' || to === from + from)) out += from;
+  return out || undefined;
+}
 
 function enclosingFunction(n: Node): Node | undefined {
   for (let p = n.parent; p; p = p.parent) if (FUNC_TYPES.has(p.type)) return p;
