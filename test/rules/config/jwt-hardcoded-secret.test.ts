@@ -27,6 +27,16 @@ ruleTester(rule, {
     { name: 'a settings SECRET_KEY is python-weak-secret-key\'s', path: 'app/config.py', code: PY + 'SECRET_KEY = "dev"\n\ndef mint(p):\n    return jwt.encode(p, SECRET_KEY)\n' },
     { name: 'not PyJWT', path: 'app/codec.py', code: 'import base64\nbase64.encode(data, "secret")\n' },
     {
+      name: 'an empty module constant is a placeholder filled in at start-up',
+      path: 'app/tokens.py',
+      code: PY + 'SIGNING_KEY = ""\n\ndef issue(claims):\n    return jwt.encode(claims, SIGNING_KEY, algorithm="HS256")\n',
+    },
+    {
+      name: 'Authlib: the second argument of encode is the payload, not the key',
+      path: 'app/tokens.py',
+      code: 'from authlib.jose import jwt\nBODY = "fixed body"\nt = jwt.encode({"alg": "HS256"}, BODY, os.environ["JWT_SECRET"])\n',
+    },
+    {
       name: 'a parameter shares the name of a module constant: the caller\'s key is used',
       path: 'app/tokens.py',
       code: PY + 'signing_key = "local dev phrase"\n\ndef issue(claims, signing_key):\n    return jwt.encode(claims, signing_key, algorithm="HS256")\n',
@@ -89,6 +99,25 @@ ruleTester(rule, {
       name: 'Auth.js (next-auth) secret',
       code: "import NextAuth from 'next-auth';\nexport default NextAuth({ providers: [], secret: 'next-session-phrase' });\n",
       errors: [{ messageId: 'literal', line: 2, column: 50, endColumn: 71 }],
+    },
+    {
+      name: 'Python: an empty key literal in the call (PyJWT, python-jose, Authlib) is an error',
+      path: 'app/tokens.py',
+      code: 'import jwt\nfrom authlib.jose import jwt as ajwt\na = jwt.encode(claims, "", algorithm="HS256")\nb = jwt.decode(t, key="", algorithms=["HS256"])\n',
+      errors: [
+        {
+          messageId: 'empty', severity: 'error', line: 3, column: 24, endColumn: 26,
+          message: 'The JWT signing secret is empty: anyone can compute the signature and mint valid tokens for any user; generate a random secret and read it from the environment',
+          fixes: [{ output: 'import os\nimport jwt\nfrom authlib.jose import jwt as ajwt\na = jwt.encode(claims, os.environ["JWT_SECRET"], algorithm="HS256")\nb = jwt.decode(t, key="", algorithms=["HS256"])\n' }],
+        },
+        { messageId: 'empty', severity: 'error', line: 4, column: 23, endColumn: 25, message: /^The JWT verification secret is empty/ },
+      ],
+    },
+    {
+      name: 'Authlib: the key is the third argument of jwt.encode',
+      path: 'app/tokens.py',
+      code: 'from authlib.jose import jwt\nt = jwt.encode({"alg": "HS256"}, claims, "issuer signing phrase")\n',
+      errors: [{ messageId: 'literal', line: 2, column: 42, endColumn: 65 }],
     },
     {
       name: 'jose SignJWT with an encoded literal',

@@ -126,7 +126,9 @@ function isJwtCallee(src: PySource, call: PyCall): boolean {
 /** PyJWT / python-jose `jwt.encode(payload, key, …)`, `jwt.decode(token, key, …)`. */
 function checkPython(ctx: RuleContext): void {
   const src = pySource(ctx);
-  if (!src.importsModule('jwt') && !src.importsModule('jose')) return;
+  // Authlib's `jwt.encode(header, payload, key)` takes the key third; its `jwt.decode(s, key)` second, like PyJWT.
+  const authlib = /^[ \t]*from[ \t]+authlib\.jose[ \t]+import\b[^\n]*\bjwt\b(?![ \t]+as\b)/m.test(src.text);
+  if (!src.importsModule('jwt') && !src.importsModule('jose') && !authlib) return;
   const moduleLevel = new Map<string, { from: number; to: number; count: number }>();
   for (const a of src.assignments()) {
     if (a.op !== '=' || a.indent !== 0 || !/^\w+$/.test(a.target)) continue;
@@ -136,7 +138,8 @@ function checkPython(ctx: RuleContext): void {
   const reported = new Set<number>();
   for (const call of src.calls()) {
     if (!/^(?:jwt\.|jose\.jwt\.)?(?:encode|decode)$/.test(call.callee) || !isJwtCallee(src, call)) continue;
-    const key = src.kwarg(call, 'key') ?? call.args.filter((a) => !a.name)[1];
+    const keyAt = authlib && call.callee === 'jwt.encode' ? 2 : 1;
+    const key = src.kwarg(call, 'key') ?? call.args.filter((a) => !a.name)[keyAt];
     if (!key) continue;
     let { from, to } = key;
     let name: string | undefined;
@@ -148,16 +151,18 @@ function checkPython(ctx: RuleContext): void {
       ({ from, to } = def);
     }
     const v = src.literal(from, to);
-    if (v?.kind !== 'str' || v.value === '' || v.value.startsWith('-----BEGIN') || reported.has(from)) continue;
+    // An empty constant is often a placeholder filled in at start-up; an empty literal in the call is the key.
+    if (v?.kind !== 'str' || (v.value === '' && name) || v.value.startsWith('-----BEGIN') || reported.has(from)) continue;
     // secret/generic-secret reports a random-looking value assigned to a secret-named constant.
     if (name && secretKind(name) === 'secret' && looksLikeSecret(v.value, 'secret', { key: name })) continue;
     // A weak SECRET_KEY of a settings module is config/python-weak-secret-key's finding.
     if (name === 'SECRET_KEY' && isConfigModule(ctx.path) && !isNonProductionModule(ctx.path)) continue;
     reported.add(from);
     const [start, end] = src.span(from, to);
-    const known = weakness(v.value, 32)?.messageId === 'knownDefault';
+    // An empty HMAC key: anyone can compute the signature.
+    const known = v.value === '' || weakness(v.value, 32)?.messageId === 'knownDefault';
     ctx.report({
-      start, end, messageId: known ? 'knownDefault' : 'literal', severity: known ? 'error' : undefined,
+      start, end, messageId: v.value === '' ? 'empty' : known ? 'knownDefault' : 'literal', severity: known ? 'error' : undefined,
       data: { what: `JWT ${call.callee.endsWith('decode') ? 'verification' : 'signing'} secret` },
       fixes: [pythonFix(ctx, `Read the secret from the ${ENV} environment variable`, [ctx.lines.edit(start, end, `os.environ["${ENV}"]`)])],
     });
@@ -175,6 +180,7 @@ export default defineRule({
     messages: {
       literal: 'The {{what}} is written in the code: whoever reads the repository can mint valid tokens for any user; read it from the environment',
       knownDefault: 'The {{what}} is a well-known example value: anyone can mint valid tokens for any user; generate a random secret and read it from the environment',
+      empty: 'The {{what}} is empty: anyone can compute the signature and mint valid tokens for any user; generate a random secret and read it from the environment',
       fallback: 'The {{what}} falls back to a value written in the code when the environment variable is missing, so a misconfigured deployment accepts tokens anyone can mint',
     },
     help:
