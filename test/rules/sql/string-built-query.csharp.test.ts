@@ -85,6 +85,13 @@ const valid: (string | ValidCase)[] = [
   // an adapter's SelectCommand takes a command object; a SqlDataSource with a placeholder
   b('adapter.SelectCommand = new SqlCommand("SELECT * FROM orders WHERE customer = @name", conn);'),
   b('var ds = new SqlDataSource(connectionString, "SELECT * FROM orders WHERE customer = @name");'),
+  // values parsed or checked first: TryParse out variables, Enum.Parse, a digits-only regex, a nullable number with a default
+  b('if (!int.TryParse(name, out var n)) return null;', 'var cmd = new SqlCommand($"SELECT * FROM users WHERE id = {n}", conn);'),
+  b('if (Enum.TryParse<Role>(sort, out var role)) conn.Query<User>($"SELECT * FROM users WHERE role = \'{role}\'");'),
+  b('var role = Enum.Parse<Role>(sort);', 'conn.Query<User>($"SELECT * FROM users WHERE role = \'{role}\'");'),
+  b('if (!Regex.IsMatch(name, @"^\\d+$")) throw new ArgumentException(nameof(name));', 'conn.Query<User>($"SELECT * FROM users WHERE code = {name}");'),
+  b('if (!name.All(char.IsDigit)) return null;', 'conn.Query<User>("SELECT * FROM users WHERE code = " + name);'),
+  'public class R\n{\n    public void M(SqlConnection conn, int? limit)\n    {\n        var cmd = new SqlCommand($"SELECT TOP {limit ?? 10} * FROM users", conn);\n    }\n}\n',
   // CLR names of numeric types
   'public class R\n{\n    public void M(SqlConnection conn, System.SByte level, UInt64 big)\n    {\n        var cmd = new SqlCommand($"SELECT * FROM logs WHERE level = \'{level}\' AND seq > {big}", conn);\n    }\n}\n',
 ];
@@ -638,6 +645,21 @@ const invalid: InvalidCase[] = [
       { messageId: VALUE, line: 7, column: 33, fixes: [] },
       { messageId: VALUE, line: 8, column: 39, fixes: [] },
       { messageId: VALUE, line: 9, column: 25, fixes: [] },
+    ],
+  },
+  {
+    name: 'checks that do not make a number: a word-character regex, an out variable of TryGetValue, a nullable string default',
+    code: b(
+      'if (!Regex.IsMatch(name, @"^\\w+$")) return null;',
+      'conn.Query<User>($"SELECT * FROM users WHERE code = \'{name}\'");',
+      'if (!lookup.TryGetValue(sort, out var label)) return null;',
+      'conn.Query<User>($"SELECT * FROM users WHERE label = \'{label}\'");',
+      'conn.Query<User>($"SELECT * FROM users WHERE name = \'{name ?? "x"}\'");',
+    ),
+    errors: [
+      { messageId: VALUE, message: /`name`/, line: 8 },
+      { messageId: VALUE, message: /`label`/, line: 10 },
+      { messageId: VALUE, line: 11 },
     ],
   },
   {

@@ -310,7 +310,7 @@ interface Sink {
 
 const SAFE_TYPE = /^(?:System\.)?(?:int|uint|long|ulong|short|ushort|byte|sbyte|decimal|double|float|bool|nint|nuint|Int16|Int32|Int64|UInt16|UInt32|UInt64|Decimal|Double|Single|Boolean|Byte|SByte|Half|Guid|DateTime|DateTimeOffset|DateOnly|TimeOnly|TimeSpan|BigInteger)\??$/;
 const SAFE_LIST = /^(?:(?:System\.Collections\.Generic\.)?(?:List|IList|IEnumerable|ICollection|IReadOnlyList|IReadOnlyCollection|HashSet|ISet)<(.+)>|(.+)\[\])$/;
-const SAFE_CALL = /^(?:(?:int|long|short|byte|decimal|double|float|uint|ulong|Int32|Int64|Int16|Decimal|Double|Guid|DateTime|DateTimeOffset|DateOnly|TimeOnly|TimeSpan)\.(?:Parse|ParseExact)|Convert\.To(?:Int16|Int32|Int64|UInt16|UInt32|UInt64|Decimal|Double|Single|Boolean|DateTime|Byte)|Guid\.NewGuid|Math\.\w+|DateTime\.(?:Now|UtcNow|Today)|DateTimeOffset\.(?:Now|UtcNow)|Environment\.TickCount\d*|string\.Empty|String\.Empty)\b/;
+const SAFE_CALL = /^(?:(?:int|long|short|byte|decimal|double|float|uint|ulong|Int32|Int64|Int16|Decimal|Double|Guid|DateTime|DateTimeOffset|DateOnly|TimeOnly|TimeSpan)\.(?:Parse|ParseExact)|Convert\.To(?:Int16|Int32|Int64|UInt16|UInt32|UInt64|Decimal|Double|Single|Boolean|DateTime|Byte)|Guid\.NewGuid|(?:System\.)?Enum\.Parse|Math\.\w+|DateTime\.(?:Now|UtcNow|Today)|DateTimeOffset\.(?:Now|UtcNow)|Environment\.TickCount\d*|string\.Empty|String\.Empty)\b/;
 const SAFE_MEMBER = /\.(?:Count|Length|LongCount|Count\(\)|LongCount\(\)|GetHashCode\(\)|Year|Month|Day|Hour|Minute|Second|Ticks|TotalDays|TotalSeconds|TotalMilliseconds|Days|Seconds)$/;
 const NON_TYPE_WORDS = new Set(['return', 'new', 'else', 'await', 'yield', 'throw', 'case', 'goto', 'in', 'is', 'as', 'typeof', 'sizeof', 'nameof',
   'default', 'checked', 'unchecked', 'lock', 'using', 'if', 'while', 'for', 'foreach', 'switch', 'do', 'try', 'catch', 'finally', 'when', 'where',
@@ -1245,10 +1245,18 @@ class CsChecker {
           const m = c && SAFE_LIST.exec(c.type);
           if (m && (SAFE_TYPE.test(m[1] ?? m[2]) || this.enums.has(m[1] ?? m[2]))) return { kind: 'hole', src, safe: true };
         }
-        if (d.type === 'var' && d.value && /^(?:-?\d+|(?:int|long|Guid|decimal)\.Parse\b|Convert\.ToInt\d+\b|Guid\.NewGuid\b)/.test(this.src(d.value[0], d.value[1]))) return { kind: 'hole', src, safe: true };
+        if (d.type === 'var' && d.value && /^(?:-?\d+|(?:int|long|short|byte|uint|ulong|decimal|double|float|Int16|Int32|Int64|Decimal|Double|Guid|DateTime|DateTimeOffset|DateOnly|TimeOnly|TimeSpan)\.Parse(?:Exact)?\b|Convert\.ToInt\d+\b|Guid\.NewGuid\b|(?:System\.)?Enum\.Parse\b)/.test(this.src(d.value[0], d.value[1]))) return { kind: 'hole', src, safe: true };
+        if (d.type === 'var' && this.parsedOut(d.tok)) return { kind: 'hole', src, safe: true };
+        if (this.digitsChecked(base[1], use)) return { kind: 'hole', src, safe: true };
         if (this.allowListed(base[1], use)) return { kind: 'hole', src, safe: false, devControlled: true };
         return { kind: 'hole', src, safe: false };
       }
+    }
+    // n ?? 0 over a nullable number
+    const orDefault = /^(@?\w+)\s*\?\?\s*-?\d+$/.exec(s);
+    if (orDefault) {
+      const d = this.resolve(orDefault[1], use);
+      if (d && SAFE_TYPE.test(d.type)) return { kind: 'hole', src, safe: true };
     }
     // string.Join(",", ids) over a list of numbers
     const join = /^(?:string|String)\.Join\s*\(\s*(?:"[^"]*"|'[^']*')\s*,\s*(\w+)\s*\)$/.exec(s);
@@ -1264,6 +1272,36 @@ class CsChecker {
     if (/^this\.\w+$/.test(s)) return { kind: 'hole', src, safe: false, devControlled: true };
     if (/^(?:typeof\([\w.<>]+\)|(?:\w+\.)?GetType\(\))\.(?:Name|FullName)$/.test(s)) return { kind: 'hole', src, safe: false, devControlled: true };
     return { kind: 'hole', src, safe: false };
+  }
+
+  /** `int.TryParse(s, out var n)`, `Enum.TryParse<Status>(s, out var st)`: the `out var` declared at `tok` is a number, date or enum. */
+  private parsedOut(tok: number): boolean {
+    const t = this.toks;
+    if (t[tok - 1]?.text !== 'var' || t[tok - 2]?.text !== 'out') return false;
+    let depth = 0;
+    for (let k = tok - 3; k >= 0 && tok - k < 200; k--) {
+      const x = t[k];
+      if (x.type === 'close') depth++;
+      else if (x.type === 'open') {
+        if (depth === 0) {
+          let m = k - 1;
+          if (t[m]?.text === '>') { while (m > 0 && t[m].text !== '<') m--; m--; }
+          if (!/^TryParse(?:Exact)?$/.test(t[m]?.text ?? '') || t[m - 1]?.text !== '.') return false;
+          const owner = t[m - 2]?.text ?? '';
+          return owner === 'Enum' || SAFE_TYPE.test(owner);
+        }
+        depth--;
+      } else if (x.type === 'semi') return false;
+    }
+    return false;
+  }
+
+  /** The member checks that `name` holds only digits before `use`: `Regex.IsMatch(name, @"^\d+$")`, `name.All(char.IsDigit)`. */
+  private digitsChecked(name: string, use: number): boolean {
+    const [ms] = this.memberOf(use);
+    const before = this.ctx.text.slice(this.toks[ms].start, this.toks[use].start);
+    const n = name.replace(/^@/, '');
+    return new RegExp(String.raw`\bIsMatch\(\s*@?${n}\s*,\s*@?"\^(?:\\d|\[0-9\])(?:\+|\{\d+(?:,\d*)?\})\$"|\b${n}\.All\(\s*(?:char|Char)\.IsDigit\s*\)`).test(before);
   }
 
   /** The member checks `name` before `use`: `allowed.Contains(name)`, `switch (name)`, `Enum.IsDefined`, a regex match. */
