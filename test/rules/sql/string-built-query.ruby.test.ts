@@ -66,6 +66,7 @@ const valid: (string | { name: string; code: string })[] = [
   // pg prepare with placeholders
   D + '  conn.prepare("by_name", "SELECT * FROM users WHERE name = $1")\n  conn.exec_prepared("by_name", [x])\n' + E,
   D + '  y = "DESC" unless y == "ASC"\n  User.order("name #{y}")\n' + E,
+  D + '  user.reload(lock: true)\n' + E,
   D + '  y = "id" if !%w[id email].include?(y)\n  User.order("#{y} ASC")\n' + E,
   // Sequel: a constant statement; `<<` on a string is not a connection
   'require "sequel"\n' + D + '  conn = Sequel.connect(ENV["DATABASE_URL"])\n  conn << "VACUUM"\n  msg = "SELECT failed: "\n  msg << x\n' + E,
@@ -304,6 +305,11 @@ const invalid: InvalidCase[] = [
       { messageId: IDENT, line: 6, fixes: [] },
       { messageId: IDENT, line: 9, fixes: [] },
     ],
+  },
+  {
+    name: 'reload with a lock clause from the request',
+    code: D + '  user.reload(lock: params[:lock])\n' + E,
+    errors: [{ messageId: IDENT, line: 2, column: 21, fixes: [] }],
   },
   {
     name: 'x = CONST unless the check covers another value or an alternative',

@@ -21,7 +21,7 @@ export const ruby: SqlDetector = {
   },
 };
 
-const SINK_HINT = /:conditions\b|\bconditions:|\bSqlLiteral\b|\b(?:sum|minimum|maximum|average|where|rewhere|not|having|order|reorder|group|joins|select|reselect|pluck|from|exists\?|find_by|find_by_sql|count_by_sql|update_all|delete_all|destroy_all|delete_by|destroy_by|find_or_create_by|find_or_initialize_by|calculate|lit|sql|execute|exec|exec_params|async_exec|async_exec_params|sync_exec|sync_exec_params|exec_query|select_all|select_one|select_value|select_values|select_rows|query|run|fetch|prepare|exec_update|exec_delete|exec_insert)\b|\bDB\s*\[|\bdb\s*\[|\bexecute_(?:ddl|dui|insert)\b|\bfetch_rows\b|\bwith_sql\w*|\bSequel\b/;
+const SINK_HINT = /:conditions\b|\bconditions:|\bSqlLiteral\b|\b(?:sum|minimum|maximum|average|where|rewhere|not|having|order|reorder|group|joins|select|reselect|pluck|from|exists\?|find_by|find_by_sql|count_by_sql|update_all|delete_all|destroy_all|delete_by|destroy_by|find_or_create_by|find_or_initialize_by|calculate|reload|lit|sql|execute|exec|exec_params|async_exec|async_exec_params|sync_exec|sync_exec_params|exec_query|select_all|select_one|select_value|select_values|select_rows|query|run|fetch|prepare|exec_update|exec_delete|exec_insert)\b|\bDB\s*\[|\bdb\s*\[|\bexecute_(?:ddl|dui|insert)\b|\bfetch_rows\b|\bwith_sql\w*|\bSequel\b/;
 
 /** ActiveRecord methods taking an SQL fragment, and where the first hole sits. */
 const AR_FRAGMENT: Record<string, Position> = {
@@ -37,7 +37,7 @@ const FINDER_OPTIONS: Record<string, Position> = {
   conditions: 'fragment', having: 'fragment', joins: 'name', select: 'name', from: 'name', group: 'name', order: 'name', lock: 'name',
 };
 const FINDERS = new Set(['find', 'first', 'last', 'all', 'count', 'calculate', 'minimum', 'maximum', 'average', 'sum', 'paginate',
-  'find_each', 'find_in_batches', 'exists?', 'update_all', 'delete_all', 'destroy_all', 'scoped', 'with_scope']);
+  'find_each', 'find_in_batches', 'exists?', 'update_all', 'delete_all', 'destroy_all', 'scoped', 'with_scope', 'reload']);
 /** Calculations taking a column (or SQL expression) first, on a model class. */
 const CALCULATIONS = new Set(['sum', 'minimum', 'maximum', 'average']);
 /** Sinks where a request value passed in whole is SQL structure: `order(params[:sort])`. */
