@@ -16,6 +16,8 @@ const MSSQL = "import sql from 'mssql';\n";
 const TYPEORM = "import { Repository } from 'typeorm';\n";
 const PGP = "import pgPromise from 'pg-promise';\nconst db = pgPromise()(process.env.DATABASE_URL);\n";
 const SPANNER = "import { Spanner } from '@google-cloud/spanner';\nconst database = new Spanner().instance('main').database('app');\n";
+const BIGQUERY = "import { BigQuery } from '@google-cloud/bigquery';\nconst bigquery = new BigQuery();\n";
+const SNOWFLAKE = "const snowflake = require('snowflake-sdk');\n";
 
 const invalid: InvalidCase[] = [
   // --- pg ---------------------------------------------------------------------------------------------------
@@ -651,6 +653,60 @@ const invalid: InvalidCase[] = [
     code: SPANNER + "import sqlite3 from 'sqlite3';\nexport const f = (db, id) => db.run('DELETE FROM Singers WHERE id = ' + id);\n",
     errors: [{ messageId: VALUE, line: 4, column: 37, endColumn: 75, fixes: [] }],
   },
+  // --- BigQuery (`?` and a params array, or `@name` and an object) and Snowflake (`?` and binds) ---------------
+  {
+    name: 'BigQuery: query with a string becomes { query, params }',
+    code: BIGQUERY + "export const byName = (name) => bigquery.query(`SELECT * FROM ds.users WHERE name = '${name}'`);\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 48, endColumn: 95,
+      fixes: [{ output: BIGQUERY + 'export const byName = (name) => bigquery.query({ query: `SELECT * FROM ds.users WHERE name = ?`, params: [name] });\n' }],
+    }],
+  },
+  {
+    name: 'BigQuery: merged into a positional params array, in placeholder order',
+    code: BIGQUERY + "export const f = (name, age) => bigquery.query({ query: `SELECT * FROM ds.users WHERE age > ? AND name = '${name}'`, params: [age], location: 'US' });\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 57, endColumn: 116,
+      fixes: [{ output: BIGQUERY + "export const f = (name, age) => bigquery.query({ query: `SELECT * FROM ds.users WHERE age > ? AND name = ?`, params: [age, name], location: 'US' });\n" }],
+    }],
+  },
+  {
+    name: 'BigQuery: createQueryJob with named params gets another name',
+    code: BIGQUERY + "export const f = (name, age) => bigquery.createQueryJob({ query: `SELECT * FROM ds.users WHERE age > @age AND name = '${name}'`, params: { age } });\n",
+    errors: [{
+      messageId: VALUE, line: 3, column: 66, endColumn: 128,
+      fixes: [{ output: BIGQUERY + 'export const f = (name, age) => bigquery.createQueryJob({ query: `SELECT * FROM ds.users WHERE age > @age AND name = @name`, params: { age, name } });\n' }],
+    }],
+  },
+  {
+    name: 'BigQuery: an unquoted value gets no fix (a STRING parameter against an INT64 column fails)',
+    code: BIGQUERY + 'export const f = (id) => bigquery.query(`SELECT * FROM ds.users WHERE id = ${id}`);\n',
+    errors: [{ messageId: VALUE, line: 3, column: 41, endColumn: 82, fixes: [] }],
+  },
+  {
+    name: 'Snowflake: execute({ sqlText }) gets binds before the callback',
+    code: SNOWFLAKE + "export function f(connection, name) {\n  connection.execute({ sqlText: \"SELECT * FROM users WHERE name = '\" + name + \"'\", complete: (err, stmt, rows) => {} });\n}\n",
+    path: 'src/db.js',
+    errors: [{
+      messageId: VALUE, line: 3, column: 33, endColumn: 82,
+      fixes: [{ output: SNOWFLAKE + 'export function f(connection, name) {\n  connection.execute({ sqlText: `SELECT * FROM users WHERE name = ?`, binds: [name], complete: (err, stmt, rows) => {} });\n}\n' }],
+    }],
+  },
+  {
+    name: 'Snowflake: merged into existing binds',
+    code: SNOWFLAKE + "export function f(connection, name, org) {\n  connection.execute({ sqlText: `SELECT * FROM users WHERE org = ? AND name = '${name}'`, binds: [org] });\n}\n",
+    path: 'src/db.js',
+    errors: [{
+      messageId: VALUE, line: 3, column: 33, endColumn: 89,
+      fixes: [{ output: SNOWFLAKE + 'export function f(connection, name, org) {\n  connection.execute({ sqlText: `SELECT * FROM users WHERE org = ? AND name = ?`, binds: [org, name] });\n}\n' }],
+    }],
+  },
+  {
+    name: 'Snowflake: a string statement gets no fix (execute takes an options object)',
+    code: SNOWFLAKE + "export const f = (connection, name) => connection.execute(`SELECT * FROM users WHERE name = '${name}'`);\n",
+    path: 'src/db.js',
+    errors: [{ messageId: VALUE, line: 2, column: 59, endColumn: 103, fixes: [] }],
+  },
   {
     name: 'Sequelize: a { query } object gets its values (replacements)',
     code: "const { Sequelize } = require('sequelize');\nconst sequelize = new Sequelize();\nfunction f(id) {\n  return sequelize.query({ query: 'SELECT * FROM users WHERE id = ' + id });\n}\n",
@@ -783,6 +839,9 @@ ruleTester(rule, {
     // Drizzle: the sql`` tag binds; sql.raw of constants; sql.raw is a fragment only in a file importing Drizzle or Kysely
     "import { sql } from 'drizzle-orm';\nexport const f = (db, id) => db.execute(sql`SELECT * FROM users WHERE id = ${id}`);\nconst dir = sql.raw(desc ? 'DESC' : 'ASC');",
     "const cond = sql.raw(`status = '${status}'`);",
+    // BigQuery and Snowflake: parameters
+    "import { BigQuery } from '@google-cloud/bigquery';\nbigquery.query({ query: 'SELECT * FROM ds.users WHERE name = @name', params: { name } });",
+    "const snowflake = require('snowflake-sdk');\nconnection.execute({ sqlText: 'SELECT * FROM users WHERE name = ?', binds: [name] });",
     // `batch` is a sink only in a file importing node-mssql
     "queue.batch(`SELECT * FROM users WHERE name = '${name}'`);",
     "import sql from 'mssql';\nawait new sql.Request().batch('CREATE TABLE t (id int)');",
@@ -842,7 +901,7 @@ function queryText(js: JsAst, code: string, n: TSESTree.Node | undefined): strin
     return def?.node.type === 'VariableDeclarator' ? queryText(js, code, def.node.init ?? undefined) : undefined;
   }
   if (n.type === 'ObjectExpression') {
-    const p = n.properties.find((x) => x.type === 'Property' && x.key.type === 'Identifier' && /^(?:text|sql|query)$/.test(x.key.name));
+    const p = n.properties.find((x) => x.type === 'Property' && x.key.type === 'Identifier' && /^(?:text|sql|query|sqlText)$/.test(x.key.name));
     return p?.type === 'Property' ? queryText(js, code, p.value) : undefined;
   }
   return undefined;
@@ -935,15 +994,20 @@ describe('rule sql/string-built-query fix outputs', () => {
             checked++;
             return;
           }
-          // Spanner: every `@x` of `{ sql, params }` is a key of `params`, and every key is used.
+          // Spanner, BigQuery, Snowflake: every `@x` of `{ sql, params }` is a key of `params` and every key is used; or
+          // as many `?` as `params`/`binds` elements.
           const a0 = n.arguments[0];
-          const spannerParams = a0?.type === 'ObjectExpression' ? a0.properties.find((p) => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'params') : undefined;
-          if (spannerParams?.type === 'Property') {
+          const inObject = a0?.type === 'ObjectExpression' ? a0.properties.find((p) => p.type === 'Property' && p.key.type === 'Identifier' && /^(?:params|binds)$/.test(p.key.name)) : undefined;
+          if (inObject?.type === 'Property') {
             const text = queryText(js, output, a0);
             assert.ok(text !== undefined, 'query text not found');
-            assert.ok(spannerParams.value.type === 'ObjectExpression', 'params is not an object');
-            const keys = spannerParams.value.properties.map((p) => (p.type === 'Property' && p.key.type === 'Identifier' ? p.key.name : '?'));
-            assert.deepEqual([...new Set(namedParams(text, '@'))].sort(), [...keys].sort(), `params of ${text}`);
+            const v = inObject.value;
+            if (v.type === 'ArrayExpression') assert.equal(v.elements.length, placeholders(text), `placeholders vs values in ${text}`);
+            else {
+              assert.ok(v.type === 'ObjectExpression', 'params is neither an object nor an array');
+              const keys = v.properties.map((p) => (p.type === 'Property' && p.key.type === 'Identifier' ? p.key.name : '?'));
+              assert.deepEqual([...new Set(namedParams(text, '@'))].sort(), [...keys].sort(), `params of ${text}`);
+            }
             checked++;
             return;
           }

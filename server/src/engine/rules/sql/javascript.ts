@@ -47,7 +47,16 @@ const MSSQL_MODULE = /^mssql(?:\/|$)/;
  * Statement methods of one library, sinks only in a file that imports it (the names alone are far too common), and
  * the key holding the statement when it is passed as an object.
  */
-type Library = { module: RegExp; methods: Set<string>; key?: string };
+type Library = {
+  module: RegExp;
+  methods: Set<string>;
+  key?: string;
+  /**
+   * The fix: the methods it applies to, the statement object's key for the values, whether they may be named (`@x`,
+   * an object) or positional (`?`, an array), and whether a string statement may become an object.
+   */
+  fix?: { methods: Set<string>; values: string; named: boolean; positional: boolean; fromString: boolean };
+};
 /** pg-promise: `db.one(sql, values)`, `t.any(…)`…, with `$1` placeholders; `{ text, values }` is a ParameterizedQuery. */
 const PG_PROMISE: Library = {
   module: /^pg-promise(?:\/|$)/, key: 'text',
@@ -60,10 +69,22 @@ const PG_PROMISE: Library = {
 const SPANNER: Library = {
   module: /^@google-cloud\/spanner(?:\/|$)/, key: 'sql',
   methods: new Set(['run', 'runStream', 'runUpdate', 'runPartitionedUpdate', 'executeSql', 'executeStreamingSql']),
+  // The v1 client's requests take typed protobuf values: no fix there.
+  fix: { methods: new Set(['run', 'runStream', 'runUpdate', 'runPartitionedUpdate']), values: 'params', named: true, positional: false, fromString: true },
+};
+/** BigQuery: `bigquery.query(sql | { query, params })`, `createQueryJob`; `?` with a `params` array, or `@name` with an object. */
+const BIGQUERY: Library = {
+  module: /^@google-cloud\/bigquery(?:\/|$)/, key: 'query', methods: new Set(['query', 'createQueryJob']),
+  fix: { methods: new Set(['query', 'createQueryJob']), values: 'params', named: true, positional: true, fromString: true },
+};
+/** Snowflake: `connection.execute({ sqlText, binds })`, `?` placeholders. */
+const SNOWFLAKE: Library = {
+  module: /^snowflake-sdk$/, key: 'sqlText', methods: new Set(['execute']),
+  fix: { methods: new Set(['execute']), values: 'binds', named: false, positional: true, fromString: false },
 };
 /** node-mssql's `request.batch(sql)` (no parameters: reported without a fix). */
 const MSSQL_BATCH: Library = { module: /^mssql(?:\/|$)/, methods: new Set(['batch']) };
-const LIBRARIES = [PG_PROMISE, SPANNER, MSSQL_BATCH];
+const LIBRARIES = [PG_PROMISE, SPANNER, BIGQUERY, SNOWFLAKE, MSSQL_BATCH];
 /**
  * AWS SDK calls taking the statement as a property of their input, by the v2 client method or v3 command class
  * (`new …Command(input)`): RDS Data API `sql`, DynamoDB PartiQL `Statement`, Athena `QueryString` (and a prepared
@@ -82,9 +103,7 @@ const AWS_MODULE = /^(?:aws-sdk(?:\/|$)|@aws-sdk\/(?:client-(?:rds-data|dynamodb
 const AWS_METHODS = Object.keys(AWS_SINKS).filter((k) => /^[a-z]/.test(k));
 const AWS_COMMANDS = Object.keys(AWS_SINKS).filter((k) => /^[A-Z]/.test(k));
 /** Cheap text test before the libraries' method names count as sinks. */
-const LIBRARY_HINT = /\bpg-promise\b|@google-cloud\/spanner\b|\baws-sdk\b|@aws-sdk\/|['"]mssql\b/;
-/** Spanner methods taking `{ sql, params }` (the v1 client's requests take typed protobuf values: no fix there). */
-const SPANNER_FIXABLE = new Set(['run', 'runStream', 'runUpdate', 'runPartitionedUpdate']);
+const LIBRARY_HINT = /\bpg-promise\b|@google-cloud\/(?:spanner|bigquery)\b|\bsnowflake-sdk\b|\baws-sdk\b|@aws-sdk\/|['"]mssql\b/;
 /** pg-cursor and pg-query-stream: `client.query(new Cursor(text, values))`, the statement in the constructor. */
 const PG_CURSOR_MODULE = /^pg-(?:cursor|query-stream)$/;
 const PG_CURSOR_CLASS = /^(?:Cursor|QueryStream)$/;
@@ -296,8 +315,7 @@ class Checker {
 
   /** The imported library (`LIBRARIES`) with a statement method of this name. */
   private library(method: string): Library | undefined {
-    const lib = LIBRARIES.find((l) => l.methods.has(method));
-    return lib && this.imports().some((m) => lib.module.test(m)) ? lib : undefined;
+    return LIBRARIES.find((l) => l.methods.has(method) && this.imports().some((m) => l.module.test(m)));
   }
 
   /**
@@ -342,7 +360,7 @@ class Checker {
     const arg0 = sink.call.arguments[0];
     const second = sink.call.arguments[1];
     const hasParams = (second !== undefined && !isFunction(second) && !isNothing(second)) ||
-      (arg0.type === 'ObjectExpression' && arg0.properties.some((p) => p.type === 'Property' && (keyName(p) === 'values' || keyName(p) === 'params')));
+      (arg0.type === 'ObjectExpression' && arg0.properties.some((p) => p.type === 'Property' && (keyName(p) === 'values' || keyName(p) === 'params' || keyName(p) === 'binds')));
     if (!values.length && !names.length && (!fragments.length || hasParams)) return;
 
     const [start, end] = sink.query.range;
@@ -659,7 +677,8 @@ class Checker {
     const { method, call } = sink;
     if (sink.aws || sink.cursor || call.type !== 'CallExpression') return [];
     if (Object.hasOwn(PRISMA_RAW, method)) return this.prismaFix(sink, items, a, root);
-    if (call.callee.type === 'MemberExpression' && this.library(method) === SPANNER) return this.spannerFix(sink, items, a, root);
+    const lib = call.callee.type === 'MemberExpression' ? this.library(method) : undefined;
+    if (lib?.fix) return this.paramsFix(sink, items, a, root, lib);
     if (method === 'exec' || method === 'literal') return [];
     if (sink.typeorm) return TYPEORM_CONDITION.has(method) ? this.typeormFix(sink, items, a, root) : [];
     const receiver = call.callee.type === 'MemberExpression' ? nameOf(call.callee.object) : undefined;
@@ -733,50 +752,66 @@ class Checker {
   }
 
   /**
-   * Cloud Spanner (GoogleSQL): `@name` placeholders, the values in the statement object's `params`. A string statement
-   * becomes `{ sql, params }`; an object gets `params` added, or merged into an object literal of plain properties.
-   * No fix when another driver is imported too (`run` is sqlite3's as well), for the v1 client's requests, when the
-   * SQL holds `$1` (a PostgreSQL-dialect database), or when a value sits outside SQL quotes: Spanner types a JS string
-   * parameter STRING (a number FLOAT64), and does not coerce it to the column's type as it did the literal.
+   * Spanner, BigQuery, Snowflake: the values go in the statement object (`params`, `binds`), as `@name` placeholders
+   * and an object of them, or `?` and an array (merged into an existing object or array literal). A string statement
+   * becomes `{ sql, params }` where the library takes one. No fix when another driver is imported too (`run`, `query`
+   * and `execute` are theirs as well), when the SQL holds `$1` (a PostgreSQL dialect), or when a value sits outside SQL
+   * quotes: these type a JS string parameter STRING (a number FLOAT64) and do not coerce it as they did the literal.
    */
-  private spannerFix(sink: Sink, items: Item[], a: Analysis, root: Expr): Fix[] {
+  private paramsFix(sink: Sink, items: Item[], a: Analysis, root: Expr, lib: Library): Fix[] {
     const { call, method } = sink;
-    if (!SPANNER_FIXABLE.has(method) || /\$\d/.test(a.skeleton)) return [];
+    const how = lib.fix!;
+    if (!how.methods.has(method) || /\$\d/.test(a.skeleton)) return [];
     if (a.holes.some((h) => h.pos === 'value' && h.region === undefined && items[h.item].kind === 'hole' && !(items[h.item] as Hole).safe)) return [];
-    if (this.imports().some((m) => PG_MODULES.has(m) || Q_MODULES.has(m) || MSSQL_MODULE.test(m) || m === 'sequelize')) return [];
+    if (this.imports().some((m) => PG_MODULES.has(m) || Q_MODULES.has(m) || MSSQL_MODULE.test(m) || m === 'sequelize' || LIBRARIES.some((l) => l !== lib && l.module.test(m)))) return [];
     const arg0 = call.arguments[0];
     if (arg0.type === 'SpreadElement' || (call.callee.type === 'MemberExpression' && optionalBefore(call.callee))) return [];
-    const props: TSESTree.Property[] = [];
-    let params: TSESTree.Property | undefined;
+    if (arg0.type !== 'ObjectExpression' && !how.fromString) return [];
+    const plain = (p: TSESTree.ObjectLiteralElement): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.kind === 'init' && !p.method && keyName(p) !== undefined;
+    let values: TSESTree.Property | undefined;
     if (arg0.type === 'ObjectExpression') {
-      for (const p of arg0.properties) {
-        if (p.type !== 'Property' || p.computed || p.kind !== 'init' || p.method || keyName(p) === undefined) return [];
-      }
-      params = (arg0.properties as TSESTree.Property[]).find((p) => keyName(p) === 'params');
-      if (params) {
-        if (params.value.type !== 'ObjectExpression') return [];
-        for (const p of params.value.properties) {
-          if (p.type !== 'Property' || p.computed || p.kind !== 'init' || p.method || keyName(p) === undefined) return [];
-          props.push(p);
-        }
-      }
+      if (!arg0.properties.every(plain)) return [];
+      values = (arg0.properties as TSESTree.Property[]).find((p) => keyName(p) === how.values);
     }
-    const named = this.named(items, a, [...sqlParams(a, '@'), ...props.map((p) => keyName(p)!)], '@');
-    if (!named) return [];
-    const entries = named.params.map(([name, value]) => (value === name ? name : `${name}: ${value}`)).join(', ');
+    const v = values?.value;
     const lines = this.ctx.lines;
+    let sql: string;
+    /** The values as a literal (`{ a, b: x }`, `[a, b]`), and the edit merging them into an existing one. */
+    let list: string;
+    let merge: TextEdit | undefined;
+    if (v?.type === 'ObjectExpression' || (!v && !how.positional)) {
+      if (!how.named) return [];
+      const props = v?.type === 'ObjectExpression' ? v.properties : [];
+      if (!props.every(plain)) return [];
+      const named = this.named(items, a, [...sqlParams(a, '@'), ...(props as TSESTree.Property[]).map((p) => keyName(p)!)], '@');
+      if (!named) return [];
+      sql = named.sql;
+      const entries = named.params.map(([name, value]) => (value === name ? name : `${name}: ${value}`)).join(', ');
+      list = `{ ${entries} }`;
+      if (v?.type === 'ObjectExpression') {
+        const last = props[props.length - 1];
+        merge = last ? lines.edit(last.range[1], last.range[1], `, ${entries}`) : lines.edit(v.range[0], v.range[1], list);
+      }
+    } else {
+      // `?` and an array; not next to `@name` parameters of the SQL's own.
+      if (!how.positional || sqlParams(a, '@').length) return [];
+      const existing = v ? arrayElements(v, this.ctx.text) : [];
+      if (!existing) return [];
+      const r = rewrite(items, a, '?', existing);
+      if (!r) return [];
+      sql = r.sql;
+      list = `[${r.values.join(', ')}]`;
+      if (v) merge = lines.edit(v.range[0], v.range[1], list);
+    }
     const edits: TextEdit[] = [];
     if (arg0.type !== 'ObjectExpression') {
       // run(sql, cb) -> run({ sql, params }, cb); the SQL itself rewritten in place when it sits elsewhere (a const).
-      if (unwrap(arg0) === root) edits.push(lines.edit(arg0.range[0], arg0.range[1], `{ sql: ${named.sql}, params: { ${entries} } }`));
-      else edits.push(lines.edit(root.range[0], root.range[1], named.sql), lines.edit(arg0.range[0], arg0.range[1], `{ sql: ${this.src(arg0)}, params: { ${entries} } }`));
+      const key = lib.key!;
+      if (unwrap(arg0) === root) edits.push(lines.edit(arg0.range[0], arg0.range[1], `{ ${key}: ${sql}, ${how.values}: ${list} }`));
+      else edits.push(lines.edit(root.range[0], root.range[1], sql), lines.edit(arg0.range[0], arg0.range[1], `{ ${key}: ${this.src(arg0)}, ${how.values}: ${list} }`));
     } else {
-      edits.push(lines.edit(root.range[0], root.range[1], named.sql));
       const text = sink.query.parent!;
-      const pv = params?.value as TSESTree.ObjectExpression | undefined;
-      if (!pv) edits.push(lines.edit(text.range[1], text.range[1], `, params: { ${entries} }`));
-      else if (!props.length) edits.push(lines.edit(pv.range[0], pv.range[1], `{ ${entries} }`));
-      else edits.push(lines.edit(props[props.length - 1].range[1], props[props.length - 1].range[1], `, ${entries}`));
+      edits.push(lines.edit(root.range[0], root.range[1], sql), merge ?? lines.edit(text.range[1], text.range[1], `, ${how.values}: ${list}`));
     }
     return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
   }
