@@ -11,6 +11,11 @@ ruleTester(rule, {
     P + '# client.set_missing_host_key_policy(paramiko.AutoAddPolicy())\nHELP = "set_missing_host_key_policy(AutoAddPolicy())"\n',
     'import asyncssh\nconn = await asyncssh.connect(host, known_hosts="/etc/ssh/known_hosts")\n',
     { name: 'a test file', path: 'tests/test_ssh.py', code: P + 'client.set_missing_host_key_policy(paramiko.AutoAddPolicy())\n' },
+    {
+      name: 'Go: a callback whose comment says return nil but whose code checks the key',
+      path: 'cmd/ssh.go',
+      code: 'package main\n\nvar cb = func(host string, addr net.Addr, k ssh.PublicKey) error { /* return nil */ return pinned.Check(k) }\n',
+    },
     { path: 'cmd/ssh.go', code: 'package main\n\nfunc cfg(cb ssh.HostKeyCallback) *ssh.ClientConfig {\n\treturn &ssh.ClientConfig{HostKeyCallback: knownhosts.New(path)}\n}\n// ssh.InsecureIgnoreHostKey()\n' },
   ],
   invalid: [
@@ -41,6 +46,12 @@ ruleTester(rule, {
         { messageId: 'goIgnore', line: 3, column: 44, endColumn: 71, fixes: [] },
         { messageId: 'goAcceptAll', line: 4, column: 44, endColumn: 122 },
       ],
+    },
+    {
+      name: 'Go: an accept-all callback with comments in its body, wrapped in ssh.HostKeyCallback',
+      path: 'cmd/deploy.go',
+      code: 'package main\n\nfunc dial() {\n\tcheck := ssh.HostKeyCallback(\n\t\tfunc(host string, addr net.Addr, k ssh.PublicKey) error { // TODO: pin the key\n\t\t\t/* trust on first use, later */\n\t\t\treturn nil\n\t\t})\n\tuse(check)\n}\n',
+      errors: [{ messageId: 'goAcceptAll', line: 5, column: 3, endLine: 8, endColumn: 4 }],
     },
   ],
 });
