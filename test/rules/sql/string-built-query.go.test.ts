@@ -79,6 +79,7 @@ const valid: (string | { name: string; code: string })[] = [
   // ORMs and builders: placeholders and constant clauses
   file(SQ, '\tsq.Select("id").From("accounts").Where(sq.Expr("lower(email) = ?", name))\n', 'name string'),
   file(GORM, '\tdb.Order("created_at DESC").Select("id", "email").Find(&rows)\n', 'db *gorm.DB, name string'),
+  file(GORM, '\tdb.Group("owner").Having("count(*) > " + strconv.Itoa(id)).Find(&rows)\n', 'db *gorm.DB, id int'),
   file(GOPG, '\tdb.Query(&rows, "SELECT id FROM accounts WHERE email = ?", name)\n', 'db *pg.DB, name string'),
   // a quote doubled or stripped before the value goes between quotes of that kind
   file(SQ, '\tsafe := strings.ReplaceAll(name, "\'", "\'\'")\n\tsq.Select("id").From("accounts").Where(sq.Expr("email = \'" + safe + "\'"))\n', 'name string'),
@@ -356,6 +357,11 @@ const invalid: InvalidCase[] = [
     name: 'gorm: Not with a built condition',
     code: file(GORM, '\tdb.Not("role = \'" + name + "\'").Find(&rows)\n', 'db *gorm.DB, name string'),
     errors: [{ messageId: VALUE, line: 8, column: 9, fixes: [{ output: file(GORM, '\tdb.Not("role = ?", name).Find(&rows)\n', 'db *gorm.DB, name string') }] }],
+  },
+  {
+    name: 'gorm: Having with an aggregate condition',
+    code: file(GORM, '\tdb.Group("owner").Having("sum(total) > " + name).Find(&rows)\n', 'db *gorm.DB, name string'),
+    errors: [{ messageId: VALUE, line: 8, column: 27, fixes: [{ output: file(GORM, '\tdb.Group("owner").Having("sum(total) > ?", name).Find(&rows)\n', 'db *gorm.DB, name string') }] }],
   },
   {
     name: 'gorm: Order and Select with a name from a parameter',

@@ -85,22 +85,22 @@ const ONLY_SQL = { q: 0, args: false } as const;
 const LIBRARY_METHODS: { lib: RegExp; methods: Record<string, Method> }[] = [
   {
     lib: /^(?:gorm\.io\/gorm|github\.com\/jinzhu\/gorm)$/,
-    methods: { Not: COND, Or: COND, Having: COND, Select: Q, Joins: Q, Table: Q, Distinct: Q, Order: NAMES, Group: NAMES, Pluck: NAMES },
+    methods: { Not: COND, Or: COND, Having: Q, Select: Q, Joins: Q, Table: Q, Distinct: Q, Order: NAMES, Group: NAMES, Pluck: NAMES },
   },
   {
     lib: /^github\.com\/Masterminds\/squirrel$/,
-    methods: { Having: COND, Prefix: Q, Suffix: Q, Column: Q, Join: Q, LeftJoin: Q, RightJoin: Q, InnerJoin: Q, CrossJoin: Q, FullJoin: Q,
+    methods: { Having: Q, Prefix: Q, Suffix: Q, Column: Q, Join: Q, LeftJoin: Q, RightJoin: Q, InnerJoin: Q, CrossJoin: Q, FullJoin: Q,
       Where: COND, OrderBy: NAMES, GroupBy: NAMES, From: NAMES },
   },
   {
     // go-pg's orm.Query and bun's query builders.
     lib: /^(?:github\.com\/go-pg\/pg(?:\/v\d+)?(?:\/orm)?|github\.com\/uptrace\/bun)$/,
     methods: { NewRaw: { q: 0, args: true, style: '?' }, ColumnExpr: Q, OrderExpr: Q, GroupExpr: Q, TableExpr: Q, ModelTableExpr: Q, Join: Q, For: Q,
-      WhereOr: COND, WhereIn: COND, Having: COND },
+      WhereOr: COND, WhereIn: COND, Having: Q },
   },
   {
     lib: /^(?:xorm\.io\/xorm|github\.com\/go-xorm\/xorm)$/,
-    methods: { SQL: { q: 0, args: true, style: '?' }, And: COND, Or: COND, Having: COND, OrderBy: NAMES, GroupBy: NAMES, Select: NAMES,
+    methods: { SQL: { q: 0, args: true, style: '?' }, And: COND, Or: COND, Having: NAMES, OrderBy: NAMES, GroupBy: NAMES, Select: NAMES,
       QueryString: { q: 0, args: true, style: '?' }, QueryInterface: { q: 0, args: true, style: '?' } },
   },
   {
@@ -115,7 +115,7 @@ const LIBRARY_METHODS: { lib: RegExp; methods: Record<string, Method> }[] = [
     // Beego's Ormer.Raw and QueryBuilder (whose clauses take no values).
     lib: /^github\.com\/(?:beego\/beego(?:\/v2)?\/client\/orm|astaxie\/beego\/orm|beego\/beego\/orm)$/,
     methods: { Raw: { q: 0, args: true, style: '?' }, Where: { q: 0, args: false, condition: true }, And: { q: 0, args: false, condition: true },
-      Or: { q: 0, args: false, condition: true }, Having: { q: 0, args: false, condition: true }, On: NAMES, OrderBy: NAMES, GroupBy: NAMES,
+      Or: { q: 0, args: false, condition: true }, Having: NAMES, On: NAMES, OrderBy: NAMES, GroupBy: NAMES,
       Select: NAMES, From: NAMES, InnerJoin: NAMES, LeftJoin: NAMES, RightJoin: NAMES },
   },
   {
