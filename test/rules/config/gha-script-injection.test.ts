@@ -7,6 +7,12 @@ const HEAD = 'on: issues\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    step
 ruleTester(rule, {
   path: '.github/workflows/triage.yml',
   valid: [
+    {
+      name: 'payload objects the workflow\'s triggers never carry are empty (issue fields in a pull_request_target run, workflow_run on push)',
+      code: 'on: pull_request_target\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n' +
+        "      - run: echo '${{ github.event.issue.title }}' '${{ github.event.comment.body }}'\n" +
+        '---\non:\n  push:\n    branches: [main]\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.workflow_run.head_branch }}\n',
+    },
     HEAD + '      - name: greet\n        env:\n          TITLE: ${{ github.event.issue.title }}\n        run: echo "$TITLE"\n',
     HEAD + '      - run: echo "${{ github.event.issue.number }} ${{ github.sha }} ${{ github.event.pull_request.head.sha }}"\n',
     HEAD + '      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.head_ref }}\n',
@@ -36,7 +42,7 @@ ruleTester(rule, {
     },
     {
       name: 'no fix: single quotes, expressions, - run: as first key, pwsh',
-      code: 'on: pull_request_target\njobs:\n  c:\n    runs-on: windows-latest\n    steps:\n' +
+      code: 'on: [pull_request_target, issue_comment]\njobs:\n  c:\n    runs-on: windows-latest\n    steps:\n' +
         "      - run: echo '${{ github.event.pull_request.title }}'\n" +
         '      - name: x\n        run: echo "${{ github.event.pull_request.body || \'none\' }}"\n' +
         '      - name: y\n        shell: pwsh\n        run: Write-Output "${{ github.event.comment.body }}"\n',
@@ -52,11 +58,23 @@ ruleTester(rule, {
       errors: [{ messageId: 'script', line: 9, column: 24, endColumn: 54, message: /read process\.env\.ISSUE_BODY$/, fixes: [] }],
     },
     {
-      name: 'commit messages and workflow_run branches',
-      code: 'on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - name: log\n        run: echo ${{ github.event.commits[0].message }} ${{ github.event.workflow_run.head_branch }}\n',
+      name: 'fork repository description and homepage, committer names, the workflow_run head repository',
+      code: 'on: [pull_request_target, workflow_run, push]\njobs:\n  e:\n    runs-on: ubuntu-latest\n    steps:\n' +
+        "      - run: echo '${{ github.event.pull_request.head.repo.description }}' '${{ github.event.pull_request.head.repo.homepage }}'\n" +
+        "      - run: echo '${{ github.event.head_commit.committer.name }}' '${{ github.event.workflow_run.head_repository.description }}'\n",
       errors: [
-        { messageId: 'run', line: 7, column: 19, fixes: [{ title: 'Pass github.event.commits[0].message through env: COMMITS_0_MESSAGE' }] },
-        { messageId: 'run', line: 7, column: 58 },
+        { messageId: 'run', line: 6, column: 20, endColumn: 74 },
+        { messageId: 'run', line: 6, column: 77, endColumn: 128 },
+        { messageId: 'run', line: 7, column: 20, endColumn: 66 },
+        { messageId: 'run', line: 7, column: 69, endColumn: 129 },
+      ],
+    },
+    {
+      name: 'commit messages and workflow_run branches',
+      code: 'on:\n  push:\n  workflow_run:\n    workflows: [ci]\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - name: log\n        run: echo ${{ github.event.commits[0].message }} ${{ github.event.workflow_run.head_branch }}\n',
+      errors: [
+        { messageId: 'run', line: 10, column: 19, fixes: [{ title: 'Pass github.event.commits[0].message through env: COMMITS_0_MESSAGE' }] },
+        { messageId: 'run', line: 10, column: 58 },
       ],
     },
   ],

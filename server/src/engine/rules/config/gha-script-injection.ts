@@ -1,5 +1,5 @@
 // config/gha-script-injection: attacker-controlled GitHub context (issue and PR titles, bodies, branch names, commit messages) expanded straight into a run script or github-script.
-import { getNode, isWorkflowFile, nodeRange, pairOf, scalarString, workflowSteps, type YamlNode } from '../../languages/yaml';
+import { getNode, isWorkflowFile, nodeRange, pairOf, scalarString, workflowEvents, workflowSteps, type YamlNode } from '../../languages/yaml';
 import { defineRule, docsUrl } from '../../rule';
 import type { Fix } from '../../types';
 import { stepEnvEdit } from './shared/gha';
@@ -11,14 +11,35 @@ const IDX = String.raw`(?:\[[^\]]*\]|\.[\w*-]+)`;
 /** Context values that anyone who can open an issue, comment or pull request (or name a branch) controls. */
 const UNTRUSTED = new RegExp(String.raw`\bgithub\.(?:head_ref\b|event\.(?:` + [
   String.raw`issue\.(?:title|body)`,
-  String.raw`pull_request\.(?:title|body|head\.(?:ref|label|repo\.default_branch))`,
+  String.raw`pull_request\.(?:title|body|head\.(?:ref|label|repo\.(?:default_branch|description|homepage)))`,
   String.raw`(?:comment|review|review_comment|discussion_comment)\.body`,
   String.raw`discussion\.(?:title|body)`,
   `pages${IDX}\\.page_name`,
-  String.raw`head_commit\.(?:message|author\.(?:email|name))`,
-  `commits${IDX}\\.(?:message|author\\.(?:email|name))`,
-  String.raw`workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:email|name))|pull_requests` + IDX + String.raw`\.head\.ref)`,
+  String.raw`head_commit\.(?:message|(?:author|committer)\.(?:email|name))`,
+  `commits${IDX}\\.(?:message|(?:author|committer)\\.(?:email|name))`,
+  String.raw`workflow_run\.(?:head_branch|display_title|head_repository\.description|head_commit\.(?:message|(?:author|committer)\.(?:email|name))|pull_requests` + IDX + String.raw`\.head\.ref)`,
 ].join('|') + String.raw`)\b)`);
+/** The events whose payload has each object: `github.event.issue` is empty in a pull_request_target run. */
+const PAYLOAD_EVENTS: Record<string, string[]> = {
+  issue: ['issues', 'issue_comment'],
+  comment: ['issue_comment', 'commit_comment', 'pull_request_review_comment', 'discussion_comment'],
+  review: ['pull_request_review'],
+  pull_request: ['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment'],
+  discussion: ['discussion', 'discussion_comment'],
+  pages: ['gollum'],
+  head_commit: ['push'],
+  commits: ['push'],
+  workflow_run: ['workflow_run'],
+};
+
+/** Whether a workflow with these triggers can have the payload `ref` reads (a reusable workflow gets its caller's). */
+function definedFor(ref: string, events: Set<string>): boolean {
+  const object = /^github\.event\.(\w+)/.exec(ref)?.[1];
+  const on = object && PAYLOAD_EVENTS[object];
+  if (!on || events.size === 0 || events.has('workflow_call')) return true;
+  return on.some((e) => events.has(e));
+}
+
 const EXPR = /\$\{\{([^}]*(?:\}(?!\})[^}]*)*)\}\}/g;
 
 /** `github.event.pull_request.title` -> `PR_TITLE`, `github.head_ref` -> `HEAD_REF`. */
@@ -60,6 +81,7 @@ export default defineRule({
   appliesTo: ({ path, lang }) => lang === 'yaml' && isWorkflowFile(path),
   check(ctx) {
     if (!ctx.text.includes('${{') || !UNTRUSTED.test(ctx.text)) return;
+    const events = workflowEvents(ctx);
     for (const { job, step } of workflowSteps(ctx)) {
       const uses = scalarString(getNode(step, 'uses')) ?? '';
       const withNode = getNode(step, 'with');
@@ -75,7 +97,7 @@ export default defineRule({
       for (const m of src.matchAll(EXPR)) {
         const expr = m[1].trim();
         const ref = UNTRUSTED.exec(expr);
-        if (!ref) continue;
+        if (!ref || !definedFor(ref[0], events)) continue;
         const start = r[0] + m.index;
         const end = start + m[0].length;
         const name = envName(ref[0]);
