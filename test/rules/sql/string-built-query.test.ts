@@ -772,6 +772,19 @@ const invalid: InvalidCase[] = [
     code: "import { sql } from 'kysely';\nexport const sorted = (db, col) => db.selectFrom('users').selectAll().orderBy(sql.raw(col + ' desc')).execute();\n",
     errors: [{ messageId: IDENT, message: /`col`/, line: 2, column: 87, endColumn: 100, fixes: [] }],
   },
+  // --- const arrays of conditions: pushed elements count ----------------------------------------------------
+  {
+    name: 'a const array of conditions grown with an interpolated value',
+    code: "export function list(db, version) {\n  const conds = ['1 = 1'];\n  if (version) conds.push(`version = '${version}'`);\n  return db.query(`SELECT * FROM releases WHERE ${conds.join(' AND ')}`);\n}\n",
+    path: 'src/db.js',
+    errors: [{ messageId: IDENT, message: /`conds\.join\(' AND '\)`/, line: 4, column: 19, endColumn: 72, fixes: [] }],
+  },
+  {
+    name: 'a const array of conditions passed to another function is not a constant',
+    code: "export function list(db, req) {\n  const conds = ['1 = 1'];\n  addFilters(conds, req.query);\n  return db.query(`SELECT * FROM releases WHERE ${conds.join(' AND ')}`);\n}\n",
+    path: 'src/db.js',
+    errors: [{ messageId: IDENT, line: 4, column: 19, endColumn: 72, fixes: [] }],
+  },
   {
     name: 'postgres.js sql.unsafe',
     code: "import postgres from 'postgres';\nconst sql = postgres();\nawait sql.unsafe('SELECT * FROM users WHERE id = ' + id);\n",
@@ -839,6 +852,9 @@ ruleTester(rule, {
     // Drizzle: the sql`` tag binds; sql.raw of constants; sql.raw is a fragment only in a file importing Drizzle or Kysely
     "import { sql } from 'drizzle-orm';\nexport const f = (db, id) => db.execute(sql`SELECT * FROM users WHERE id = ${id}`);\nconst dir = sql.raw(desc ? 'DESC' : 'ASC');",
     "const cond = sql.raw(`status = '${status}'`);",
+    // const arrays of conditions that only grow by constants, or by placeholders next to their values
+    { code: "export function list(db, active) {\n  const conds = ['deleted_at IS NULL'];\n  if (active) conds.push('active = true');\n  return db.query(`SELECT * FROM t WHERE ${conds.join(' AND ')}`);\n}\n", path: 'src/db.js' },
+    { code: "export function list(db, name) {\n  const conds = [];\n  const params = [];\n  if (name) {\n    conds.push('name = ?');\n    params.push(name);\n  }\n  return db.query(`SELECT * FROM t WHERE ${conds.join(' AND ')}`, params);\n}\n", path: 'src/db.js' },
     // BigQuery and Snowflake: parameters
     "import { BigQuery } from '@google-cloud/bigquery';\nbigquery.query({ query: 'SELECT * FROM ds.users WHERE name = @name', params: { name } });",
     "const snowflake = require('snowflake-sdk');\nconnection.execute({ sqlText: 'SELECT * FROM users WHERE name = ?', binds: [name] });",

@@ -113,6 +113,8 @@ const PG_MODULES = new Set(['pg', 'pg-pool', 'pg-promise', 'pg-native', '@vercel
 const Q_MODULES = new Set(['mysql', 'mysql2', 'mysql2/promise', 'mariadb', 'sqlite3', 'sqlite', 'better-sqlite3', 'node:sqlite', 'knex', '@databases/mysql']);
 
 const ESCAPERS = /^(?:escape|escapeId|escapeLiteral|escapeIdentifier|escapeString|quote|quoteIdent|quoteIdentifier|quoteLiteral|quoteString|sqlEscape|escapeSql|escapeSQL)$/;
+/** Array methods that change the array (`push`/`unshift` are followed). */
+const MUTATORS = /^(?:pop|shift|splice|fill|sort|reverse|copyWithin)$/;
 const NUMERIC_CALLS = new Set(['Number', 'parseInt', 'parseFloat', 'Math', 'BigInt']);
 const PLACEHOLDER_TEXT = /^[\s,?$@:()\d]*[?$@:][\s,?$@:()\w]*$/;
 
@@ -553,12 +555,14 @@ class Checker {
       case 'CallExpression': {
         // ['a', 'b'].join(', ')
         if (e.callee.type !== 'MemberExpression' || propName(e.callee) !== 'join') return undefined;
-        const arr = e.callee.object.type === 'Identifier' ? this.constInit(e.callee.object) : e.callee.object;
-        if (arr?.type !== 'ArrayExpression') return undefined;
+        // A named array only while nothing adds to it (`safe` follows the pushes).
+        const obj = e.callee.object;
+        const elements = obj.type === 'Identifier' ? this.arrayContents(obj) : obj.type === 'ArrayExpression' ? obj.elements : undefined;
+        if (!elements || (obj.type === 'Identifier' && elements.length !== (this.constInit(obj) as TSESTree.ArrayExpression).elements.length)) return undefined;
         const sep = e.arguments[0] ? this.constant(e.arguments[0], depth + 1) : ',';
         if (sep === undefined) return undefined;
         const parts: string[] = [];
-        for (const x of arr.elements) {
+        for (const x of elements) {
           const v = x && x.type !== 'SpreadElement' ? this.constant(x, depth + 1) : undefined;
           if (v === undefined) return undefined;
           parts.push(v);
@@ -579,6 +583,33 @@ class Checker {
     const decl = def.node;
     if (def.parent?.type === 'VariableDeclaration' && def.parent.kind !== 'const' && v.references.some((r) => r.isWrite() && r.identifier !== decl.id)) return undefined;
     return decl.init ? unwrap(decl.init) : undefined;
+  }
+
+  /**
+   * The elements of a `const` array that only grows by `push`/`unshift` (its initializer's, then every pushed
+   * argument); undefined when it may change otherwise: an element written, another mutating method, the array passed
+   * to a call, aliased or returned.
+   */
+  private arrayContents(id: TSESTree.Identifier): (TSESTree.Expression | TSESTree.SpreadElement | null)[] | undefined {
+    const init = this.constInit(id);
+    const v = this.resolve(id);
+    if (init?.type !== 'ArrayExpression' || !v) return undefined;
+    const decl = v.defs[0].node as TSESTree.VariableDeclarator;
+    const out: (TSESTree.Expression | TSESTree.SpreadElement | null)[] = [...init.elements];
+    for (const r of v.references) {
+      if (r.identifier === decl.id) continue;
+      if (r.isWrite()) return undefined;
+      const m = r.identifier.parent;
+      if (m?.type === 'ForOfStatement' && m.right === r.identifier) continue;
+      if (m?.type !== 'MemberExpression' || m.object !== r.identifier) return undefined;
+      const p = m.parent;
+      if ((p?.type === 'AssignmentExpression' && p.left === m) || p?.type === 'UpdateExpression' || (p?.type === 'UnaryExpression' && p.operator === 'delete')) return undefined;
+      if (p?.type !== 'CallExpression' || p.callee !== m) continue; // a read: arr[i], arr.length
+      const name = propName(m);
+      if (name === 'push' || name === 'unshift') out.push(...p.arguments);
+      else if (name === undefined || MUTATORS.test(name)) return undefined;
+    }
+    return out;
   }
 
   /** Values that cannot carry SQL: numbers, escaped values, placeholder lists, choices between constants. */
@@ -608,8 +639,8 @@ class Checker {
         // An allow-list lookup: `SORTABLE[sort]` on a const object or array of constants.
         const init = e.object.type === 'Identifier' ? this.constInit(e.object) : undefined;
         if (init?.type === 'ObjectExpression') return init.properties.every((p) => p.type === 'Property' && this.constant(p.value, depth + 1) !== undefined);
-        if (init?.type === 'ArrayExpression') return init.elements.every((x) => x !== null && x.type !== 'SpreadElement' && this.constant(x, depth + 1) !== undefined);
-        return false;
+        const elements = init?.type === 'ArrayExpression' ? this.arrayContents(e.object as TSESTree.Identifier) : undefined;
+        return !!elements && elements.every((x) => x !== null && x.type !== 'SpreadElement' && this.constant(x, depth + 1) !== undefined);
       }
       case 'CallExpression': {
         const callee = e.callee;
@@ -621,6 +652,12 @@ class Checker {
           const obj = nameOf(callee.object);
           if (obj === 'Math' || obj === 'Number' || (obj === 'Date' && name === 'now')) return true;
           if (name === 'toFixed' || name === 'getTime' || name === 'toISOString') return true;
+          // conditions.join(' AND ') of a const array whose every element, pushed ones included, is safe
+          const arr = callee.object;
+          if (name === 'join' && arr.type === 'Identifier') {
+            const elements = this.arrayContents(arr);
+            if (elements?.every((x) => x !== null && x.type !== 'SpreadElement' && this.safe(x, depth + 1))) return true;
+          }
           if (name === 'join' || name === 'toString') return this.placeholderList(callee.object, depth + 1);
         }
         return false;
