@@ -95,6 +95,7 @@ ruleTester(rule, {
     { name: 'a query parameter in a comment, or after a space', path: 'src/api.ts', code: `// https://api.acme.io/v1?api_key=${tok}\nconst help = "see https://acme.io/docs ?token=${tok}";\n` },
     { name: 'helm --set from variables, placeholders and non-secret keys', path: 'ci/deploy.sh', code: `helm install app ./chart --set db.password=$DB_PASSWORD --set api.token=\${API_TOKEN} --set image.digest=${tok}\nhelm install app ./chart --set auth.password=<password>\n` },
     { name: 'pat not last, or a pattern', path: 'tools/sync.py', code: `pat_owner = "${tok}"\nfile_pat = "*.txt"\n` },
+    { name: 'regular expressions named *_PAT', path: 'util/url.py', code: 'IPV4_PAT = r"(?:[0-9]{1,3}\\.){3}[0-9]{1,3}"\nHEX_PAT = "[0-9A-Fa-f]{1,4}"\nlongopt_pat = r"[a-zA-Z](?:[a-zA-Z0-9-]*)"\n' },
     // UUIDs: record ids in tests, ids by name, and the documentation examples.
     { name: 'a UUID token in a test file', path: 'tests/test_api.py', code: `api_token = "${uuid}"` },
     { name: 'a UUID named as an id', path: 'app/cfg.py', code: `client_id = "${uuid}"\nsecret_id = "${uuid}"` },

@@ -50,6 +50,9 @@ const NOT_SECRET_ANY = new Set([
 ]);
 
 /** What kind of secret a key or variable name holds, or undefined when it does not name one. */
+/** Words before `pat` that make it a personal access token: forges, CI services, or nothing at all (`PAT`). */
+const PAT_OWNERS = /^$|(?:github|gh|gitlab|gl|azure|ado|devops|vsts|bitbucket|gitea|forgejo|hf|huggingface|personal|access|user|bot|ci|npm)$/;
+
 export function secretKind(name: string): SecretKind | 'authorization' | undefined {
   const words = splitWords(name);
   if (words.length === 0) return undefined;
@@ -61,8 +64,9 @@ export function secretKind(name: string): SecretKind | 'authorization' | undefin
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (PASSWORD_WORDS.has(w) || (w === 'pass' && i === words.length - 1) || /(?:password|passwd)$/.test(w)) return 'password';
-    // `pat` last is a personal access token (`GITHUB_PAT`, `GitHubPAT`, `ado_pat`).
-    if (SECRET_WORDS.has(w) || /(?:secret|token|apikey|secretkey|privatekey|accesskey)$/.test(w) || (w === 'pat' && i === words.length - 1)) kind = 'secret';
+    // `pat` last after a forge's name is a personal access token (`GITHUB_PAT`, `GitHubPAT`, `ado_pat`); elsewhere it
+    // is mostly a pattern (`IPV4_PAT`, `longopt_pat`).
+    if (SECRET_WORDS.has(w) || /(?:secret|token|apikey|secretkey|privatekey|accesskey)$/.test(w) || (w === 'pat' && i === words.length - 1 && PAT_OWNERS.test(words.slice(0, i).join('')))) kind = 'secret';
     else if (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) kind = 'secret';
   }
   return kind;
