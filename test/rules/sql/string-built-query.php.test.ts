@@ -77,6 +77,13 @@ const valid: (string | { name: string; code: string })[] = [
   P + 'function f($pdo, $v) { $n = sprintf("%05.1f", $v); return $pdo->query("SELECT * FROM stock WHERE price > $n"); }\n',
   P + 'function f($pdo, $v) { $c = preg_replace("/[^a-z0-9_]/i", "", $v); return $pdo->query("SELECT * FROM stock WHERE code = \'$c\'"); }\n',
   P + 'function f($pdo, $t) { $ok = ["stock", "orders"]; if (in_array($t, $ok, true)) { $tab = $t; } else { $tab = $ok[0]; } return $pdo->query("SELECT * FROM $tab"); }\n',
+  // an earlier check that leaves (or resets the value) when it fails
+  P + 'function f($pdo) { $n = $_GET["n"]; if (!is_numeric($n)) { die("bad"); } return $pdo->query("SELECT * FROM stock WHERE qty > $n"); }\n',
+  P + 'function f($pdo) { $n = $_GET["n"]; if (filter_var($n, FILTER_VALIDATE_INT) === false) { return null; } return $pdo->query("SELECT * FROM stock WHERE qty > $n"); }\n',
+  P + 'function f($pdo) { $n = $_GET["n"]; if ($n === "" || !ctype_digit($n)) throw new InvalidArgumentException("n"); return $pdo->query("SELECT * FROM stock WHERE qty > \'$n\'"); }\n',
+  P + 'function f($pdo) { $n = $_GET["n"]; if (!preg_match("/^\\\\d+$/", $n)) { exit; } return $pdo->query("SELECT * FROM stock WHERE qty > $n"); }\n',
+  P + 'function f($pdo) { $s = $_GET["s"]; if (!in_array($s, ["qty", "price"], true)) { $s = "qty"; } return $pdo->query("SELECT * FROM stock ORDER BY $s"); }\n',
+  P + 'function f($pdo) { $n = $_GET["n"]; $n = is_numeric($n) ? $n : 0; return $pdo->query("SELECT * FROM stock WHERE qty > $n"); }\n',
 ];
 
 const invalid: InvalidCase[] = [
@@ -297,6 +304,20 @@ const invalid: InvalidCase[] = [
     errors: [
       { messageId: VALUE, line: 3, fixes: [] }, { messageId: VALUE, line: 4, fixes: [] }, { messageId: VALUE, line: 5, fixes: [] },
       { messageId: VALUE, line: 7, fixes: [] }, { messageId: VALUE, line: 9, fixes: [] }, { messageId: VALUE, line: 11, fixes: [] },
+    ],
+  },
+  {
+    name: 'earlier checks that do not hold at the use: no exit, written again after, and-ed, an unanchored pattern, a reset to input',
+    code: P + 'function f($pdo, $strict) {\n'
+      + '  $n = $_GET["n"];\n  if (!is_numeric($n)) { echo "bad"; }\n  $pdo->query("SELECT * FROM stock WHERE qty > \'$n\'");\n'
+      + '  if (!is_numeric($n)) { die(); }\n  $n = $_GET["m"];\n  $pdo->query("SELECT * FROM stock WHERE qty > \'$n\'");\n'
+      + '  $m = $_GET["m"];\n  if (!is_numeric($m) && $strict) { die(); }\n  $pdo->query("SELECT * FROM stock WHERE qty > \'$m\'");\n'
+      + '  $k = $_GET["k"];\n  if (!preg_match("/\\\\d+/", $k)) { return; }\n  $pdo->query("SELECT * FROM stock WHERE qty > \'$k\'");\n'
+      + '  $s = $_GET["s"];\n  if (!in_array($s, ["qty"])) { $s = $_GET["t"]; }\n  $pdo->query("SELECT * FROM stock WHERE code = \'$s\'");\n'
+      + '}\n',
+    errors: [
+      { messageId: VALUE, line: 5, fixes: [] }, { messageId: VALUE, line: 8, fixes: [] }, { messageId: VALUE, line: 11, fixes: [] },
+      { messageId: VALUE, line: 14, fixes: [] }, { messageId: VALUE, line: 17, fixes: [] },
     ],
   },
   // --- other libraries: reported, never fixed ---------------------------------------------------------------------

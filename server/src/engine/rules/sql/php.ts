@@ -80,6 +80,22 @@ function numericFormat(f: string): boolean {
 
 /** filter_var filters that return a number (or false). */
 const NUMERIC_FILTER = /^\\?FILTER_(?:VALIDATE_(?:INT|FLOAT|BOOL|BOOLEAN)|SANITIZE_NUMBER_(?:INT|FLOAT))$/;
+/** A preg_match pattern accepting digits only: `/^\d+$/`, `/^[0-9]{1,9}$/D`. */
+const DIGITS_PATTERN = /^([/#~!|])\^(?:\\d|\[0-9\])(?:\+|\{\d+(?:,\d*)?\})\$\1[Du]*$/;
+
+/** A block that always leaves: return, throw, exit/die, break or continue as one of its statements. */
+function leaves(body: Node): boolean {
+  const stmts = body.type === 'compound_statement' ? named(body) : [body];
+  return stmts.some((x) => {
+    if (x.type === 'return_statement' || x.type === 'exit_statement' || x.type === 'break_statement' || x.type === 'continue_statement' || x.type === 'throw_statement') return true;
+    if (x.type !== 'expression_statement') return false;
+    const inner = named(x)[0];
+    if (!inner) return false;
+    if (inner.type === 'throw_expression' || inner.type === 'exit_statement') return true;
+    return inner.type === 'function_call_expression' && /^(?:die|exit)$/i.test(field(inner, 'function')?.text ?? '');
+  });
+}
+
 /** A preg_replace pattern removing everything but word characters (or digits). */
 const WORD_ONLY_PATTERN = /^([/#~!|])(?:\\W|\\D|\[\^(?:a-z|A-Z|0-9|_|\\w|\\d)+\])\+?\1[imsxuU]*$/;
 const SAFE_CASTS = /^(?:int|integer|float|double|real|bool|boolean)$/i;
@@ -736,7 +752,9 @@ class PhpChecker {
         // `in_array($x, $allowed) ? $x : 'name'`: an allow-list check.
         const checked = (x: Node) => this.safe(x, depth + 1) || (!!cond && /^(?:in_array|array_key_exists|isset)\b/i.test(unparen(cond).text) &&
           unparen(cond).text.includes(x.text) && x.type === 'variable_name');
-        return checked(body) && checked(alt);
+        // `is_numeric($x) ? $x : 0`
+        const thenChecked = !!cond && unparen(body).type === 'variable_name' && this.checks(unparen(cond), unparen(body), depth);
+        return (thenChecked || checked(body)) && checked(alt);
       }
       case 'encapsed_string':
       case 'heredoc':
@@ -779,7 +797,7 @@ class PhpChecker {
 
   private safeName(e: Node, depth: number): boolean {
     if (SUPERGLOBALS.test(e.text)) return false;
-    if (this.guarded(e, depth)) return true;
+    if (this.guarded(e, depth) || this.exitGuarded(e, depth)) return true;
     const r = this.resolve(e);
     if (!r) return false;
     // The last plain assignment (or conversion to a number: `$x += 0`, `settype($x, 'int')`) before the use, in the
@@ -844,11 +862,63 @@ class PhpChecker {
     return false;
   }
 
+  /**
+   * An earlier statement of the same block leaves unless the variable passes a check (`if (!is_numeric($id)) { die(); }`,
+   * `if (filter_var($id, FILTER_VALIDATE_INT) === false) return;`) or resets it to a safe value
+   * (`if (!in_array($s, $allowed)) { $s = 'name'; }`), and the variable is not written again before the use.
+   */
+  private exitGuarded(e: Node, depth: number): boolean {
+    const r = this.resolve(e);
+    for (let st: Node | null = e; st && !NESTED.has(st.type); st = st.parent) {
+      const block = st.parent;
+      if (!block || (block.type !== 'compound_statement' && block.type !== 'program')) continue;
+      for (let prev: Node | null = st.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
+        if (prev.type !== 'if_statement' || field(prev, 'alternative')) continue;
+        const cond = field(prev, 'condition');
+        const body = field(prev, 'body');
+        if (!cond || !body || !this.failedCheck(cond, e, depth)) continue;
+        const guardEnd = prev.endIndex;
+        if (r?.list.some((b) => b.at.startIndex > guardEnd && b.at.startIndex < e.startIndex)) return false;
+        if (leaves(body)) return true;
+        const stmts = body.type === 'compound_statement' ? named(body).filter((x) => x.type !== 'comment') : [body];
+        const only = stmts.length === 1 ? unparen(stmts[0].type === 'expression_statement' ? named(stmts[0])[0] ?? stmts[0] : stmts[0]) : undefined;
+        if (only?.type === 'assignment_expression' && field(only, 'left')?.text === e.text && !!field(only, 'right') && this.safe(field(only, 'right')!, depth + 1)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** `cond` holds whenever `v` fails a check: `!is_numeric($v)`, `filter_var($v, …) === false`, or either side of `||`. */
+  private failedCheck(cond: Node, v: Node, depth: number): boolean {
+    const c = unparen(cond);
+    if (c.type === 'binary_expression') {
+      const op = field(c, 'operator')?.text ?? '';
+      const l = field(c, 'left');
+      const rt = field(c, 'right');
+      if (/^(?:\|\||or)$/i.test(op)) return (!!l && this.failedCheck(l, v, depth)) || (!!rt && this.failedCheck(rt, v, depth));
+      if (op === '===' || op === '==') {
+        const other = l?.text.toLowerCase() === 'false' ? rt : rt?.text.toLowerCase() === 'false' ? l : undefined;
+        return !!other && this.checks(unparen(other), v, depth);
+      }
+      return false;
+    }
+    if (c.type === 'unary_op_expression' && c.text.startsWith('!')) {
+      const inner = named(c)[0];
+      return !!inner && this.checks(unparen(inner), v, depth);
+    }
+    return false;
+  }
+
   /** Whether `c` is a check that lets only numbers or allow-listed values of `v` through. */
   private checks(c: Node, v: Node, depth: number): boolean {
     if (c.type !== 'function_call_expression') return false;
     const name = lastName(field(c, 'function')).toLowerCase();
     const [a, b] = argsOf(c).list;
+    // preg_match('/^\d+$/', $x)
+    if (name === 'preg_match') {
+      const pat = a && this.constant(a, depth + 1);
+      return !!b && unparen(b).text === v.text && pat !== undefined && DIGITS_PATTERN.test(pat);
+    }
     if (!a || unparen(a).text !== v.text) return false;
     if (/^(?:is_numeric|is_int|is_integer|is_float|is_bool|ctype_digit|ctype_xdigit)$/.test(name)) return true;
     if (name === 'filter_var') return !!b && NUMERIC_FILTER.test(b.text);
