@@ -88,8 +88,9 @@ const LIBRARIES = [PG_PROMISE, SPANNER, BIGQUERY, SNOWFLAKE, MSSQL_BATCH];
 /**
  * AWS SDK calls taking the statement as a property of their input, by the v2 client method or v3 command class
  * (`new …Command(input)`): RDS Data API `sql`, DynamoDB PartiQL `Statement`, Athena `QueryString` (and a prepared
- * statement's `QueryStatement`), S3 Select `Expression`. Sinks in a file importing the SDK; the input an object literal, or a variable initialized to one in the
- * same function. Reported without a fix (each API binds parameters its own way: typed values, SQL-quoted strings).
+ * statement's `QueryStatement`), S3 Select `Expression`. Sinks in a file importing the SDK; the input an object
+ * literal, or a variable initialized to one in the same function. Reported without a fix (each API binds parameters
+ * its own way: typed values, SQL-quoted strings).
  */
 const AWS_SINKS: Record<string, string[]> = {
   executeStatement: ['sql', 'Statement'], ExecuteStatementCommand: ['sql', 'Statement'],
@@ -121,7 +122,7 @@ const PLACEHOLDER_TEXT = /^[\s,?$@:()\d]*[?$@:][\s,?$@:()\w]*$/;
 type Sink = {
   call: Call | TSESTree.NewExpression;
   method: string;
-  /** The node holding the SQL (first argument, or `text` of `{ text, values }`). */
+  /** The node holding the SQL (first argument, `text` of `{ text, values }`, a Cursor's text, an AWS input's property). */
   query: Expr;
   fragment: boolean;
   /** A TypeORM QueryBuilder method. */
@@ -260,8 +261,8 @@ class Checker {
     if (receiver && NOT_A_DATABASE.test(receiver)) return undefined;
     let arg = call.arguments[0];
     if (arg.type === 'SpreadElement') return undefined;
-    // The statement as an object: `{ text, values }` (pg), `{ sql, values }` (mysql), `{ query, values }` (Sequelize),
-    // `{ sql, params }` (Spanner).
+    // The statement as an object: `{ text, values }` (pg, pg-promise), `{ sql, values }` (mysql), `{ query, values }`
+    // (Sequelize), `{ sql, params }` (Spanner), `{ query, params }` (BigQuery), `{ sqlText, binds }` (Snowflake).
     const keys = method === 'query' || method === 'execute' ? ['text', 'sql'] : [];
     if (method === 'query' && receiver !== undefined && /^sequelize$/i.test(receiver)) keys.push('query');
     if (callee.type === 'MemberExpression') {
