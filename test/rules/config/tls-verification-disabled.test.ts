@@ -1,4 +1,4 @@
-// Tests for config/tls-verification-disabled across JS/TS, Python, Go, Java, Kotlin, PHP, Ruby, .env, Dockerfile, YAML, shell and JSON.
+// Tests for config/tls-verification-disabled across JS/TS, Python, Go, Java, Kotlin, C#, PHP, Ruby, .env, Dockerfile, YAML, shell and JSON.
 import rule from '../../../server/src/engine/rules/config/tls-verification-disabled';
 import { ruleTester } from '../../helpers/rule-tester';
 
@@ -84,6 +84,11 @@ ruleTester(rule, {
       code: 'class Api\n  include HTTParty\nend\nclaims = JWT.decode(token, key, true, verify: false)\nApi.get("/me", verify: true)\n',
     },
     { path: 'app.py', code: 'requests.get(url, verify=0.5)\nrun(verify_certs=10)\n' },
+    {
+      name: 'C#: callbacks that look at the errors, a method that checks, a lambda that is not a certificate callback',
+      path: 'src/Net/Client.cs',
+      code: 'class Client {\n  void Setup(HttpClientHandler h) {\n    h.ServerCertificateCustomValidationCallback = (req, cert, chain, errors) => errors == SslPolicyErrors.None;\n    ServicePointManager.ServerCertificateValidationCallback = CheckPinned;\n    Func<int, int, int, int, bool> any = (a, b, c, d) => true;\n    // ServicePointManager.ServerCertificateValidationCallback += delegate { return true; };\n  }\n  static bool CheckPinned(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) { return c.GetCertHashString() == Pin; }\n}\n',
+    },
     {
       name: 'Android: onReceivedSslError that decides (a pinned check, a dialog, cancel)',
       path: 'app/src/main/java/com/shop/Web.java',
@@ -484,6 +489,30 @@ ruleTester(rule, {
         messageId: 'webViewProceed', line: 5, column: 5, endColumn: 22, fixes: [],
         message: 'onReceivedSslError calls proceed() for every TLS error, so this WebView loads pages whatever certificate they present',
       }],
+    },
+    {
+      name: 'C#: accept-all lambdas, delegates, the built-in validator, an SslStream callback and a method group',
+      path: 'src/Net/Client.cs',
+      code: 'class Client {\n' +
+        '  void Setup(Stream s) {\n' +
+        '    ServicePointManager.ServerCertificateValidationCallback += (sender, cert, chain, errors) => true;\n' +
+        '    ServicePointManager.ServerCertificateValidationCallback += delegate { return true; };\n' +
+        '    var h = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };\n' +
+        '    var ssl = new SslStream(s, false, (o, c, ch, e) => { return true; });\n' +
+        '    ServicePointManager.ServerCertificateValidationCallback = new RemoteCertificateValidationCallback(TrustEverything);\n' +
+        '  }\n' +
+        '  static bool TrustEverything(object o, X509Certificate c, X509Chain ch, SslPolicyErrors e) => true;\n' +
+        '}\n',
+      errors: [
+        {
+          messageId: 'acceptAllCallback', line: 3, column: 64, endColumn: 101, fixes: [],
+          message: 'This certificate validation callback accepts every certificate, so TLS verification is off for the connections that use it',
+        },
+        { messageId: 'acceptAllCallback', line: 4, column: 64, endColumn: 89 },
+        { messageId: 'acceptAllCallback', line: 5, column: 81, endColumn: 143 },
+        { messageId: 'acceptAllCallback', line: 6, column: 39, endColumn: 72 },
+        { messageId: 'acceptAllCallback', line: 7, column: 103, endColumn: 118 },
+      ],
     },
     {
       name: 'Kotlin: onReceivedSslError with handler?.proceed()',

@@ -476,6 +476,40 @@ function checkWebViewSslError(ctx: RuleContext, mask: Uint8Array, out: Hit[]): v
   }
 }
 
+/** A C# lambda or anonymous method that returns `true` whatever it is given. */
+const CS_PARAM = String.raw`(?:[\w.<>?\[\]]+\s+)?\w+`;
+const CS_ACCEPT_ALL = new RegExp(String.raw`\(\s*${CS_PARAM}\s*,\s*${CS_PARAM}\s*,\s*${CS_PARAM}\s*,\s*${CS_PARAM}\s*\)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})` +
+  String.raw`|\bdelegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\}|\bHttpClientHandler\.DangerousAcceptAnyServerCertificateValidator\b`, 'g');
+
+/**
+ * C#: certificate validation callbacks that accept everything: `ServicePointManager.ServerCertificateValidationCallback
+ * += (s, c, ch, e) => true`, `handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAccept…`,
+ * `new SslStream(stream, false, (s, c, ch, e) => true)`, and a method that only returns true used as the callback.
+ */
+function checkCsharp(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(CS_ACCEPT_ALL)) {
+    const end = m.index + m[0].length;
+    if (!isCode(mask, m.index, end)) continue;
+    // The statement it belongs to sets or builds a certificate callback.
+    let from = m.index;
+    while (from > 0 && !(mask[from - 1] === CODE && /[;{}]/.test(text[from - 1]))) from--;
+    if (!/ValidationCallback|\bnew\s+SslStream\s*\(/.test(text.slice(from, m.index))) continue;
+    out.push({ start: m.index, end, messageId: 'acceptAllCallback' });
+  }
+  // Methods whose whole body is `return true;`, taking an X509Certificate: used as a callback, they accept everything.
+  const acceptAll = new Set<string>();
+  for (const m of text.matchAll(/\bbool\s+(\w+)\s*\(([^()]*)\)\s*\{\s*return\s+true\s*;\s*\}|\bbool\s+(\w+)\s*\(([^()]*)\)\s*=>\s*true\s*;/g)) {
+    if (isCode(mask, m.index, m.index + m[0].length) && /X509Certificate/.test(m[2] ?? m[4])) acceptAll.add(m[1] ?? m[3]);
+  }
+  if (acceptAll.size === 0) return;
+  for (const m of text.matchAll(/ValidationCallback\s*\+?=\s*(?:new\s+RemoteCertificateValidationCallback\s*\(\s*)?(?:\w+\.)?(\w+)\b(?!\s*[.(])/g)) {
+    if (!acceptAll.has(m[1]) || !isCode(mask, m.index, m.index + m[0].length)) continue;
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ start, end: start + m[1].length, messageId: 'acceptAllCallback' });
+  }
+}
+
 /** The offset of the bracket closing the one at `open`, or -1. */
 function matching(text: string, mask: Uint8Array, open: number, o: string, c: string): number {
   let depth = 0;
@@ -574,6 +608,7 @@ export default defineRule({
       verifyNone: '{{name}} turns off TLS certificate verification; this connection accepts any certificate',
       trustAllManager: 'This trust manager accepts every certificate chain, so TLS verification is off for every connection that uses it',
       hostnameVerifier: 'This hostname verifier accepts every host name, so a certificate issued for any site is accepted',
+      acceptAllCallback: 'This certificate validation callback accepts every certificate, so TLS verification is off for the connections that use it',
       webViewProceed: 'onReceivedSslError calls proceed() for every TLS error, so this WebView loads pages whatever certificate they present',
       phpVerifyOff: '{{name}} set to false/0 turns off TLS certificate verification; these requests accept any certificate',
     },
@@ -599,6 +634,7 @@ export default defineRule({
     else if (lang === 'java' || lang === 'kotlin') checkJvm(ctx, codeMask(ctx), hits);
     else if (lang === 'php') checkPhp(ctx, codeMask(ctx), hits);
     else if (lang === 'ruby') checkRuby(ctx, codeMask(ctx), hits);
+    else if (lang === 'csharp') checkCsharp(ctx, codeMask(ctx), hits);
     else checkLines(ctx, hits);
     for (const h of hits) {
       ctx.report({ start: h.start, end: h.end, messageId: h.messageId, data: h.data, severity: h.severity, fixes: h.fix ? [h.fix] : [] });
@@ -610,8 +646,8 @@ export default defineRule({
 const PREFILTER = new RegExp([
   'rejectUnauthorized', ENV, String.raw`verify(?:_ssl|_certs)?\s*=\s*(?:False|0)`, 'InsecureSkipVerify', 'checkServerIdentity',
   '_create_unverified_context', 'CERT_NONE', 'cert_reqs', String.raw`(?:check|assert)_hostname`, 'VERIFY_NONE', 'checkServerTrusted',
-  'HostnameVerifier', 'HOSTNAME_VERIFIER', 'onReceivedSslError', 'TrustAllStrategy', 'TrustSelfSignedStrategy', 'loadTrustMaterial',
+  'HostnameVerifier', 'HOSTNAME_VERIFIER', 'onReceivedSslError', 'ValidationCallback', 'SslStream', 'TrustAllStrategy', 'TrustSelfSignedStrategy', 'loadTrustMaterial',
   'CURLOPT_SSL_VERIFY', `["']verify`, 'withoutVerifying', 'verify_ssl', 'verify_peer', 'ssl_verifypeer', 'HTTParty',
 ].join('|'));
 
-const LANGS = new Set<Lang>(['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'php', 'ruby', 'dotenv', 'dockerfile', 'shell', 'yaml', 'json']);
+const LANGS = new Set<Lang>(['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'php', 'ruby', 'csharp', 'dotenv', 'dockerfile', 'shell', 'yaml', 'json']);
