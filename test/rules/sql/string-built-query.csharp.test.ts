@@ -91,6 +91,8 @@ const valid: (string | ValidCase)[] = [
   b('var role = Enum.Parse<Role>(sort);', 'conn.Query<User>($"SELECT * FROM users WHERE role = \'{role}\'");'),
   b('if (!Regex.IsMatch(name, @"^\\d+$")) throw new ArgumentException(nameof(name));', 'conn.Query<User>($"SELECT * FROM users WHERE code = {name}");'),
   b('if (!name.All(char.IsDigit)) return null;', 'conn.Query<User>("SELECT * FROM users WHERE code = " + name);'),
+  b('if (!long.TryParse(name, out _)) return null;', 'conn.Query<User>($"SELECT * FROM users WHERE code = {name}");'),
+  b('if (int.TryParse(name, out _))', '{', '    conn.Query<User>($"SELECT * FROM users WHERE code = {name}");', '}'),
   'public class R\n{\n    public void M(SqlConnection conn, int? limit)\n    {\n        var cmd = new SqlCommand($"SELECT TOP {limit ?? 10} * FROM users", conn);\n    }\n}\n',
   // CLR names of numeric types
   'public class R\n{\n    public void M(SqlConnection conn, System.SByte level, UInt64 big)\n    {\n        var cmd = new SqlCommand($"SELECT * FROM logs WHERE level = \'{level}\' AND seq > {big}", conn);\n    }\n}\n',
@@ -648,18 +650,23 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
-    name: 'checks that do not make a number: a word-character regex, an out variable of TryGetValue, a nullable string default',
+    name: 'checks that do not make a number: a word-character regex, an out variable of TryGetValue, a nullable string default, the else branch of TryParse, a check that does not leave',
     code: b(
       'if (!Regex.IsMatch(name, @"^\\w+$")) return null;',
       'conn.Query<User>($"SELECT * FROM users WHERE code = \'{name}\'");',
       'if (!lookup.TryGetValue(sort, out var label)) return null;',
       'conn.Query<User>($"SELECT * FROM users WHERE label = \'{label}\'");',
       'conn.Query<User>($"SELECT * FROM users WHERE name = \'{name ?? "x"}\'");',
+      'if (int.TryParse(sort, out _)) { } else { conn.Query<User>($"SELECT * FROM users WHERE code = \'{sort}\'"); }',
+      'if (!sort.All(char.IsDigit)) { Log(sort); }',
+      'conn.Query<User>($"SELECT * FROM users WHERE code = \'{sort}\'");',
     ),
     errors: [
       { messageId: VALUE, message: /`name`/, line: 8 },
       { messageId: VALUE, message: /`label`/, line: 10 },
       { messageId: VALUE, line: 11 },
+      { messageId: VALUE, message: /`sort`/, line: 12 },
+      { messageId: VALUE, message: /`sort`/, line: 14 },
     ],
   },
   {

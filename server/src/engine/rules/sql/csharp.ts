@@ -1296,12 +1296,41 @@ class CsChecker {
     return false;
   }
 
-  /** The member checks that `name` holds only digits before `use`: `Regex.IsMatch(name, @"^\d+$")`, `name.All(char.IsDigit)`. */
+  /**
+   * `name` holds only digits at `use`: an earlier `if (!check) return;` (or throw, continue, break), or the use sits in
+   * the block of `if (check)`. The checks: `Regex.IsMatch(name, @"^\d+$")`, `name.All(char.IsDigit)`,
+   * `int.TryParse(name, out …)`.
+   */
   private digitsChecked(name: string, use: number): boolean {
     const [ms] = this.memberOf(use);
-    const before = this.ctx.text.slice(this.toks[ms].start, this.toks[use].start);
+    const t = this.toks;
     const n = name.replace(/^@/, '');
-    return new RegExp(String.raw`\bIsMatch\(\s*@?${n}\s*,\s*@?"\^(?:\\d|\[0-9\])(?:\+|\{\d+(?:,\d*)?\})\$"|\b${n}\.All\(\s*(?:char|Char)\.IsDigit\s*\)`).test(before);
+    const check = String.raw`(?:(?:System\.Text\.RegularExpressions\.)?Regex\.IsMatch\(\s*@?${n}\s*,\s*@?"\^(?:\\d|\[0-9\])(?:\+|\{\d+(?:,\d*)?\})\$"\s*\)|@?${n}\.All\(\s*(?:char|Char)\.IsDigit\s*\)|(?:int|long|short|byte|uint|ulong|Int16|Int32|Int64|UInt32|UInt64|decimal|Decimal|double|Double|float)\.TryParse\(\s*@?${n}\s*,\s*out\b[^()]*\))`;
+    const negated = new RegExp(String.raw`^!\s*${check}$`);
+    const positive = new RegExp(String.raw`^${check}$`);
+    for (let k = ms; k < use; k++) {
+      if (t[k].text !== 'if' || t[k + 1]?.text !== '(') continue;
+      const close = this.match.get(k + 1);
+      if (close === undefined || close >= use) continue;
+      const cond = this.src(k + 2, close).trim();
+      const next = t[close + 1];
+      if (!next) continue;
+      const bodyEnd = next.text === '{' ? this.match.get(close + 1) ?? use : this.exprEnd(close + 1);
+      if (negated.test(cond)) {
+        const first = next.text === '{' ? t[close + 2] : next;
+        if (first && /^(?:return|throw|continue|break)$/.test(first.text) && bodyEnd < use && !this.writtenBetween(name, bodyEnd, use)) return true;
+      } else if (positive.test(cond) && close + 1 <= use && use < bodyEnd && !this.writtenBetween(name, close, use)) return true;
+    }
+    return false;
+  }
+
+  /** An assignment to `name` between tokens `from` and `to`. */
+  private writtenBetween(name: string, from: number, to: number): boolean {
+    for (let k = from + 1; k < to; k++) {
+      if (this.toks[k].text === name && this.toks[k - 1]?.text !== '.' && /^(?:=|\+=|\?\?=)$/.test(this.tx(k + 1))) return true;
+      if (this.toks[k].text === name && /^(?:out|ref)$/.test(this.tx(k - 1))) return true;
+    }
+    return false;
   }
 
   /** The member checks `name` before `use`: `allowed.Contains(name)`, `switch (name)`, `Enum.IsDefined`, a regex match. */
