@@ -107,6 +107,8 @@ ruleTester(rule, {
     { path: 'group_vars/all.yml', code: 'db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n' },
     { name: 'YAML blocks: several lines (a key or text), a placeholder, a non-secret name', path: 'config/app.yml', code: `tls_key: |\n  ${tok}\n  ${tok2}\npassword: |\n  \${DB_PASSWORD}\ndescription: |\n  ${tok}\n` },
     { name: 'curl headers that are templates or not credentials', path: 'docs/api.md.txt', code: 'curl -H "Authorization: basic {base64(email:password)}" https://a.example.com\ncurl -H "Authorization: Bearer $TOKEN" https://b.example.com\ncurl -H "Content-Type: application/json" -H "Accept: text/plain" https://c.example.com\ncurl -H "X-Api-Key: <your-key>" https://d.example.com\n' },
+    { name: 'connection strings without a literal password', path: 'src/appsettings.json', code: '{ "Default": "Server=db1;Database=app;User Id=app;Password=${DB_PASSWORD}", "Other": "Server=db1;Database=app;Integrated Security=true;", "Fmt": "Server={0};User Id={1};Password={2};", "Empty": "Server=db1;User Id=app;Password=;" }\n' },
+    { name: 'format templates are not values', path: 'app/db.py', code: "password = 'format_string_{}'\npw = 'pw_{0}_{1}'\ntoken = 'tok_%s_suffix'\n" },
     { name: 'curl credentials from variables, prompts and placeholders', path: 'scripts/get.sh', code: 'curl -u "$USER:$TOKEN" https://a.example.com\ncurl -u admin: https://b.example.com\ncurl -u user:password https://c.example.com\ncurl --user "${CI_USER}:${CI_PASS}" https://d.example.com\ncurl -u "$(cat ~/.creds)" https://e.example.com\ncurl -u admin:$PASS https://f.example.com\n' },
     { path: 'k8s/deploy.yaml', code: 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db-secret\n        key: password\n' },
     { path: 'chart/templates/secret.yaml', code: 'password: "{{ .Values.db.password }}"\n' },
@@ -308,6 +310,18 @@ ruleTester(rule, {
       path: 'etc/app.conf',
       code: `  "api_token" => "${tok}"\n`,
       errors: [{ messageId: 'found', line: 1, column: 19 }],
+    },
+    {
+      name: 'connection string in appsettings.json',
+      path: 'src/App/appsettings.json',
+      code: `{\n  "ConnectionStrings": {\n    "Default": "Server=db1;Database=app;User Id=app;Password=${pw};TrustServerCertificate=True"\n  }\n}\n`,
+      errors: [{ messageId: 'found', message: /^password is assigned/, line: 3, column: 62, endColumn: 62 + pw.length }],
+    },
+    {
+      name: 'connection string in C# code and ODBC PWD',
+      path: 'src/Db.cs',
+      code: `var a = new SqlConnection("Data Source=db1;Initial Catalog=app;User ID=sa;Password=${tok}");\nvar b = "Driver={ODBC Driver 18};Server=db2;UID=app;PWD=${tok2};";\n`,
+      errors: [{ messageId: 'found', line: 1, column: 84 }, { messageId: 'found', line: 2, column: 57 }],
     },
     {
       name: 'curl -u in a workflow step',

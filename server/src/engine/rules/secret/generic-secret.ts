@@ -78,6 +78,10 @@ const XML_KEY_VALUE = /\b(?:key|name)\s*=\s*"([^"]+)"\s+value\s*=\s*"([^"]*)"/g;
 const NETRC = /\bpassword\s+(\S+)/g;
 const SQL = /\b(?:IDENTIFIED\s+BY|PASSWORD)\s*=?\s*'([^'\r\n]*)'/gi;
 const BEARER = /^(?:Bearer|Basic|Token|Bot)\s+(\S+)$/i;
+/** `Password=…` / `PWD=…` inside a connection string (ADO.NET, ODBC, JDBC): the value up to `;` or the string's end. */
+const CONN_PASSWORD = /(?:^|[;"'`\s])(?:password|pwd)\s*=\s*(?<v>[^;"'`<>\s{}]+)/gi;
+/** Another connection-string key on the same line. */
+const CONN_KEY = /(?:^|[;"'`\s])(?:server|data\s+source|host|address|addr|initial\s+catalog|database|uid|user\s+id|user(?:name)?)\s*=/i;
 /** A YAML block scalar header (`|`, `>-`, `|2`), the value on the lines below. */
 const YAML_BLOCK = /^[|>][-+1-9]{0,2}[ \t]*(?:#.*)?$/;
 /** In a curl command: `-u user:pass`, `--user "user:pass"`, `-uuser:'pass'`; the password after the first colon. */
@@ -266,6 +270,7 @@ function candidates(ctx: RuleContext): Candidate[] {
     for (const f of families) lineCandidates(f, line, at, lang, out);
     if (families.includes('yaml')) yamlBlock(ctx, l, line, out);
     if (inCurl) curlCandidates(line, at, out);
+    if (line.includes(';') && /p(?:ass)?w(?:or)?d\s*=/i.test(line) && CONN_KEY.test(line)) connectionCandidates(line, at, out);
     if (line.includes('://')) queryCandidates(line, at, out);
     if (line.includes('--set')) helmCandidates(line, at, out);
   }
@@ -313,6 +318,15 @@ function yamlBlock(ctx: RuleContext, l: number, line: string, out: Candidate[]):
   const value = found.text.trim();
   const start = ctx.lines.lineStart(found.l) + found.text.indexOf(value);
   out.push({ key: m[3] ?? m[4], start, end: start + value.length, value });
+}
+
+/** The password of a connection string written out in code or configuration (`appsettings.json`, `web.config`). */
+function connectionCandidates(line: string, at: number, out: Candidate[]): void {
+  for (const m of line.matchAll(CONN_PASSWORD)) {
+    const v = m.groups!.v;
+    const valueAt = m.index + m[0].length - v.length;
+    out.push({ key: 'password', start: at + valueAt, end: at + valueAt + v.length, value: v });
+  }
 }
 
 /** The password of `curl -u user:pass` and the credential of its `-H "Authorization: …"`, wherever curl is run. */
