@@ -209,6 +209,19 @@ export function isWholeString(mask: Uint8Array, start: number, end: number): boo
   return true;
 }
 
+/** The offset of the code bracket closing the `(`, `[` or `{` at `open` (brackets in strings and comments skipped), or -1. */
+export function closingBracket(text: string, mask: Uint8Array, open: number): number {
+  const o = text[open];
+  const c = o === '(' ? ')' : o === '[' ? ']' : '}';
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (mask[i] !== CODE) continue;
+    if (text[i] === o) depth++;
+    else if (text[i] === c && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** Next offset at or after `i` that is code and not whitespace. */
 export function nextSignificant(text: string, mask: Uint8Array, i: number): number {
   while (i < text.length && (mask[i] !== CODE || /\s/.test(text[i]))) i++;

@@ -1,5 +1,5 @@
 // config/spring-csrf-disabled: Spring Security's CSRF protection turned off (Java and Kotlin, servlet and WebFlux).
-import { CODE, codeMask } from '../../languages/lexer';
+import { closingBracket, CODE, codeMask } from '../../languages/lexer';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { isTestLikePath } from '../secret/heuristics';
 
@@ -8,19 +8,6 @@ const ID = 'config/spring-csrf-disabled';
 const CSRF = /\bcsrf\s*(?=[({])/g;
 /** A session policy or resource-server setup that makes the filter chain authenticate each request with a header token. */
 const STATELESS = /\bSessionCreationPolicy\s*\.\s*STATELESS\b|\bsessionCreationPolicy\s*\(\s*STATELESS\s*\)|=\s*STATELESS\b|\boauth2ResourceServer\b/;
-
-/** The offset of the bracket closing the one at `open`, or -1. */
-function matching(text: string, mask: Uint8Array, open: number): number {
-  const o = text[open];
-  const c = o === '(' ? ')' : '}';
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (mask[i] !== CODE) continue;
-    if (text[i] === o) depth++;
-    else if (text[i] === c && --depth === 0) return i;
-  }
-  return -1;
-}
 
 function skipSpace(text: string, i: number): number {
   while (i < text.length && /\s/.test(text[i])) i++;
@@ -40,7 +27,7 @@ function codeOf(text: string, mask: Uint8Array, from: number, to: number): strin
  */
 function disabledEnd(text: string, mask: Uint8Array, at: number): number {
   const open = skipSpace(text, at + 'csrf'.length);
-  const close = matching(text, mask, open);
+  const close = closingBracket(text, mask, open);
   if (close < 0) return -1;
   const inside = codeOf(text, mask, open + 1, close);
   if (text[open] === '(' && inside.trim() === '') {
@@ -73,13 +60,13 @@ function enclosingBody(text: string, mask: Uint8Array, at: number): [number, num
     if (outer === undefined) break;
     const header = codeOf(text, mask, Math.max(0, outer - 2000), outer).split(/[;}{]/).pop() ?? '';
     if (/\b(?:class|interface|object|enum|record)\b/.test(header)) {
-      const close = matching(text, mask, opens[k]);
+      const close = closingBracket(text, mask, opens[k]);
       return [opens[k], close < 0 ? text.length : close];
     }
   }
   const top = opens[opens.length - 1];
   if (top === undefined) return [0, text.length];
-  const close = matching(text, mask, top);
+  const close = closingBracket(text, mask, top);
   return [top, close < 0 ? text.length : close];
 }
 

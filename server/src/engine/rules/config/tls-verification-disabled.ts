@@ -1,6 +1,6 @@
 // config/tls-verification-disabled: code and config that turn off TLS certificate checks (rejectUnauthorized, verify=False, NODE_TLS_REJECT_UNAUTHORIZED=0).
 import type { Lang } from '../../languages/detect';
-import { CODE, COMMENT, STRING, codeMask, isCode, isWholeString, lineSpan, listItemSpan, nextSignificant, prevSignificant } from '../../languages/lexer';
+import { closingBracket, CODE, COMMENT, STRING, codeMask, isCode, isWholeString, lineSpan, listItemSpan, nextSignificant, prevSignificant } from '../../languages/lexer';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import type { LineIndex } from '../../text';
 import type { Fix, Severity } from '../../types';
@@ -177,7 +177,7 @@ function checkGo(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
     if (next !== undefined && next !== ',' && next !== '}') continue;
     // A tls.Config that also sets VerifyPeerCertificate or VerifyConnection checks the chain itself.
     const open = enclosingBrace(text, mask, start);
-    const close = open < 0 ? -1 : matching(text, mask, open, '{', '}');
+    const close = open < 0 ? -1 : closingBracket(text, mask, open);
     if (open >= 0 && close > open && GO_OWN_VERIFY.test(text.slice(open, close))) continue;
     if (goFlagGuarded(ctx, mask, start)) continue;
     out.push({ start, end, messageId: 'insecureSkipVerify', fix: removal(ctx, 'Remove InsecureSkipVerify: true (verify certificates)', listItemSpan(lines, mask, start, end)) });
@@ -407,7 +407,7 @@ function checkJvm(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
     const nameStart = m.index + m[0].indexOf('checkServerTrusted');
     if (!isCode(mask, m.index, m.index + m[0].length)) continue;
     const open = m.index + m[0].length - 1;
-    const close = matching(text, mask, open, '(', ')');
+    const close = closingBracket(text, mask, open);
     if (close < 0) continue;
     let i = nextSignificant(text, mask, close + 1);
     const rest = text.slice(i, i + 200);
@@ -456,7 +456,7 @@ function checkWebViewSslError(ctx: RuleContext, mask: Uint8Array, out: Hit[]): v
   for (const m of text.matchAll(/\b(?:void|fun)\s+onReceivedSslError\s*\(/g)) {
     if (!isCode(mask, m.index, m.index + m[0].length)) continue;
     const open = m.index + m[0].length - 1;
-    const close = matching(text, mask, open, '(', ')');
+    const close = closingBracket(text, mask, open);
     if (close < 0) continue;
     // The handler is the second parameter: `SslErrorHandler handler` (Java) or `handler: SslErrorHandler?` (Kotlin).
     const params = text.slice(open + 1, close).split(',');
@@ -464,7 +464,7 @@ function checkWebViewSslError(ctx: RuleContext, mask: Uint8Array, out: Hit[]): v
     if (!handler) continue;
     const brace = nextSignificant(text, mask, close + 1);
     if (text[brace] !== '{') continue;
-    const end = matching(text, mask, brace, '{', '}');
+    const end = closingBracket(text, mask, brace);
     if (end < 0) continue;
     let body = '';
     for (let i = brace + 1; i < end; i++) body += mask[i] === CODE ? text[i] : mask[i] === STRING ? '"' : ' ';
@@ -508,17 +508,6 @@ function checkCsharp(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
     const start = m.index + m[0].length - m[1].length;
     out.push({ start, end: start + m[1].length, messageId: 'acceptAllCallback' });
   }
-}
-
-/** The offset of the bracket closing the one at `open`, or -1. */
-function matching(text: string, mask: Uint8Array, open: number, o: string, c: string): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (mask[i] !== CODE) continue;
-    if (text[i] === o) depth++;
-    else if (text[i] === c && --depth === 0) return i;
-  }
-  return -1;
 }
 
 /** PHP: cURL options, Guzzle/Laravel `verify`, stream context `verify_peer`. */
