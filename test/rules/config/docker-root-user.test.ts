@@ -14,8 +14,24 @@ ruleTester(rule, {
     { name: 'final stage inherits USER from an earlier stage', code: 'FROM node:20 AS base\nUSER node\n\nFROM base\nCMD ["node", "a.js"]\n' },
     { name: 'USER from a variable', code: 'FROM ubuntu\nARG APP_USER=app\nUSER ${APP_USER}\nCMD ["run"]\n' },
     { name: 'comment mentions USER root', code: 'FROM node:20\n# USER root\nUSER node\nCMD ["node"]\n' },
+    {
+      name: 'gosu installed for the entrypoint script to step down from root',
+      code: 'FROM debian:12-slim\nRUN groupadd -r db && useradd -r -g db db\nRUN curl -fsSLo /usr/local/bin/gosu "$GOSU_URL" && chmod +x /usr/local/bin/gosu && gosu nobody true\nCOPY entry.sh /usr/local/bin/\nENTRYPOINT ["entry.sh"]\nCMD ["dbserver"]\n',
+    },
+    { name: 'su-exec in the entrypoint itself', code: 'FROM alpine:3.20\nRUN apk add --no-cache su-exec\nENTRYPOINT ["su-exec", "app:app", "/srv/run"]\n' },
+    { name: 'setpriv installed in a base stage the final stage builds on', code: 'FROM alpine:3.20 AS base\nRUN apk add --no-cache setpriv\n\nFROM base\nCOPY start.sh /\nENTRYPOINT ["/start.sh"]\n' },
   ],
   invalid: [
+    {
+      name: 'gosu installed but no entrypoint script to use it: CMD runs as root',
+      code: 'FROM debian:12-slim\nRUN apt-get install -y gosu\nCMD ["server"]\n',
+      errors: [{ messageId: 'noUser', line: 3, column: 1 }],
+    },
+    {
+      name: 'a word that only contains a tool name is not a step-down',
+      code: 'FROM alpine:3.20\nRUN apk add mygosu-tools\nENTRYPOINT ["/run.sh"]\n',
+      errors: [{ messageId: 'noUser', line: 3, column: 1 }],
+    },
     {
       code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
       errors: [{

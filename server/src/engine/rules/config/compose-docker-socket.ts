@@ -6,6 +6,35 @@ const ID = 'config/compose-docker-socket';
 
 const SOCKET = /^\/(?:var\/)?run\/docker\.sock$/;
 
+/** Fields of a short-syntax volume `source:target[:mode]`, splitting at colons outside `${…}` (`${SOCK:-/x}` keeps its colon). */
+function volumeFields(spec: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < spec.length; i++) {
+    if (spec.startsWith('${', i)) depth++;
+    else if (spec[i] === '}' && depth > 0) depth--;
+    else if (spec[i] === ':' && depth === 0) {
+      out.push(spec.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(spec.slice(start));
+  return out;
+}
+
+/**
+ * Whether a bind source is the host's Docker socket: the path itself, a variable defaulting to it, or a variable
+ * (set in .env) mounted at the socket's own path inside the container, the way socket-watching log shippers do it.
+ */
+function isSocketSource(source: string, target: string | undefined): boolean {
+  if (SOCKET.test(source)) return true;
+  const v = /^\$\{\w+(?::?-([^}]*))?\}$/.exec(source);
+  if (!v) return false;
+  if (v[1] !== undefined && v[1] !== '') return SOCKET.test(v[1]);
+  return target !== undefined && SOCKET.test(target);
+}
+
 export default defineRule({
   meta: {
     id: ID,
@@ -27,9 +56,10 @@ export default defineRule({
       if (!isSeq(volumes)) continue;
       for (const item of volumes.items) {
         // Short syntax `/var/run/docker.sock:/var/run/docker.sock:ro`, long syntax `{ type: bind, source: … }`.
-        const source = isMap(item) ? scalarString(getNode(item, 'source')) : scalarString(item)?.split(':')[0];
+        const fields = isMap(item) ? [scalarString(getNode(item, 'source')), scalarString(getNode(item, 'target'))] : volumeFields(scalarString(item) ?? '');
+        const [source, target] = fields;
         const r = nodeRange(item as YamlNode);
-        if (source && r && SOCKET.test(source)) ctx.report({ start: r[0], end: r[1], messageId: 'socket', data: { service } });
+        if (source && r && isSocketSource(source, target)) ctx.report({ start: r[0], end: r[1], messageId: 'socket', data: { service } });
       }
     }
   },

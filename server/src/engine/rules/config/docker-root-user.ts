@@ -30,6 +30,29 @@ function effectiveUser(ctx: RuleContext, stage: Stage, seen = new Set<Stage>()):
   return { user: NON_ROOT_BASE.test(stage.image) ? 'base' : 'root', image: stage.image };
 }
 
+/** Tools an entrypoint uses to step down from root to the service's own user before it execs the server. */
+const STEP_DOWN = /(?:^|[\s"'/;&|(])(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst\s+-u|chroot\s+--userspec)(?=[\s"',;&|)]|$)/;
+
+/** The stage and the earlier stages it is built FROM, nearest first. */
+function stageChain(ctx: RuleContext, stage: Stage): Stage[] {
+  const df = dockerfile(ctx);
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = baseStage(df, s)) chain.push(s);
+  return chain;
+}
+
+/**
+ * Whether the image starts as root only to step down: the CMD/ENTRYPOINT calls gosu/su-exec/setpriv itself, or a
+ * stage it runs installs or tries such a tool and an ENTRYPOINT script (which the Dockerfile cannot show) runs
+ * first; the official postgres, redis and mysql images work this way.
+ */
+function stepsDown(ctx: RuleContext, stage: Stage): boolean {
+  const ins = stageChain(ctx, stage).flatMap((s) => s.instructions);
+  const runs = ins.filter((i) => i.name === 'CMD' || i.name === 'ENTRYPOINT');
+  if (runs.some((i) => STEP_DOWN.test(i.args))) return true;
+  return ins.some((i) => i.name === 'ENTRYPOINT') && ins.some((i) => i.name === 'RUN' && STEP_DOWN.test(i.args));
+}
+
 function firstLineEnd(ctx: RuleContext, ins: Instruction): number {
   return Math.min(ins.end, ctx.lines.lineEnd(ins.line));
 }
@@ -75,7 +98,7 @@ export default defineRule({
     // Only the stage's own process counts: without CMD/ENTRYPOINT the base image's entrypoint decides (and the
     // official postgres, nginx or redis images drop privileges themselves).
     const runs = final.instructions.filter((i) => i.name === 'CMD' || i.name === 'ENTRYPOINT');
-    if (runs.length === 0) return;
+    if (runs.length === 0 || stepsDown(ctx, final)) return;
     const first = runs[0];
     const ls = ctx.lines.lineStart(first.line);
     const indent = ctx.text.slice(ls, first.start);
