@@ -22,6 +22,10 @@ ruleTester(rule, {
     { name: 'test fixtures', path: 'test/fixtures/.env', code: 'A=1\n', git: { 'test/fixtures/.env': { tracked: true } } },
     { name: 'not a dotenv file', path: 'src/env.ts', code: 'export const env = 1;\n', git: { 'src/env.ts': { staged: true } } },
     { path: '.envrc', code: 'export A=1\n', git: { '.envrc': { staged: true } } },
+    { name: "test runs' settings are committed by design (Next.js .env.test)", path: '.env.test', code: 'DATABASE_URL=postgres://postgres:postgres@localhost/app_test\n', git: { '.env.test': { tracked: true } } },
+    { path: 'config/.env.testing', code: 'APP_ENV=testing\n', git: { 'config/.env.testing': { tracked: true } } },
+    { path: '.env.ci', code: 'CI=true\n', git: { '.env.ci': { staged: true } } },
+    { path: 'config/.env.e2e', code: 'BASE_URL=http://localhost:3000\n', git: { 'config/.env.e2e': { tracked: true } } },
   ],
   invalid: [
     {
@@ -105,7 +109,7 @@ ruleTester(rule, {
 describe('git/env-file-staged helpers', () => {
   it('names: secret env files vs committed-by-design ones', () => {
     for (const p of ['.env', '.env.local', '.env.production', 'config/.env', 'prod.env', '.env.keys']) assert.ok(isSecretEnvFile(p), p);
-    for (const p of ['.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults', 'sample.env', 'env', '.envrc', 'x/testdata/.env']) {
+    for (const p of ['.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults', 'sample.env', 'env', '.envrc', 'x/testdata/.env', '.env.test', '.env.testing', 'test.env', '.env.e2e']) {
       assert.ok(!isSecretEnvFile(p), p);
     }
   });

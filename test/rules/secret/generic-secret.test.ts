@@ -129,6 +129,28 @@ ruleTester(rule, {
     { path: 'yarn.lock', code: `token "${tok}"` },
     { path: 'dist/app.min.js', code: `var apiKey="${tok}";` },
     { path: 'index.html', code: '<input type="password" name="password" placeholder="Password">' },
+    // Real projects' compose files, CI services and settings classes: defaults and words, not credentials.
+    {
+      name: '"password" written in another language',
+      path: 'docker-compose.yml',
+      code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: contraseña\n      DB_PASSWORD: Passwort!\n      MYSQL_PASSWORD: senha123\n',
+    },
+    {
+      name: "a password made of its own service's name and digits",
+      path: 'docker-compose.yml',
+      code: 'services:\n  s3:\n    environment:\n      MINIO_ROOT_PASSWORD: minio123\n      RABBITMQ_PASSWORD: rabbitmq@2024\n',
+    },
+    { name: 'the same in a settings class', path: 'app/settings.py', code: 'class Settings(BaseSettings):\n    keycloak_admin_password: str = "keycloak#1"\n' },
+    {
+      name: 'a self-describing value with a numeronym (n8n, k8s) in it',
+      path: 'docker-compose.yml',
+      code: 'services:\n  n8n:\n    environment:\n      N8N_ENCRYPTION_KEY: n8n-encryption-key-local\n      CLUSTER_TOKEN: k8s-cluster-token-dev\n',
+    },
+    {
+      name: "the FastAPI security tutorial's published SECRET_KEY, copied into a project",
+      path: 'app/core/security.py',
+      code: `SECRET_KEY = "${'09d25e094faa6ca2556c818166b7a956' + '3b93f7099f6f0f4caa6cf63b88e8d3e7'}"\n`,
+    },
   ],
   invalid: [
     {
@@ -334,6 +356,18 @@ ruleTester(rule, {
       path: 'config/app.yml',
       code: `api:\n  api_key: ${tok}\n  client_secret: "${tok2}" # prod\n`,
       errors: [{ messageId: 'found', line: 2, column: 12, fixes: [] }, { messageId: 'found', line: 3, column: 19, endColumn: 51, fixes: [] }],
+    },
+    {
+      name: "a service's name followed by a real password is still a password",
+      path: 'docker-compose.yml',
+      code: `services:\n  s3:\n    environment:\n      MINIO_ROOT_PASSWORD: minio${pw}\n`,
+      errors: [{ messageId: 'found', line: 4, column: 28 }],
+    },
+    {
+      name: 'a numeronym does not make a random value a label',
+      path: 'docker-compose.yml',
+      code: `services:\n  n8n:\n    environment:\n      N8N_ENCRYPTION_KEY: n8n-${tok}\n`,
+      errors: [{ messageId: 'found', line: 4, column: 27 }],
     },
     {
       name: 'docker-compose environment list',

@@ -5,10 +5,14 @@ import { LineIndex } from '../../text';
 import type { GitFileStatus } from '../../host';
 import type { Fix } from '../../types';
 
-/** Name parts that mark a file meant to be committed: templates, encrypted bundles. */
+/**
+ * Name parts that mark a file meant to be committed: templates, encrypted bundles, and the settings of test runs
+ * (Next.js `.env.test`, Laravel `.env.testing`, `.env.ci`, `.env.e2e`), which point at throwaway local services. A real
+ * credential inside any of them is still reported by the secret rules.
+ */
 const COMMITTED_BY_DESIGN = new Set([
   'example', 'examples', 'sample', 'samples', 'template', 'templates', 'tmpl', 'tpl', 'dist', 'default', 'defaults',
-  'schema', 'vault', 'enc', 'encrypted',
+  'schema', 'vault', 'enc', 'encrypted', 'test', 'tests', 'testing', 'ci', 'e2e',
 ]);
 
 /** Folders whose .env files are test data. */

@@ -1,6 +1,6 @@
 // Heuristics of the generic secret rule: which names hold secrets, and which assigned values look like real ones.
 import type { RuleContext } from '../../rule';
-import { shannonEntropy } from '../../text';
+import { hash, shannonEntropy } from '../../text';
 import { looksLikeFiller, matchesAnyProvider } from './provider';
 import { providerSpecs } from './providers';
 
@@ -97,11 +97,23 @@ const COMMON_FAKE = new Set([
   'changeme', 'default', 'qwerty', 'letmein', 'welcome', 'demo', 'abc', 'abcdef', 'foo', 'bar', 'foobar', 'baz', 'mypassword',
   'yourpassword', 'newpassword', 'oldpassword', 'mysecret', 'yoursecret', 'token', 'mytoken', 'apikey', 'myapikey', 'key', 'secretkey',
   'postgres', 'mysql', 'redis', 'mongo', 'sa', 'x', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no',
+  // "password" in other languages (letters outside a-z dropped: `contraseña` -> `contrasea`).
+  'contrasena', 'contrasea', 'passwort', 'kennwort', 'senha', 'motdepasse', 'wachtwoord', 'parola', 'haso', 'haslo', 'lozinka',
+  'salasana', 'losenord', 'lsenord', 'adgangskode', 'passord',
 ]);
+
+/** Words of a key that say what the value is, not whose it is: `MINIO_ROOT_PASSWORD` keeps `minio` (and `root`). */
+const KEY_ROLE_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'secret', 'token', 'key', 'api', 'auth', 'default', 'initdb']);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The UUIDs of RFC 4122, Wikipedia and the OpenAPI/Swagger examples: documentation, not anyone's key. */
 const EXAMPLE_UUID = /^(?:123e4567-e89b-12d3-a456-4266(?:14174|55440)000|550e8400-e29b-41d4-a716-446655440000|3fa85f64-5717-4562-b3fc-2c963f66afa6|f81d4fae-7dec-11d0-a765-00a0c91e6bf6)$/i;
+/**
+ * Hashes of values published in popular projects' tutorials and shipped templates, copied into countless projects: the
+ * FastAPI security tutorial's `SECRET_KEY`, the Supabase self-hosting `.env.example` defaults, Cal.com's `.env.example`
+ * `CRON_API_KEY`. Public, so not anyone's secret (and kept as hashes so no secret-shaped literal sits in the source).
+ */
+const PUBLISHED_EXAMPLES = new Set(['0f54fbd51028dc', '0d0d5396e5480d', '01c487fe25f4a1', '0febe232b1555c']);
 const EMAIL = /^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/;
 const DIGEST = /^(?:sha1|sha224|sha256|sha384|sha512|md5|blake2b?)[-:]/i;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -127,6 +139,13 @@ function isIdentifierLike(v: string, kind: SecretKind): boolean {
   let digits = false;
   for (const p of parts) {
     if (/^\d+$/.test(p)) {
+      digits = true;
+      continue;
+    }
+    // Numeronyms are words: `k8s`, `n8n`, `i18n`, `a11y`.
+    if (/^[A-Za-z]\d{1,2}[A-Za-z]{1,2}$/.test(p)) {
+      words++;
+      letters += p.length;
       digits = true;
       continue;
     }
@@ -167,6 +186,7 @@ export function looksLikeSecret(value: string, kind: SecretKind, options: ValueO
   if (REFERENCE.test(v) || PLACEHOLDER.test(v)) return false;
   // A random UUID is 122 bits: many services issue API keys and tokens as UUIDs (Heroku, Sauce Labs, Snyk). In tests
   // and fixtures it is more often a record id, and the documentation examples are nobody's.
+  if (v.length >= 32 && PUBLISHED_EXAMPLES.has(hash(v))) return false;
   const uuid = UUID.test(v);
   if (uuid && (options.strict || EXAMPLE_UUID.test(v))) return false;
   if (URL.test(v) || isPathLike(v) || EMAIL.test(v) || DIGEST.test(v) || /^0x[0-9a-f]{40}$/i.test(v)) return false;
@@ -174,6 +194,9 @@ export function looksLikeSecret(value: string, kind: SecretKind, options: ValueO
   const core = v.toLowerCase().replace(/[^a-z]/g, '');
   if (COMMON_FAKE.has(core)) return false;
   if (options.key && core === options.key.toLowerCase().replace(/[^a-z]/g, '')) return false;
+  // A password spelled as its own service's name plus digits or symbols (`MINIO_ROOT_PASSWORD: minio123`,
+  // `redis_password = "redis@2024"`) is the default a compose file or tutorial ships, not anyone's credential.
+  if (kind === 'password' && options.key && core.length >= 3 && splitWords(options.key).some((w) => w === core && !KEY_ROLE_WORDS.has(w))) return false;
 
   const entropy = shannonEntropy(v);
   if (isIdentifierLike(v, kind)) return false;
