@@ -18,8 +18,22 @@ ruleTester(rule, {
     { path: '.env.example', code: 'API_KEY=changeme\n' },
     'CSRF_TOKEN=abc\nNEXT_PUBLIC_API_KEY=pk_short\nTOKEN_URL=https://auth.example.com/token\nMAX_TOKENS=100\n',
     '# JWT_SECRET=short\n',
+    { name: 'fake_/dummy_ placeholders', code: 'CRM_APP_SECRET=fake_app_secret\nCHAT_TOKEN=dummy-token\n' },
+    { name: 'a file that sets its own environment to dev', path: '.env.perf', code: 'BASE_URL=http://localhost:4000\nENVIRONMENT=dev\nCRM_APP_SECRET=loadtest1\n' },
+    { name: 'NODE_ENV=test in an unnamed env file', code: 'NODE_ENV="test"\nWEBHOOK_TOKEN=12345\n' },
   ],
   invalid: [
+    {
+      name: 'ENVIRONMENT=dev does not excuse a file named for production',
+      path: '.env.production',
+      code: 'ENVIRONMENT=dev\nWEBHOOK_TOKEN=12345\n',
+      errors: [{ messageId: 'short', line: 2, column: 15 }],
+    },
+    {
+      name: 'a variable that only ends in ENV is not the environment',
+      code: 'PYENV=dev\nWEBHOOK_TOKEN=12345\n',
+      errors: [{ messageId: 'short', line: 2, column: 15 }],
+    },
     {
       code: 'APP_NAME=shop\nJWT_SECRET=supersecret\n',
       errors: [{ messageId: 'short', line: 2, column: 12, endColumn: 23, message: 'JWT_SECRET is only 11 characters; use at least 64 random characters (e.g. openssl rand -hex 32)' }],

@@ -10,7 +10,9 @@ const NAME = /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_KEY_BASE)$/;
 /** Keys that sign sessions and tokens: brute-forcing them forges any user's session, so they need 64 characters. */
 const SIGNING = /(?:^|_)(?:SESSION|JWT|COOKIE|SIGNING|HMAC)(?:_|$)|^(?:SECRET_KEY_BASE|APP_SECRET|SECRET_KEY)$/;
 /** Values that say "fill me in" rather than being one. */
-const FILL_ME = /^<.*>$|^\[.*\]$|^(?:x+|\.{3}|\*+|-+|none|null|nil|false|true)$|^your[-_]|[-_]here$|^\$|\$\{/i;
+const FILL_ME = /^<.*>$|^\[.*\]$|^(?:x+|\.{3}|\*+|-+|none|null|nil|false|true)$|^(?:your|fake|dummy|example|sample|placeholder|changeme)[-_]|[-_]here$|^\$|\$\{/i;
+/** A line in the file that names its own environment as development or test (`ENVIRONMENT=dev`, `NODE_ENV=test`). */
+const DECLARES_DEV = /^[ \t]*(?:export[ \t]+)?(?:\w+_)?ENV(?:IRONMENT)?[ \t]*=[ \t]*["']?(?:dev|develop|development|local|test|testing)["']?[ \t]*(?:#.*)?$/im;
 
 export default defineRule({
   meta: {
@@ -30,6 +32,8 @@ export default defineRule({
     // Development and test values are not meant to be strong, and templates hold placeholders.
     const env = dotenvEnvironment(ctx.path);
     if (env === 'development' || env === 'local' || env === 'test' || env === 'template') return;
+    // A file whose name says nothing (`.env.bench`, `.env.load`) but which sets its own environment to dev or test.
+    if (env !== 'production' && DECLARES_DEV.test(ctx.text)) return;
     for (const e of ctx.memo('dotenv', () => parseDotenv(ctx.text))) {
       if (!NAME.test(e.key) || secretKind(e.key) !== 'secret') continue;
       const value = e.value;
