@@ -7,6 +7,11 @@ const FLASK = 'from flask import Flask\n\napp = Flask(__name__)\n';
 ruleTester(rule, {
   path: 'app.py',
   valid: [
+    {
+      name: 'Django settings that serve only loopback names (a local container setup)',
+      path: 'portal/settings/container.py',
+      code: 'ALLOWED_HOSTS = [".localhost", "127.0.0.1"]\nDEBUG = True\n',
+    },
     FLASK + 'app.run()\n',
     FLASK + 'app.run(debug=False)\n',
     { name: 'a debug constant that is also set from the environment', code: FLASK + 'DEBUG = True\nif PROD:\n    DEBUG = os.environ.get("DEBUG") == "1"\napp.run(debug=DEBUG)\n' },
@@ -121,6 +126,12 @@ ruleTester(rule, {
       errors: [{ messageId: 'djangoDebug', line: 3, column: 1, fixes: [{ output: 'import os\nfrom .base import *\nDEBUG = os.environ.get("DEBUG") == "1"\n' }] }],
     },
     { name: 'Django *_settings.py', path: 'conf/prod_settings.py', code: 'DEBUG: bool = True\n', errors: [{ messageId: 'djangoDebug', column: 1, endColumn: 19 }] },
+    {
+      name: 'Django: ALLOWED_HOSTS read from the environment is a deployment',
+      path: 'portal/settings/container.py',
+      code: 'import os\nALLOWED_HOSTS = os.environ.get("HOSTS", "localhost").split(",")\nDEBUG = True\n',
+      errors: [{ messageId: 'djangoDebug', line: 3, column: 1 }],
+    },
     {
       name: 'FastAPI(debug=True)',
       code: 'from fastapi import FastAPI\n\napp = FastAPI(title="api", debug=True)\n',

@@ -11,6 +11,11 @@ ruleTester(rule, {
     '# SESSION_COOKIE_SECURE = False\n',
     { path: 'mysite/settings/dev.py', code: 'SESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False\n' },
     { path: 'mysite/settings/local.py', code: 'SESSION_COOKIE_SECURE = False\n' },
+    {
+      name: 'a settings module that serves only localhost names (a local container setup)',
+      path: 'portal/settings/container.py',
+      code: 'ALLOWED_HOSTS = [".localhost", "127.0.0.1", "[::1]"]\nSESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False\n',
+    },
     { path: 'config.py', code: 'class DevelopmentConfig(Config):\n    SESSION_COOKIE_SECURE = False\n' },
     { name: 'not a settings or config module', path: 'app/cookies.py', code: 'SESSION_COOKIE_SECURE = False\n' },
     { path: 'tests/test_settings.py', code: 'SESSION_COOKIE_SECURE = False\n' },
@@ -21,6 +26,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'localhost next to a real host name is a deployment',
+      path: 'portal/settings/container.py',
+      code: 'ALLOWED_HOSTS = ["localhost", "portal.example.org"]\nSESSION_COOKIE_SECURE = False\n',
+      errors: [{ messageId: 'notSecure', line: 2, column: 1 }],
+    },
     {
       name: 'Flask: module settings loaded with app.config.from_object(__name__)',
       path: 'flaskr/app.py',

@@ -3,6 +3,7 @@ import { isNonProductionModule, isSettingsModule, pySource, pythonFix, type PyAr
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import type { Fix, Severity } from '../../types';
 import { isTestLikePath } from '../secret/heuristics';
+import { servesOnlyLocalhost } from './shared/py-local-settings';
 
 const ID = 'config/python-debug-enabled';
 
@@ -85,7 +86,7 @@ function runHit(ctx: RuleContext, src: PySource, callee: string, debug: PyArg, h
 }
 
 function checkAssignments(ctx: RuleContext, src: PySource, werkzeug: boolean, out: Hit[]): void {
-  const djangoSettings = isSettingsModule(ctx.path) && !isNonProductionModule(ctx.path);
+  const djangoSettings = isSettingsModule(ctx.path) && !isNonProductionModule(ctx.path) && !servesOnlyLocalhost(src);
   for (const a of src.assignments()) {
     if (a.op !== '=' || !isTrue(src, a.from, a.to)) continue;
     const [start, end] = [src.tokens[a.targetFrom].start, src.tokens[a.to - 1].end];

@@ -2,6 +2,7 @@
 import { isConfigModule, isNonProductionClass, isNonProductionModule, pySource, pythonFix, type PySource } from '../../languages/python';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { isTestLikePath } from '../secret/heuristics';
+import { servesOnlyLocalhost } from './shared/py-local-settings';
 
 const ID = 'config/python-insecure-cookie';
 const SECURE = new Set(['SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'REMEMBER_COOKIE_SECURE']);
@@ -40,6 +41,7 @@ export default defineRule({
   check(ctx) {
     if (!/COOKIE_(?:SECURE|HTTPONLY)/.test(ctx.text) || isNonProductionModule(ctx.path)) return;
     const src = pySource(ctx);
+    if (servesOnlyLocalhost(src)) return;
     // `app.config.from_object(__name__)` loads this module's own upper-case names as settings (the Flask tutorial layout).
     const configModule = isConfigModule(ctx.path) || /\.config\.from_object\(\s*__name__\s*\)/.test(ctx.text);
     for (const a of src.assignments()) {
