@@ -20,7 +20,7 @@ export function splitWords(name: string): string[] {
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'passwort', 'contrasena', 'senha', 'motdepasse']);
 const SECRET_WORDS = new Set(['secret', 'token', 'credential', 'credentials', 'apikey', 'privatekey', 'secretkey', 'accesskey', 'authkey', 'signingkey', 'encryptionkey', 'masterkey', 'clientsecret', 'authtoken', 'accesstoken', 'refreshtoken', 'bearertoken', 'apitoken', 'sessionkey', 'connectionstring']);
 /** First word of a two-word key name: `api_key`, `signing_key`. */
-const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing', 'encryption', 'master', 'auth', 'app', 'client', 'session', 'jwt', 'hmac', 'webhook', 'consumer', 'account', 'storage', 'subscription', 'service']);
+const KEY_QUALIFIERS = new Set(['api', 'admin', 'access', 'private', 'secret', 'signing', 'encryption', 'master', 'auth', 'app', 'client', 'session', 'jwt', 'hmac', 'webhook', 'consumer', 'account', 'storage', 'subscription', 'service']);
 /** A name ending in one of these names something about a secret, not the secret (`token_url`, `password_field`). */
 const NOT_SECRET_TAIL = new Set([
   'url', 'uri', 'urls', 'uris', 'endpoint', 'endpoints', 'host', 'hostname', 'domain', 'port', 'path', 'paths', 'file', 'filename',
@@ -49,6 +49,21 @@ const NOT_SECRET_ANY = new Set([
   'tokenizer', 'i18n', 'l10n', 'translation',
 ]);
 
+/** Hosted-search engines whose search-only keys are meant to ship in web pages. */
+const SEARCH_ENGINES = new Set(['algolia', 'docsearch', 'typesense', 'meilisearch', 'instantsearch']);
+
+/**
+ * The search-only key of Algolia, DocSearch or Typesense (`searchApiKey`, `ALGOLIA_SEARCH_KEY`,
+ * `TYPESENSE_SEARCH_ONLY_API_KEY`): it can only query a public index and belongs in the front end. An admin or write
+ * key (`ALGOLIA_ADMIN_KEY`) and other services' search keys (`BING_SEARCH_API_KEY`) are still secrets.
+ */
+function isSearchOnlyKey(words: string[]): boolean {
+  const i = words.indexOf('search');
+  if (i < 0 || words.some((w) => w === 'admin' || w === 'write')) return false;
+  if (words.includes('only') || words.some((w) => SEARCH_ENGINES.has(w))) return true;
+  return i === 0 && /^(?:search(?:api)?key)$/.test(words.join(''));
+}
+
 /** What kind of secret a key or variable name holds, or undefined when it does not name one. */
 /** Words before `pat` that make it a personal access token: forges, CI services, or nothing at all (`PAT`). */
 const PAT_OWNERS = /^$|(?:github|gh|gitlab|gl|azure|ado|devops|vsts|bitbucket|gitea|forgejo|hf|huggingface|personal|access|user|bot|ci|npm)$/;
@@ -57,6 +72,7 @@ export function secretKind(name: string): SecretKind | 'authorization' | undefin
   const words = splitWords(name);
   if (words.length === 0) return undefined;
   if (words.some((w) => NOT_SECRET_ANY.has(w))) return undefined;
+  if (isSearchOnlyKey(words)) return undefined;
   const last = words[words.length - 1];
   if (NOT_SECRET_TAIL.has(last)) return undefined;
   if (last === 'authorization') return 'authorization';
@@ -111,9 +127,9 @@ const EXAMPLE_UUID = /^(?:123e4567-e89b-12d3-a456-4266(?:14174|55440)000|550e840
 /**
  * Hashes of values published in popular projects' tutorials and shipped templates, copied into countless projects: the
  * FastAPI security tutorial's `SECRET_KEY`, the Supabase self-hosting `.env.example` defaults, Cal.com's `.env.example`
- * `CRON_API_KEY`. Public, so not anyone's secret (and kept as hashes so no secret-shaped literal sits in the source).
+ * `CRON_API_KEY`, Grafana's default `secret_key` (`defaults.ini`, copied into every custom `grafana.ini`). Public, so not anyone's secret (and kept as hashes so no secret-shaped literal sits in the source).
  */
-const PUBLISHED_EXAMPLES = new Set(['0f54fbd51028dc', '0d0d5396e5480d', '01c487fe25f4a1', '0febe232b1555c']);
+const PUBLISHED_EXAMPLES = new Set(['0f54fbd51028dc', '0d0d5396e5480d', '01c487fe25f4a1', '0febe232b1555c', '023674f31b345e']);
 const EMAIL = /^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/;
 const DIGEST = /^(?:sha1|sha224|sha256|sha384|sha512|md5|blake2b?)[-:]/i;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -186,7 +202,7 @@ export function looksLikeSecret(value: string, kind: SecretKind, options: ValueO
   if (REFERENCE.test(v) || PLACEHOLDER.test(v)) return false;
   // A random UUID is 122 bits: many services issue API keys and tokens as UUIDs (Heroku, Sauce Labs, Snyk). In tests
   // and fixtures it is more often a record id, and the documentation examples are nobody's.
-  if (v.length >= 32 && PUBLISHED_EXAMPLES.has(hash(v))) return false;
+  if (v.length >= 16 && PUBLISHED_EXAMPLES.has(hash(v))) return false;
   const uuid = UUID.test(v);
   if (uuid && (options.strict || EXAMPLE_UUID.test(v))) return false;
   if (URL.test(v) || isPathLike(v) || EMAIL.test(v) || DIGEST.test(v) || /^0x[0-9a-f]{40}$/i.test(v)) return false;

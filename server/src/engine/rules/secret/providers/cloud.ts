@@ -17,12 +17,14 @@ export function fnv1a(s: string): number {
 }
 
 /**
- * Keys published as test fixtures in firebase-android-sdk (the set gitleaks allowlists), by FNV-1a hash: they
- * turn up in every vendored copy of those tests and are not anyone's credential.
+ * Keys published as test fixtures in firebase-android-sdk (the set gitleaks allowlists) and in Google's Maps samples, by
+ * FNV-1a hash: they turn up in every vendored copy of those tests and samples and are not anyone's credential.
  */
 const PUBLISHED_EXAMPLE_KEYS: ReadonlySet<number> = new Set([
   1939725703, 4036301428, 184011421, 1309888971, 3094883374, 2522600970, 407217191, 14266472, 2945428224, 1915680976, 3366260969, 391233900,
   4111208050, 1782708497, 2397165639, 2978509329,
+  // The key of Google's own Maps JavaScript API samples, pasted into countless demo pages.
+  3523642937,
 ]);
 
 export const googleApiKey: ProviderSpec = tokenSpec({

@@ -1,7 +1,11 @@
 // Stripe secret and restricted keys: live keys are errors, test-mode keys only informational.
 import type { ProviderSpec } from '../provider';
 import { ALPHABETS, sampleSecret } from '../samples';
+import { fnv1a } from './cloud';
 import { tokenSpec } from './kit';
+
+/** Test keys printed in Stripe's API reference and guides (by FNV-1a hash): every reader has them, they are nobody's. */
+const DOCUMENTATION_TEST_KEYS: ReadonlySet<number> = new Set([3916622244, 487915063]);
 
 const alnum = (n: number, seed: number): string => sampleSecret(ALPHABETS.alnum, n, seed);
 
@@ -29,6 +33,7 @@ export const stripeTestKey: ProviderSpec = tokenSpec({
   truncateTo: 20,
   envName: 'STRIPE_SECRET_KEY',
   severity: 'info',
+  validate: (key) => !DOCUMENTATION_TEST_KEYS.has(fnv1a(key)),
   help: 'A test-mode key cannot move real money, but it reads and changes the account\'s test data and webhooks. Prefer the environment so the live key can replace it without a code change.',
   extraFp: (make) => [`const pk = "${make(7).replace(/^[rs]k_/, 'pk_')}";`, 'STRIPE_SECRET_KEY=sk_test_...'],
 });
