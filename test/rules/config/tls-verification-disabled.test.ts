@@ -37,6 +37,11 @@ ruleTester(rule, {
     { path: 'config.yml', code: 'db:\n  ssl:\n    rejectUnauthorized: true\n' },
     { path: 'main.go', code: 'cfg := &tls.Config{InsecureSkipVerify: false}\n// InsecureSkipVerify: true\n' },
     {
+      name: 'Go: websocket.AcceptOptions InsecureSkipVerify is the Origin check, not TLS',
+      path: 'hub.go',
+      code: 'c, err := websocket.Accept(w, r, &websocket.AcceptOptions{\n\tInsecureSkipVerify: true,\n})\n',
+    },
+    {
       name: 'Python: urllib3 cert_reqs None is its verifying default, required stays required',
       path: 'pool.py',
       code: "pool = urllib3.proxy_from_url(proxy, cert_reqs=None)\nhttp = urllib3.PoolManager(cert_reqs='CERT_REQUIRED')\nr = redis.Redis(ssl=True, ssl_cert_reqs='required')\n",

@@ -177,6 +177,8 @@ function checkGo(ctx: RuleContext, mask: Uint8Array, out: Hit[]): void {
     if (next !== undefined && next !== ',' && next !== '}') continue;
     // A tls.Config that also sets VerifyPeerCertificate or VerifyConnection checks the chain itself.
     const open = enclosingBrace(text, mask, start);
+    // nhooyr/coder websocket.AcceptOptions: the field of that name turns off the Origin check, not certificate checks.
+    if (open >= 0 && /\bAcceptOptions\s*$/.test(text.slice(Math.max(0, open - 60), open))) continue;
     const close = open < 0 ? -1 : closingBracket(text, mask, open);
     if (open >= 0 && close > open && GO_OWN_VERIFY.test(text.slice(open, close))) continue;
     if (goFlagGuarded(ctx, mask, start)) continue;
