@@ -136,6 +136,11 @@ ruleTester(rule, {
       code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: contraseña\n      DB_PASSWORD: Passwort!\n      MYSQL_PASSWORD: senha123\n',
     },
     {
+      name: 'translated "password" labels with accented letters are words, not passwords',
+      path: 'src/components/strings.json',
+      code: '{"hu": {"password": "Jelszó"}, "ro": {"password": "Parolă"}, "lt": {"password": "Slaptažodis"}, "is": {"password": "Lykilorð"}}\n',
+    },
+    {
       name: "a password made of its own service's name and digits",
       path: 'docker-compose.yml',
       code: 'services:\n  s3:\n    environment:\n      MINIO_ROOT_PASSWORD: minio123\n      RABBITMQ_PASSWORD: rabbitmq@2024\n',
@@ -356,6 +361,12 @@ ruleTester(rule, {
       path: 'config/app.yml',
       code: `api:\n  api_key: ${tok}\n  client_secret: "${tok2}" # prod\n`,
       errors: [{ messageId: 'found', line: 2, column: 12, fixes: [] }, { messageId: 'found', line: 3, column: 19, endColumn: 51, fixes: [] }],
+    },
+    {
+      name: 'an accented password with digits and symbols is still a password',
+      path: 'config/app.json',
+      code: '{"password": "Contraseña#2024"}\n',
+      errors: [{ messageId: 'found', line: 1, column: 15 }],
     },
     {
       name: "a service's name followed by a real password is still a password",

@@ -181,10 +181,13 @@ function isIdentifierLike(v: string, kind: SecretKind): boolean {
   return kind === 'secret' || !digits || words >= 2;
 }
 
-/** Character classes present: lower, upper (a leading capital alone does not count), digit, symbol (not `-_.`). */
+/**
+ * Character classes present: lower, upper (a leading capital alone does not count), digit, symbol (not `-_.`). Letters
+ * of any script are letters, not symbols: `Jelszó` and `Parolă` are words (translated "password" labels).
+ */
 function charClasses(v: string): number {
-  const rest = v.replace(/^[A-Z](?=[a-z])/, 'a');
-  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9\-_.]/].filter((r) => r.test(rest)).length;
+  const rest = v.replace(/^\p{Lu}(?=\p{Ll})/u, 'a');
+  return [/\p{Ll}/u, /\p{Lu}/u, /[0-9]/, /[^\p{L}\p{M}0-9\-_.]/u].filter((r) => r.test(rest)).length;
 }
 
 export interface ValueOptions {
