@@ -8,6 +8,11 @@ ruleTester(rule, {
     'config :my_app, MyAppWeb.Endpoint,\n  check_origin: ["https://example.com"]\n',
     'config :my_app, MyAppWeb.Endpoint,\n  url: [host: "example.com"]\n  # check_origin: false\n',
     { name: 'dev config', path: 'config/dev.exs', code: 'config :my_app, MyAppWeb.Endpoint,\n  check_origin: false\n' },
+    {
+      name: 'an endpoint config that reloads code is a development one, whatever the file name',
+      path: 'config/host.exs',
+      code: 'import Config\n\nconfig :cam, CamWeb.Endpoint,\n  http: [port: 4000],\n  check_origin: false,\n  code_reloader: true,\n  watchers: []\n',
+    },
     { name: 'runtime.exs in a dev block', path: 'config/runtime.exs', code: 'import Config\n\nif config_env() == :dev do\n  config :my_app, MyAppWeb.Endpoint,\n    check_origin: false\nend\n' },
     {
       name: 'config.exs overridden by prod.exs',
@@ -18,6 +23,18 @@ ruleTester(rule, {
     { name: 'a string mentioning it', path: 'lib/my_app/help.ex', code: 'defmodule Help do\n  @doc "Never set check_origin: false in production"\nend\n' },
   ],
   invalid: [
+    {
+      name: 'code reloading in another config statement does not make this endpoint a development one',
+      path: 'config/host.exs',
+      code: 'import Config\n\nconfig :cam, CamWeb.Endpoint,\n  check_origin: false\n\nconfig :cam, CamWeb.Admin,\n  code_reloader: true\n',
+      errors: [{ messageId: 'checkOrigin', line: 4, column: 3 }],
+    },
+    {
+      name: 'a commented-out code_reloader does not count',
+      path: 'config/host.exs',
+      code: 'config :cam, CamWeb.Endpoint,\n  # code_reloader: true,\n  check_origin: false\n',
+      errors: [{ messageId: 'checkOrigin', line: 3, column: 3 }],
+    },
     {
       code: 'config :my_app, MyAppWeb.Endpoint,\n  url: [host: "example.com", port: 443],\n  check_origin: false\n',
       errors: [{

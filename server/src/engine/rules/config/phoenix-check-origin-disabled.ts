@@ -6,6 +6,23 @@ import { inNonProdBlock, isElixirConfig, isNonProdElixirConfig, scanElixir } fro
 
 const ID = 'config/phoenix-check-origin-disabled';
 
+/**
+ * The top-level statement around offset `at` (from the line that starts at column 0 before it to the next such line):
+ * the whole `config :app, Endpoint, …` keyword list a setting belongs to.
+ */
+function topLevelStatement(text: string, at: number): [number, number] {
+  let start = text.lastIndexOf('\n', at);
+  while (start > 0 && /^[\s#}\])]/.test(text.slice(start + 1, start + 2) || ' ')) start = text.lastIndexOf('\n', start - 1);
+  start = start < 0 ? 0 : start + 1;
+  const next = /\n(?=[^\s#}\])])/g;
+  next.lastIndex = at;
+  const m = next.exec(text);
+  return [start, m ? m.index : text.length];
+}
+
+/** Code reloading is a development server's setting (`phx.new` puts it in dev.exs only); no release reloads code. */
+const DEV_ENDPOINT = /(?<![\w:])code_reloader:\s*true\b/g;
+
 export default defineRule({
   meta: {
     id: ID,
@@ -35,6 +52,9 @@ export default defineRule({
       const start = m.index;
       const end = start + m[0].length;
       if (!isCode(mask, start, end) || inNonProdBlock(ctx.lines, mask, ctx.lines.positionAt(start).line)) continue;
+      // The same endpoint config turns on code reloading: a development endpoint in a file whose name does not say so.
+      const [from, to] = topLevelStatement(ctx.text, start);
+      if ([...ctx.text.slice(from, to).matchAll(DEV_ENDPOINT)].some((d) => isCode(mask, from + d.index, from + d.index + d[0].length))) continue;
       ctx.report({
         start, end, messageId: 'checkOrigin',
         fixes: [{ title: 'Set check_origin: true (allow only the endpoint\'s own host)', applicability: 'unsafe', changes: [{ path: ctx.path, edits: [ctx.lines.edit(end - 'false'.length, end, 'true')] }] }],
