@@ -365,7 +365,7 @@ ruleTester(rule, {
     {
       name: 'an accented password with digits and symbols is still a password',
       path: 'config/app.json',
-      code: '{"password": "Contraseña#2024"}\n',
+      code: '{"password": "Mañana#Río42"}\n',
       errors: [{ messageId: 'found', line: 1, column: 15 }],
     },
     {
