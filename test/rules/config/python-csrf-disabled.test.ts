@@ -9,6 +9,16 @@ const TITLE = 'Turn CSRF protection back on (WTF_CSRF_ENABLED = True)';
 ruleTester(rule, {
   path: 'app.py',
   valid: [
+    {
+      name: 'Django: @csrf_exempt on a DRF @api_view changes nothing (DRF enforces CSRF for session auth itself)',
+      path: 'polls/api.py',
+      code: DJANGO + 'from rest_framework.decorators import api_view\n\n@csrf_exempt\n@api_view(["POST"])\ndef vote(request):\n    return JsonResponse({})\n',
+    },
+    {
+      name: 'Django: @csrf_exempt on a view method other than dispatch is never read',
+      path: 'polls/views.py',
+      code: DJANGO + 'class Confirm(View):\n    @csrf_exempt\n    def post(self, request):\n        return JsonResponse({})\n',
+    },
     FLASK + 'app.config["WTF_CSRF_ENABLED"] = True\n',
     FLASK + 'app.config["WTF_CSRF_ENABLED"] = not testing\n',
     FLASK + '# app.config["WTF_CSRF_ENABLED"] = False\nHELP = "set WTF_CSRF_ENABLED = False in tests"\n',
@@ -59,6 +69,18 @@ ruleTester(rule, {
         'urlpatterns = [path("api/", csrf.csrf_exempt(ApiView.as_view()))]\n' +
         '@method_decorator(csrf.csrf_exempt, name="dispatch")\nclass V(View):\n    pass\n',
       errors: [{ messageId: 'djangoExempt', line: 3, column: 29, endColumn: 45 }, { messageId: 'djangoExempt', line: 4, column: 19, endColumn: 35 }],
+    },
+    {
+      name: 'Django: @csrf_exempt on dispatch exempts the whole class-based view',
+      path: 'polls/views.py',
+      code: DJANGO + 'class Hook(View):\n    @csrf_exempt\n    async def dispatch(self, *args, **kwargs):\n        return await super().dispatch(*args, **kwargs)\n',
+      errors: [{ messageId: 'djangoExempt', line: 5, column: 6, severity: 'info' }],
+    },
+    {
+      name: 'Django: @csrf_exempt on a plain function next to an unrelated decorator',
+      path: 'polls/views.py',
+      code: DJANGO + 'from django.views.decorators.http import require_POST\n\n@require_POST\n@csrf_exempt\ndef hook(request):\n    return JsonResponse({})\n',
+      errors: [{ messageId: 'djangoExempt', line: 7, column: 2, severity: 'info' }],
     },
     {
       name: 'Flask-WTF @csrf.exempt',

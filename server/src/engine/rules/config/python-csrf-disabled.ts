@@ -46,12 +46,39 @@ function checkExempt(ctx: RuleContext, src: PySource): void {
     const first = t[t[k].lineFirst];
     if (first.text === 'import' || first.text === 'from') continue;
     if (django && src.isName(k, 'csrf_exempt') && !src.isName(k - 1, 'def') && !src.is(k + 1, '=')) {
+      if (exemptsNothing(src, k)) continue;
       const from = src.is(k - 1, '.') ? backToDotted(src, k) : k;
       ctx.report({ start: t[from].start, end: t[k].end, messageId: 'djangoExempt', severity: 'info' });
     } else if (src.is(k, '@') && src.isName(k + 1) && src.is(k + 2, '.') && src.isName(k + 3, 'exempt') && /csrf/i.test(t[k + 1].text)) {
       ctx.report({ start: t[k + 1].start, end: t[k + 3].end, messageId: 'flaskExempt', severity: 'info' });
     }
   }
+}
+
+/**
+ * Whether the decorator line holding token `k` exempts nothing: the decorated function is a DRF `@api_view` (DRF marks
+ * its views exempt itself and then enforces CSRF for session-authenticated requests, so the decorator changes nothing),
+ * or a method of a class-based view other than `dispatch` (Django reads the exemption from the view function, which
+ * `as_view()` copies from `dispatch` only).
+ */
+function exemptsNothing(src: PySource, k: number): boolean {
+  const t = src.tokens;
+  let j = t[k].lineFirst;
+  if (!src.is(j, '@')) return false;
+  while (j > 0 && src.is(t[j - 1].lineFirst, '@')) j = t[j - 1].lineFirst;
+  const decorators: string[] = [];
+  for (; j < t.length && src.is(j, '@'); j = src.lineEnd(j)) if (src.isName(j + 1)) decorators.push(t[backToEnd(src, j + 1)].text);
+  if (src.isName(j, 'async')) j++;
+  if (!src.isName(j, 'def') || !src.isName(j + 1)) return false;
+  if (decorators.includes('api_view')) return true;
+  return src.enclosingClass(j) !== undefined && t[j + 1].text !== 'dispatch';
+}
+
+/** The last name of the dotted name starting at token `k` (`rest_framework.decorators.api_view` -> `api_view`). */
+function backToEnd(src: PySource, k: number): number {
+  let end = k;
+  while (src.is(end + 1, '.') && src.isName(end + 2)) end += 2;
+  return end;
 }
 
 function backToDotted(src: PySource, k: number): number {
