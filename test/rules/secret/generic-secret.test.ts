@@ -7,6 +7,7 @@ const tok = token(1);
 const tok2 = token(2);
 const hex = hexToken(3);
 const pw = password(1);
+const b64 = (text: string): string => Buffer.from(text).toString('base64');
 const pwHash = password(2, '#');
 const awsSecret = sampleSecret(ALPHABETS.base64, 40, 4);
 const h = hexToken(11, 32);
@@ -139,6 +140,11 @@ ruleTester(rule, {
       name: 'translated "password" labels with accented letters are words, not passwords',
       path: 'src/components/strings.json',
       code: '{"hu": {"password": "Jelszó"}, "ro": {"password": "Parolă"}, "lt": {"password": "Slaptažodis"}, "is": {"password": "Lykilorð"}}\n',
+    },
+    {
+      name: 'a Kubernetes Secret whose base64 data encodes placeholders and stock passwords',
+      path: 'k8s/db-secret.yaml',
+      code: `kind: Secret\ndata:\n  password: ${b64('password')}\n  api-key: ${b64('changeme')}\n  secret-key: ${b64('your-secret-key-here')}\n  postgres-password: ${b64('postgres')}\n`,
     },
     {
       name: "a password made of its own service's name and digits",
@@ -361,6 +367,12 @@ ruleTester(rule, {
       path: 'config/app.yml',
       code: `api:\n  api_key: ${tok}\n  client_secret: "${tok2}" # prod\n`,
       errors: [{ messageId: 'found', line: 2, column: 12, fixes: [] }, { messageId: 'found', line: 3, column: 19, endColumn: 51, fixes: [] }],
+    },
+    {
+      name: 'a Kubernetes Secret whose base64 data encodes a real password',
+      path: 'k8s/db-secret.yaml',
+      code: `kind: Secret\ndata:\n  password: ${b64(pw)}\n`,
+      errors: [{ messageId: 'found', line: 3, column: 13 }],
     },
     {
       name: 'an accented password with digits and symbols is still a password',

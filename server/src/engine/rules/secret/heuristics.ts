@@ -3,6 +3,7 @@ import type { RuleContext } from '../../rule';
 import { hash, shannonEntropy } from '../../text';
 import { looksLikeFiller, matchesAnyProvider } from './provider';
 import { providerSpecs } from './providers';
+import { decodeBase64 } from './providers/checks';
 
 /** `password` values are chosen by people (short, few symbols); `secret` values are generated (long, random). */
 export type SecretKind = 'password' | 'secret';
@@ -190,6 +191,13 @@ function charClasses(v: string): number {
   return [/\p{Ll}/u, /\p{Lu}/u, /[0-9]/, /[^\p{L}\p{M}0-9\-_.]/u].filter((r) => r.test(rest)).length;
 }
 
+/** The text a padded, standard base64 value encodes when it is all printable ASCII, else undefined. */
+function base64Text(v: string): string | undefined {
+  if (v.length < 8 || v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return undefined;
+  const text = decodeBase64(v);
+  return text !== undefined && /^[\x20-\x7e]+$/.test(text) ? text : undefined;
+}
+
 export interface ValueOptions {
   /** The key the value is assigned to: a value equal to it is a label. */
   key?: string;
@@ -203,6 +211,10 @@ export function looksLikeSecret(value: string, kind: SecretKind, options: ValueO
   const minLength = kind === 'password' && !options.strict ? 6 : 8;
   if (v.length < minLength || v.length > 1000 || /\s/.test(v)) return false;
   if (REFERENCE.test(v) || PLACEHOLDER.test(v)) return false;
+  // Kubernetes Secret `data:` and similar manifests hold base64 of the value: judge what it encodes (`cGFzc3dvcmQ=` is
+  // `password`). Random key material decodes to binary and is judged as written.
+  const decoded = base64Text(v);
+  if (decoded !== undefined) return looksLikeSecret(decoded, kind, options);
   // A random UUID is 122 bits: many services issue API keys and tokens as UUIDs (Heroku, Sauce Labs, Snyk). In tests
   // and fixtures it is more often a record id, and the documentation examples are nobody's.
   if (v.length >= 16 && PUBLISHED_EXAMPLES.has(hash(v))) return false;
