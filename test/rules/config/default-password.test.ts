@@ -45,6 +45,16 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a service published only on loopback, or not at all: info',
+      code: 'services:\n  db:\n    image: postgres\n    ports:\n      - "127.0.0.1:5432:5432"\n    environment:\n      POSTGRES_PASSWORD: pass\n  cache:\n    environment:\n      REDIS_PASSWORD: redis\n',
+      errors: [{ messageId: 'default', line: 7, severity: 'info' }, { messageId: 'default', line: 10, severity: 'info' }],
+    },
+    {
+      name: 'a service published on every interface, or on the host network: warning',
+      code: 'services:\n  db:\n    ports:\n      - "127.0.0.1:8080:8080"\n      - "5432:5432"\n    environment:\n      POSTGRES_PASSWORD: pass\n  mq:\n    network_mode: host\n    environment:\n      RABBITMQ_DEFAULT_PASS: guest\n',
+      errors: [{ messageId: 'default', line: 7, severity: 'warning' }, { messageId: 'default', line: 11, severity: 'warning' }],
+    },
+    {
       name: 'development compose file: info',
       path: 'docker-compose.dev.yml',
       code: 'services:\n  mq:\n    environment:\n      RABBITMQ_DEFAULT_PASS: guest\n',

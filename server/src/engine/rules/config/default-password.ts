@@ -2,10 +2,11 @@
 import { basename } from '../../languages/detect';
 import { dockerfile } from '../../languages/dockerfile';
 import { dotenvEnvironment, parseDotenv } from '../../languages/dotenv';
-import { composeServices, envEntries, getNode, isComposeFile, isWorkflowFile } from '../../languages/yaml';
+import { composeServices, envEntries, getNode, isComposeFile, isMap, isSeq, isWorkflowFile, scalarString, type YamlNode } from '../../languages/yaml';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import type { Fix, Severity } from '../../types';
 import { isTestLikePath } from '../secret/heuristics';
+import { parsePort } from './compose-database-port-exposed';
 
 const ID = 'config/default-password';
 
@@ -31,6 +32,8 @@ interface Hit {
   /** Where to report an empty value. */
   nameStart: number;
   fix?: Fix;
+  /** A compose service that other hosts cannot reach: no port published beyond loopback, no host network. */
+  unreachable?: boolean;
 }
 
 function isDefault(value: string): boolean {
@@ -44,14 +47,31 @@ function severityFor(path: string): Severity | undefined {
   return /(?:^|[.\-_])(?:dev|develop|development|local)(?:[.\-_]|$)/i.test(basename(path).replace(/\.ya?ml$/i, '')) && isComposeFile(path) ? 'info' : undefined;
 }
 
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|\[?::1\]?|localhost)$/;
+
+/** Whether a compose service publishes a port on an interface other than loopback, or shares the host's network. */
+function reachableFromNetwork(svc: YamlNode): boolean {
+  if (/^host$/i.test(scalarString(getNode(svc, 'network_mode')) ?? '')) return true;
+  const ports = getNode(svc, 'ports');
+  if (ports === undefined) return false;
+  if (!isSeq(ports)) return true;
+  return (ports.items as YamlNode[]).some((item) => {
+    if (isMap(item)) return !LOOPBACK.test(scalarString(getNode(item, 'host_ip')) ?? '');
+    const spec = scalarString(item);
+    const p = spec === undefined ? undefined : parsePort(spec);
+    return !p || !LOOPBACK.test(p.ip ?? '');
+  });
+}
+
 function composeHits(ctx: RuleContext, out: Hit[]): void {
   for (const [, svc] of composeServices(ctx)) {
+    const unreachable = !reachableFromNetwork(svc);
     for (const e of envEntries(getNode(svc, 'environment'), ctx.text)) {
       // `KEY:` (null) and `- KEY` pass the host's value through.
       if (!NAME_SET.has(e.name) || e.value === undefined || !isDefault(e.value)) continue;
       const ref = `\${${e.name}:?set ${e.name}}`;
       out.push({
-        name: e.name, value: e.value, start: e.start, end: e.end, nameStart: e.nameStart,
+        name: e.name, value: e.value, start: e.start, end: e.end, nameStart: e.nameStart, unreachable,
         fix: { title: `Read ${e.name} from the environment`, applicability: 'unsafe', changes: [{ path: ctx.path, edits: [ctx.lines.edit(e.start, e.end, ref)] }] },
       });
     }
@@ -120,7 +140,8 @@ export default defineRule({
       const empty = h.value === '';
       ctx.report({
         start: empty ? h.nameStart : h.start, end: empty ? h.nameStart + h.name.length : h.end,
-        messageId: empty ? 'empty' : 'default', data: { name: h.name }, severity, fixes: h.fix ? [h.fix] : [],
+        // A database only its compose neighbours (or this machine) can reach: a note rather than a warning.
+        messageId: empty ? 'empty' : 'default', data: { name: h.name }, severity: severity ?? (h.unreachable ? 'info' : undefined), fixes: h.fix ? [h.fix] : [],
       });
     }
   },
