@@ -147,6 +147,26 @@ ruleTester(rule, {
       code: `kind: Secret\ndata:\n  password: ${b64('password')}\n  api-key: ${b64('changeme')}\n  secret-key: ${b64('your-secret-key-here')}\n  postgres-password: ${b64('postgres')}\n`,
     },
     {
+      name: 'stored password hashes in seed data and server configs (bcrypt, Django, argon2, LDAP, Spring, htpasswd)',
+      path: 'db/seeds.json',
+      code: [
+        `[{"password": "${'$2b$12$' + token(41, 53)}"},`,
+        ` {"password": "${'pbkdf2_sha256$600000$' + token(42, 22) + '$' + token(43, 43)}="},`,
+        ` {"password": "${'$argon2id$v=19$m=65536,t=3,p=4$' + token(44, 22) + '$' + token(45, 43)}"},`,
+        ` {"password": "${'sha1$' + token(46, 5) + '$' + hexToken(47)}"},`,
+        ` {"password": "${'{SSHA}' + token(48, 28)}"},`,
+        ` {"password": "${'{bcrypt}$2a$10$' + token(49, 53)}"},`,
+        ` {"password": "{noop}password"},`,
+        ` {"encrypted_password": "${token(50, 40)}"},`,
+        ` {"password_sha256": "${hexToken(51, 64)}"}]`,
+      ].join('\n') + '\n',
+    },
+    {
+      name: 'an htpasswd line in a compose label, $ escaped as $$',
+      path: 'docker-compose.yml',
+      code: `services:\n  proxy:\n    environment:\n      DASHBOARD_PASSWORD: "admin:${'$$apr1$$' + token(52, 8) + '$$' + token(53, 22)}"\n`,
+    },
+    {
       name: "a password made of its own service's name and digits",
       path: 'docker-compose.yml',
       code: 'services:\n  s3:\n    environment:\n      MINIO_ROOT_PASSWORD: minio123\n      RABBITMQ_PASSWORD: rabbitmq@2024\n',
@@ -373,6 +393,12 @@ ruleTester(rule, {
       path: 'k8s/db-secret.yaml',
       code: `kind: Secret\ndata:\n  password: ${b64(pw)}\n`,
       errors: [{ messageId: 'found', line: 3, column: 13 }],
+    },
+    {
+      name: "a plain-text password behind Spring's {noop} marker",
+      path: 'src/main/resources/application.yml',
+      code: `spring:\n  security:\n    user:\n      password: "{noop}${pw}"\n`,
+      errors: [{ messageId: 'found', line: 4, column: 18 }],
     },
     {
       name: 'an accented password with digits and symbols is still a password',

@@ -42,12 +42,13 @@ const NOT_SECRET_TAIL = new Set([
   'lang', 'locale', 'color', 'width', 'height', 'position', 'sha', 'md5', 'start', 'end', 'success', 'failure', 'failed', 'fail',
   'complete', 'completed', 'changed', 'requested', 'expired', 'invalid', 'missing', 'received', 'sent', 'refreshed', 'updated',
   'created', 'deleted', 'revoked', 'started', 'mismatch', 'verified', 'confirmed', 'stored', 'saved', 'loaded',
+  'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'bcrypt', 'pbkdf2', 'argon2', 'scrypt', 'checksum',
 ]);
 /** A name containing one of these is not a credential (`csrf_token`, `public_key`, `max_tokens`, `is_secret`). */
 const NOT_SECRET_ANY = new Set([
   'public', 'publishable', 'pub', 'csrf', 'xsrf', 'page', 'pagination', 'continuation', 'next', 'cancel', 'cancellation', 'sync',
   'num', 'total', 'is', 'has', 'show', 'hide', 'toggle', 'handle', 'forgot', 'should', 'captcha', 'recaptcha', 'lexer', 'parser',
-  'tokenizer', 'i18n', 'l10n', 'translation',
+  'tokenizer', 'i18n', 'l10n', 'translation', 'encrypted', 'crypted',
 ]);
 
 /** Hosted-search engines whose search-only keys are meant to ship in web pages. */
@@ -133,6 +134,17 @@ const EXAMPLE_UUID = /^(?:123e4567-e89b-12d3-a456-4266(?:14174|55440)000|550e840
 const PUBLISHED_EXAMPLES = new Set(['0f54fbd51028dc', '0d0d5396e5480d', '01c487fe25f4a1', '0febe232b1555c', '023674f31b345e']);
 const EMAIL = /^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/;
 const DIGEST = /^(?:sha1|sha224|sha256|sha384|sha512|md5|blake2b?)[-:]/i;
+/**
+ * A stored password hash, not a password: modular crypt (`$2b$12$…` bcrypt, `$argon2id$…`, `$6$…`, `$apr1$…`),
+ * Django's `pbkdf2_sha256$…`, Spring's and LDAP's `{bcrypt}…` / `{SSHA}…` (not `{noop}`, which is plain text), and an
+ * htpasswd line `user:$apr1$…`. Seed data, fixtures and server configs hold these by design.
+ */
+const PASSWORD_HASH = new RegExp([
+  String.raw`^\$(?:2[abxy]?|1|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?|sha\d*|md5|P|H)\$`,
+  String.raw`^(?:pbkdf2_sha(?:1|256)|argon2|bcrypt(?:_sha256)?|scrypt|sha1|md5|unsalted_(?:md5|sha1)|crypt)\$`,
+  String.raw`^\{(?!noop\})[A-Za-z][\w-]*\}`,
+  String.raw`^[^:\s$]+:\$(?:apr1|2[abxy]?|1|5|6|y)\$`,
+].join('|'), 'i');
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 const FILE_EXT = /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|pub|ppk|asc|gpg|kdbx|cfg|conf|ini|properties|xml|html?|js|ts|py|png|jpe?g|svg|gif)$/i;
 
@@ -210,6 +222,8 @@ export function looksLikeSecret(value: string, kind: SecretKind, options: ValueO
   const v = value;
   const minLength = kind === 'password' && !options.strict ? 6 : 8;
   if (v.length < minLength || v.length > 1000 || /\s/.test(v)) return false;
+  // Spring's `{noop}` marks a plain-text password: judge what follows it.
+  if (/^\{noop\}/i.test(v)) return looksLikeSecret(v.slice(6), kind, options);
   if (REFERENCE.test(v) || PLACEHOLDER.test(v)) return false;
   // Kubernetes Secret `data:` and similar manifests hold base64 of the value: judge what it encodes (`cGFzc3dvcmQ=` is
   // `password`). Random key material decodes to binary and is judged as written.
@@ -221,6 +235,9 @@ export function looksLikeSecret(value: string, kind: SecretKind, options: ValueO
   const uuid = UUID.test(v);
   if (uuid && (options.strict || EXAMPLE_UUID.test(v))) return false;
   if (URL.test(v) || isPathLike(v) || EMAIL.test(v) || DIGEST.test(v) || /^0x[0-9a-f]{40}$/i.test(v)) return false;
+  // Compose files escape `$` as `$$`.
+  if (PASSWORD_HASH.test(v.replace(/\$\$/g, '$'))) return false;
+
   if (/^[-+]?\d+(?:[.,]\d+)*$/.test(v) || /^#[0-9a-f]{3,8}$/i.test(v)) return false;
   const core = v.toLowerCase().replace(/[^a-z]/g, '');
   if (COMMON_FAKE.has(core)) return false;
