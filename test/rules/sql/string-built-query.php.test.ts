@@ -8,6 +8,11 @@ const IDENT = 'interpolatedIdentifier';
 const P = '<?php\n';
 
 const valid: (string | { name: string; code: string })[] = [
+  // a parameter named for a table: the callers pass the code's own tables
+  { name: 'table from a parameter named for a table', code: P + 'function purge($db, $logTable) { return $db->query("DELETE FROM `$logTable` WHERE done = 1"); }\n' },
+  { name: 'static Db facade with a table parameter', code: P + 'class M { function ids($archiveTable) { return Db::fetchAll("SELECT id FROM `$archiveTable` WHERE ts IS NULL"); } }\n' },
+  { name: 'ids mapped through intval in the block that runs the query', code: P + 'function f($ids) { if ($ids) { $ids = array_map("intval", $ids); Db::query("DELETE FROM log WHERE id IN (" . implode(",", $ids) . ")"); } }\n' },
+  { name: 'a condition fragment in a nested group, with bound values', code: P + 'function f($db, $cond, $id) { return $db->query("SELECT * FROM t WHERE id = ? AND (($cond) OR flag = 1)", [$id]); }\n' },
   // parameters and constants
   P + 'function f($pdo, $id) { $s = $pdo->prepare("SELECT * FROM users WHERE id = ?"); $s->execute([$id]); }\n',
   P + 'function f($pdo, $id) { $s = $pdo->prepare("SELECT * FROM users WHERE id = :id"); $s->execute([":id" => $id]); }\n',
@@ -157,9 +162,24 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: IDENT, line: 2, column: 54, endColumn: 66 }],
   },
   {
-    name: 'table name from a parameter',
-    code: P + 'function f($pdo, $table) { return $pdo->query("SELECT * FROM $table"); }\n',
-    errors: [{ messageId: IDENT, line: 2, column: 47 }],
+    name: 'static Db facade (Matomo style) with request input: reported, no rewrite',
+    code: P + 'function f() { return Db::fetchAll("SELECT * FROM t WHERE name = \'" . $_GET["n"] . "\'"); }\n',
+    errors: [{ messageId: VALUE, line: 2, column: 36, fixes: [] }],
+  },
+  {
+    name: 'table name read from the request',
+    code: P + 'function f($pdo) { $t = $_GET["t"]; return $pdo->query("SELECT * FROM $t"); }\n',
+    errors: [{ messageId: IDENT, line: 2, column: 56 }],
+  },
+  {
+    name: 'a parameter named for a table but written from the request first',
+    code: P + 'function f($pdo, $table) { $table = $_GET["t"]; return $pdo->query("SELECT * FROM $table"); }\n',
+    errors: [{ messageId: IDENT, line: 2, column: 68 }],
+  },
+  {
+    name: 'a parameter not named for a table, in the FROM clause',
+    code: P + 'function f($pdo, $what) { return $pdo->query("SELECT * FROM $what"); }\n',
+    errors: [{ messageId: IDENT, line: 2, column: 46 }],
   },
   // --- pg_query -> pg_query_params ---------------------------------------------------------------------------------
   {

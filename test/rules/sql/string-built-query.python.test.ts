@@ -14,6 +14,10 @@ const PG = 'import psycopg2\n\n';
 const DEF = 'def find(cur, name, uid):\n';
 
 const valid: (string | { name: string; code: string })[] = [
+  // a parameter named for a table: the callers pass the code's own tables
+  { name: 'table from a parameter named for a table', code: PG + 'def purge(cur, table):\n    cur.execute(f"DELETE FROM {table}")\n' },
+  { name: 'LIMIT from a parameter whose default is a number', code: PG + 'def recent(cur, batch_size=1000):\n    cur.execute("SELECT id FROM jobs ORDER BY id LIMIT {}".format(batch_size))\n' },
+  { name: '%(name)s filled from a dict bound once with quoted names', code: PG + 'def drop(cur, conn, name):\n    params = {"db": conn.ops.quote_name(name)}\n    cur.execute("DROP DATABASE %(db)s" % params)\n' },
   // constants and parameters
   SQLITE + DEF + '    cur.execute("SELECT * FROM users WHERE name = ?", (name,))\n',
   PG + DEF + '    cur.execute("SELECT * FROM users WHERE name = %s AND id = %s", (name, uid))\n',
@@ -381,10 +385,20 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: VALUE, line: 5, column: 17, fixes: [] }],
   },
   {
-    name: 'interpolated table name',
-    code: PG + 'def purge(cur, table):\n    cur.execute(f"DELETE FROM {table}")\n',
+    name: '%(name)s filled from a dict written after it was bound',
+    code: PG + 'def drop(cur, conn, name):\n    params = {"db": conn.ops.quote_name(name)}\n    params["db"] = name\n    cur.execute("DROP DATABASE %(db)s" % params)\n',
+    errors: [{ messageId: IDENT, line: 6, column: 17 }],
+  },
+  {
+    name: 'a number default does not cover an annotated str parameter',
+    code: PG + 'def recent(cur, size: str = "10"):\n    cur.execute("SELECT id FROM jobs LIMIT " + size)\n',
+    errors: [{ messageId: VALUE, line: 4, column: 17 }],
+  },
+  {
+    name: 'interpolated table name read from the request',
+    code: PG + 'def purge(cur, request):\n    table = request.args["t"]\n    cur.execute(f"DELETE FROM {table}")\n',
     errors: [{
-      messageId: IDENT, line: 4, column: 17, endColumn: 39,
+      messageId: IDENT, line: 5, column: 17, endColumn: 39,
       message: 'SQL structure (table or column name, sort order, fragment) built from `table`: a placeholder cannot stand for it; check it against an allow-list.',
       fixes: [],
     }],

@@ -9,6 +9,8 @@ const D = 'def find(x, y)\n';
 const E = 'end\n';
 
 const valid: (string | { name: string; code: string })[] = [
+  // a parameter named for a table, never reassigned: the callers pass the code's own tables
+  { name: 'table from a parameter named for a table', code: 'def purge(conn, table_name)\n  conn.exec("DELETE FROM #{table_name} WHERE done")\nend\n' },
   // placeholders, hash conditions, constants
   D + '  User.where("name = ?", x)\n' + E,
   D + '  User.where("name = :name", name: x)\n' + E,

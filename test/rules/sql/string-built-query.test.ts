@@ -191,9 +191,21 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'table name after FROM',
-    code: 'export const count = (table) => db.query("SELECT COUNT(*) FROM " + table);\n',
+    code: 'export const count = (req) => db.query("SELECT COUNT(*) FROM " + req.query.table);\n',
     path: 'src/db.js',
-    errors: [{ messageId: IDENT, line: 1, column: 42, endColumn: 73 }],
+    errors: [{ messageId: IDENT, line: 1, column: 40, endColumn: 81 }],
+  },
+  {
+    name: 'PRAGMA argument from the request: a name, never rewritten to a placeholder',
+    code: 'function cols(req, knex) {\n  return knex.raw(`PRAGMA table_info(\'${req.params.t}\')`);\n}\n',
+    path: 'src/db.js',
+    errors: [{ messageId: IDENT, line: 2, column: 19, fixes: [] }],
+  },
+  {
+    name: 'a parameter named for a table but reassigned from the request',
+    code: 'function count(tableName, req) {\n  tableName = req.query.t;\n  return db.query("SELECT COUNT(*) FROM " + tableName);\n}\n',
+    path: 'src/db.js',
+    errors: [{ messageId: IDENT, line: 3, column: 19 }],
   },
   {
     name: 'a value next to a table name: values are parameterized, the name stays',
@@ -282,7 +294,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'util.format with a %s table name: identifier message',
-    code: "const util = require('util');\nfunction wipe(table) {\n  return db.query(util.format('DELETE FROM %s WHERE expired = true', table));\n}\n",
+    code: "const util = require('util');\nfunction wipe(kind) {\n  return db.query(util.format('DELETE FROM %s WHERE expired = true', kind));\n}\n",
     errors: [{ messageId: IDENT, line: 3, column: 19 }],
   },
   // --- sloppy scripts: implicit globals and `var` declared again -----------------------------------------------
@@ -798,6 +810,12 @@ const invalid: InvalidCase[] = [
 ruleTester(rule, {
   path: 'src/db.ts',
   valid: [
+    // a parameter named for a table, never written: the callers pass the code's own tables
+    'export async function renameIn(tableName, knex) {\n  return knex.raw(`ALTER TABLE \\`${tableName}\\` ADD COLUMN note TEXT`);\n}\n',
+    // PRAGMA takes no placeholders; its quoted argument names a table
+    'async function fks(fromTable, knex) {\n  return knex.raw(`PRAGMA foreign_key_list(\'${fromTable}\')`);\n}\n',
+    // a condition in a group nested in another one, next to bound values
+    'function find(cond, id) {\n  return pool.query(`SELECT * FROM t WHERE id = $1 AND ((${cond}) OR flag)`, [id]);\n}\n',
     // constant queries
     "pool.query('SELECT * FROM users WHERE id = $1', [id]);",
     'pool.query(`SELECT * FROM users`);',

@@ -199,6 +199,11 @@ export function analyze(items: Item[], start: Position = 'fragment'): Analysis {
     }
     holes.push({ item: i, pos: classify(skeleton, state, at, start) });
   });
+  // PRAGMA takes no placeholders: its argument (`PRAGMA table_info('${t}')`) names a table, index or setting.
+  if (/^\s*pragma\b/i.test(skeleton)) {
+    for (const h of holes) if (h.pos === 'value') { h.pos = 'name'; delete h.region; }
+    regions.length = 0;
+  }
   return { skeleton, owner, state, regions, holes };
 }
 
@@ -275,7 +280,9 @@ function listContext(toks: Tok[]): Position {
       if (depth > 0) { depth--; continue; }
       const before = toks[k + 1]?.t;
       if (before === undefined) return 'value';
-      if (before === 'values' || before === 'in' || before === 'any' || before === 'all' || before === ',' || before === '(' || /^[<>=!]+$/.test(before)) return 'value';
+      // `((${x})`: the group opened right after another one takes that one's context (`AND ((cond) OR …)`, `IN ((…))`).
+      if (before === '(') continue;
+      if (before === 'values' || before === 'in' || before === 'any' || before === 'all' || before === ',' || /^[<>=!]+$/.test(before)) return 'value';
       const beforeThat = toks[k + 2]?.t;
       if (beforeThat === 'into' || beforeThat === 'table' || beforeThat === 'index' || beforeThat === 'exists' || beforeThat === 'on') return 'name';
       if (before === 'select' || before === 'by' || before === 'from' || before === 'join') return 'name';

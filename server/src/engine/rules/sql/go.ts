@@ -22,6 +22,8 @@ export const go: SqlDetector = {
 };
 
 /** An ORM or query builder whose calls take SQL pieces that need not read as SQL on their own. */
+/** A parameter named for a table (`table`, `tableName`, `srcTable`, `tbl`). */
+const TABLE_PARAM = /^(?:table|tbl)(?:_?[Nn]ame)?$|[a-z](?:Table|_table)(?:_?[Nn]ame)?$/;
 const LIBRARY_HINT = /"(?:gorm\.io\/gorm|github\.com\/jinzhu\/gorm|github\.com\/Masterminds\/squirrel|github\.com\/go-pg\/pg[^"]*|github\.com\/uptrace\/bun[^"]*|xorm\.io\/xorm|github\.com\/go-xorm\/xorm|github\.com\/(?:beego\/beego(?:\/v2)?\/client\/orm|astaxie\/beego\/orm|beego\/beego\/orm))"/;
 const SINK_CALL = /\.(?:Query|QueryRow|Exec|MustExec|Queryx|QueryRowx|Prepare|Preparex|Select|Get|NamedExec|NamedQuery|Raw|Where|QueryOne|ExecOne|NewRaw|SQL|Expr|Not|Or|Having|Order|OrderBy|Group|GroupBy|Joins|Join|LeftJoin|RightJoin|InnerJoin|CrossJoin|FullJoin|Table|Distinct|Pluck|Prefix|Suffix|Column|ColumnExpr|OrderExpr|GroupExpr|TableExpr|ModelTableExpr|WhereOr|WhereIn|For|And|QueryString|QueryInterface|GetAll|GetArray|GetCount|GetOne|GetValue|GetScan|GetStruct|GetStructs|WriteOne|QueueOne|On)(?:Context)?\s*\(/;
 
@@ -888,6 +890,11 @@ class GoChecker {
   /** Written by the developer: a method receiver's fields, another package's exported names. */
   private devControlled(e: Node): boolean {
     e = unparen(e);
+    // A parameter named for a table (`table`, `tableName`, `srcTable`), never written: the callers pass the code's tables.
+    if (e.type === 'identifier' && TABLE_PARAM.test(e.text)) {
+      const d = this.resolve(e);
+      return d?.kind === 'param' && !d.writes.length;
+    }
     if (e.type === 'call_expression') {
       const fn = field(e, 'function');
       return !!fn && named(field(e, 'arguments')!).length === 0 && this.devControlled(fn);

@@ -21,6 +21,8 @@ export const java: SqlDetector = {
   },
 };
 
+/** A parameter named for a table (`table`, `tableName`, `srcTable`, `tbl`): the callers pass the code's tables. */
+const TABLE_PARAM = /^(?:table|tbl)(?:_?[Nn]ame)?$|[a-z](?:Table|_table)(?:_?[Nn]ame)?$/;
 const SINK_CALL = /\b(?:execute\w*|addBatch|prepareStatement|prepareCall|nativeSQL|query\w*|update|batchUpdate|create(?:Native|SQL|NativeMutation|Mutation|Selection)?Query|createStatement|add|setSql|sql|sqlRestriction|newQuery|setFilter|PreparedStatementCreatorFactory|SqlUpdate|SqlFunction|\w*SqlQuery\w*)\s*[(<]/;
 /** APIs whose argument is an SQL (or JDOQL) fragment by contract, checked without SQL words elsewhere in the file. */
 const FRAGMENT_API = /\bRestrictions\.sqlRestriction\s*\(|\bjavax\.jdo\b/;
@@ -875,6 +877,7 @@ class JavaChecker {
     e = unparen(e);
     if (e.type === 'identifier') {
       const d = this.resolve(e);
+      if (d?.kind === 'param' && TABLE_PARAM.test(e.text) && !d.writes.length) return true;
       return !d || d.kind === 'field';
     }
     if (e.type === 'field_access') return field(e, 'object')?.type === 'this' || /^[A-Z]/.test(field(e, 'object')?.text ?? '');

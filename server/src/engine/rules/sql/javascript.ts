@@ -13,6 +13,8 @@ type Call = TSESTree.CallExpression;
 type Expr = TSESTree.Expression;
 
 /** Methods whose first argument is a whole statement; the text must look like SQL. */
+/** A parameter named for a table (`table`, `tableName`, `fromTable`, `tbl`): the callers pass the code's tables. */
+const TABLE_PARAM = /^(?:table|tbl)(?:_?[Nn]ame)?$|[a-z](?:Table|_table)(?:_?[Nn]ame)?$/;
 const STATEMENT_METHODS = new Set(['query', 'execute', 'run', 'get', 'all', 'each', 'exec', 'prepare', 'raw', 'unsafe', '$queryRawUnsafe', '$executeRawUnsafe', '$queryRaw', '$executeRaw']);
 /**
  * Prisma's raw calls: `$queryRaw`/`$executeRaw` bind each `${}` when used as a tag, but called with a string (a plain
@@ -700,7 +702,9 @@ class Checker {
     if (e.type === 'Identifier') {
       if (isScreaming(e.name)) return true;
       const v = this.resolve(e);
-      return v?.defs[0]?.type === 'ImportBinding';
+      if (v?.defs[0]?.type === 'ImportBinding') return true;
+      // A parameter named for a table (`tableName`, `fromTable`), never written: the callers pass the code's tables.
+      return TABLE_PARAM.test(e.name) && v?.defs.length === 1 && v.defs[0].type === 'Parameter' && !v.references.some((r) => r.isWrite());
     }
     if (root.type === 'Identifier') {
       const v = this.resolve(root);

@@ -72,6 +72,8 @@ const SAFE_METHODS = new Set(['quote', 'quoteidentifier', 'quotename', 'quotestr
 /** Methods whose result is the developer's (a model's table, a grammar's wrapped name). */
 const DEV_METHODS = new Set(['gettable', 'gettablename', 'getqualifiedkeyname', 'getkeyname', 'getconnectionname', 'wrap', 'wraptable',
   'getquotedtablename', 'gettableprefix', 'prefix']);
+/** A parameter named for a table (`$table`, `$tableName`, `$archiveTable`, `$tbl`): the callers pass the code's tables. */
+const TABLE_PARAM = /^(?:table|tbl)(?:_?name)?$|[a-z](?:Table|_table)(?:_?[Nn]ame)?$/;
 /** A printf format whose every conversion prints a number (`%d`, `%05.2f`, `%x`; not `%s` or `%c`). */
 function numericFormat(f: string): boolean {
   const specs = [...f.matchAll(/%(?:\d+\$)?[-+ 0]*(?:'.)?\d*(?:\.\d+)?(.)/gs)].map((m) => m[1]).filter((c) => c !== '%');
@@ -285,6 +287,8 @@ class PhpChecker {
         if (REDBEAN_CONDITION.has(m) && list.length >= 2 && !irregular) return make('other', 'condition', 1, true);
         return undefined;
       }
+      // Static database facades other than Laravel's (Matomo's `Db::query`, `Db::fetchAll`): statements only.
+      if (/^(?:Db|Database)$/.test(lastName(scope)) && STATEMENT_METHODS.has(m)) return make('other', m, 0, false);
       if (lastName(scope) !== 'DB' || !LARAVEL_DB.has(m)) return undefined;
       return make(LARAVEL_BINDINGS.has(m) ? 'laravel' : 'other', m, 0, true, m === 'raw' ? 'name' : 'fragment');
     }
@@ -807,6 +811,9 @@ class PhpChecker {
     const body = r.scope.type === 'program' ? r.scope : field(r.scope, 'body');
     const decisive = (b: Binding): boolean => {
       if (same(b.at.parent?.parent?.parent ?? undefined, body)) return true;
+      // A statement of a block around the use (`if (…) { $ids = array_map('intval', $ids); …use… }`) runs before it.
+      const block = b.at.parent?.parent?.type === 'expression_statement' ? b.at.parent.parent.parent : undefined;
+      if (block?.type === 'compound_statement' && block.startIndex < e.startIndex && e.endIndex <= block.endIndex) return true;
       if (b.kind !== 'arith') return false;
       // `settype($x, 'int');` as a statement of the body
       let st: Node | null = b.at;
@@ -1010,8 +1017,13 @@ class PhpChecker {
         const name = (field(e, 'name')?.text ?? '').toLowerCase();
         return DEV_METHODS.has(name);
       }
-      case 'variable_name':
-        return e.text === '$table_prefix';
+      case 'variable_name': {
+        if (e.text === '$table_prefix') return true;
+        // A parameter named for a table (`$table`, `$archiveTable`), never written in the function: the caller's table.
+        if (!TABLE_PARAM.test(e.text.slice(1))) return false;
+        const r = this.resolve(e);
+        return !!r && r.list.length > 0 && r.list.every((b) => b.kind === 'param');
+      }
       default:
         return false;
     }

@@ -60,6 +60,8 @@ const DRIVER_STYLE: Record<string, Style> = {
 };
 
 const ESCAPERS = /^_*(?:escape|escape_string|escape_literal|escape_identifier|quote|quote_ident|quote_identifier|quote_literal|quote_name|quote_value|literal|sqlescape|sql_escape|escape_sql|mogrify)$/;
+/** A parameter named for a table (`table`, `table_name`, `dest_table`, `tbl`). */
+const TABLE_PARAM = /^(?:table|tbl)(?:_?name)?$|[a-z]_table(?:_name)?$/;
 const SAFE_CALLS = new Set(['int', 'float', 'len', 'bool', 'round', 'abs', 'ord', 'hash', 'id', 'sum', 'range']);
 const SAFE_TYPES = /^(?:int|float|bool|complex|Decimal|decimal\.Decimal|UUID|uuid\.UUID|date|datetime|(?:datetime\.)?(?:date|datetime|time)|(?:typing\.)?Optional\[(?:int|float|bool|UUID)\]|(?:int|float|bool) \| None)$/;
 const TIME_CALLS = new Set(['now', 'utcnow', 'today', 'time', 'monotonic', 'perf_counter', 'isoformat', 'strftime', 'timestamp', 'uuid1', 'uuid4']);
@@ -413,6 +415,9 @@ class PyChecker {
         else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
           id = field(p, 'name');
           type = field(p, 'type')?.text;
+          // `batch_size=1000`: an unannotated parameter whose default is a number is taken to be a number.
+          const dflt = field(p, 'value');
+          if (!type && (dflt?.type === 'integer' || dflt?.type === 'float')) type = dflt.type === 'integer' ? 'int' : 'float';
         } else if (p.type === 'typed_parameter') {
           id = named(p).find((c) => c.type === 'identifier');
           type = field(p, 'type')?.text;
@@ -742,7 +747,12 @@ class PyChecker {
 
   /** `template % args`: the template's conversions become holes for the arguments. */
   private percentFormat(fmt: Item[], right: Node): Item[] | undefined {
-    const r = unparen(right);
+    let r = unparen(right);
+    // `sql % params` with `params = {…}` bound once and never written through (`params[k] = …`, `params.update(…)`).
+    if (r.type === 'identifier') {
+      const v = this.singleValue(r);
+      if (v?.type === 'dictionary' && !this.writtenThrough(r)) r = v;
+    }
     let positional: (Node | undefined)[] | undefined;
     let dict: Map<string, Node> | undefined;
     if (r.type === 'tuple') {
@@ -794,6 +804,24 @@ class PyChecker {
       out.push(this.convertedHole(node, src, spec.type, spec.flags));
     }
     return out;
+  }
+
+  /** Whether the scope of `id` writes into the object it names: `id[k] = …`, `del id[k]`, or a method call on it. */
+  private writtenThrough(id: Node): boolean {
+    const r = this.resolve(id);
+    if (!r) return true;
+    let written = false;
+    walkTree(r.scope, (n) => {
+      if (written) return false;
+      if (n.type === 'subscript' && field(n, 'value')?.text === id.text) {
+        const p = n.parent;
+        if ((p?.type === 'assignment' || p?.type === 'augmented_assignment') && same(field(p, 'left'), n)) written = true;
+        if (p?.type === 'delete_statement') written = true;
+      }
+      if (n.type === 'attribute' && field(n, 'object')?.text === id.text && n.parent?.type === 'call') written = true;
+      return !written;
+    });
+    return written;
   }
 
   /** A hole for `%<flags><type>` or `{:<spec>}` applied to `node` (or to an expression `src` with no node). */
@@ -1142,6 +1170,11 @@ class PyChecker {
     }
     if (root.type !== 'identifier') return false;
     if (root.text === 'self' || root.text === 'cls' || isScreaming(root.text)) return true;
+    // A parameter named for a table (`table`, `table_name`, `dest_table`), never rebound: the callers pass the code's tables.
+    if (root === e && TABLE_PARAM.test(e.text)) {
+      const r = this.resolve(e);
+      if (r && r.list.every((b) => b.kind === 'param')) return true;
+    }
     return this.importMap().has(root.text) && !this.resolveLocal(root);
   }
 

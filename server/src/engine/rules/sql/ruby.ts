@@ -21,6 +21,8 @@ export const ruby: SqlDetector = {
   },
 };
 
+/** A parameter named for a table (`table`, `table_name`, `dest_table`, `tbl`). */
+const TABLE_PARAM = /^(?:table|tbl)(?:_?name)?$|[a-z]_table(?:_name)?$/;
 const SINK_HINT = /:conditions\b|\bconditions:|\bSqlLiteral\b|\b(?:sum|minimum|maximum|average|where|rewhere|not|having|order|reorder|group|joins|select|reselect|pluck|from|exists\?|find_by|find_by_sql|count_by_sql|update_all|delete_all|destroy_all|delete_by|destroy_by|find_or_create_by|find_or_initialize_by|calculate|reload|lit|sql|execute|exec|exec_params|async_exec|async_exec_params|sync_exec|sync_exec_params|exec_query|select_all|select_one|select_value|select_values|select_rows|query|run|fetch|prepare|exec_update|exec_delete|exec_insert)\b|\bDB\s*\[|\bdb\s*\[|\bexecute_(?:ddl|dui|insert)\b|\bfetch_rows\b|\bwith_sql\w*|\bSequel\b/;
 
 /** ActiveRecord methods taking an SQL fragment, and where the first hole sits. */
@@ -786,7 +788,12 @@ class RubyChecker {
     e = unparen(e);
     if (e.type === 'constant' || e.type === 'scope_resolution' || e.type === 'instance_variable' || e.type === 'class_variable') return true;
     if (e.type === 'call') return DEV_METHODS.has(field(e, 'method')?.text ?? '');
-    if (e.type === 'identifier') return DEV_METHODS.has(e.text) && !this.resolve(e);
+    if (e.type === 'identifier') {
+      if (DEV_METHODS.has(e.text) && !this.resolve(e)) return true;
+      // A parameter named for a table (`table`, `table_name`), never reassigned: the callers pass the code's tables.
+      const r = TABLE_PARAM.test(e.text) ? this.resolve(e) : undefined;
+      return !!r && r.list.length > 0 && r.list.every((b) => b.kind === 'param');
+    }
     return false;
   }
 
