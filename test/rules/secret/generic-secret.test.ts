@@ -167,6 +167,11 @@ ruleTester(rule, {
       code: `services:\n  proxy:\n    environment:\n      DASHBOARD_PASSWORD: "admin:${'$$apr1$$' + token(52, 8) + '$$' + token(53, 22)}"\n`,
     },
     {
+      name: 'values a SOPS-encrypted file holds encrypted',
+      path: 'deploy/secrets.enc.yaml',
+      code: `db:\n    password: ENC[AES256_GCM,data:${token(54, 12)}=,iv:${token(55, 43)}=,tag:${token(56, 22)}==,type:str]\n`,
+    },
+    {
       name: "a password made of its own service's name and digits",
       path: 'docker-compose.yml',
       code: 'services:\n  s3:\n    environment:\n      MINIO_ROOT_PASSWORD: minio123\n      RABBITMQ_PASSWORD: rabbitmq@2024\n',

@@ -95,7 +95,7 @@ const REFERENCE = new RegExp([
   String.raw`#\{[^}]*\}`, String.raw`^@[A-Za-z_][\w.]*@?$`, String.raw`\{[A-Za-z_][\w.]*\}`, String.raw`\{\d*\}`, String.raw`%\([\w.]+\)[sdr]`, String.raw`%s`,
   String.raw`process\.env`, String.raw`os\.environ`, String.raw`getenv`, String.raw`^env[(:.[]`, String.raw`^ENV\[`,
   String.raw`^!(?:Ref|Sub|GetAtt|ImportValue)\b`, String.raw`^(?:secrets?|vault|ref\+\w+|op|sm|ssm|awssm|gcpsm|azkv|keyvault|doppler|infisical|akv|file|cmd|exec)[:.]`,
-  String.raw`^arn:`, String.raw`^projects/[^/]+/secrets/`, String.raw`^ENC\(.*\)$`, String.raw`^\{cipher\}`, String.raw`^<%=?`,
+  String.raw`^arn:`, String.raw`^projects/[^/]+/secrets/`, String.raw`^ENC\(.*\)$`, String.raw`^ENC\[[A-Z0-9_]+,data:`, String.raw`^\{cipher\}`, String.raw`^<%=?`,
   // Code read as a bare value (YAML, properties): `this.apiKey,`, `settings.token`, `fs.readFileSync('key',`.
   String.raw`^(?:this|self|props|state|ctx|context|options|opts|params|args|req|request|settings|config|cfg|app)\.[A-Za-z_$][\w$.]*[,;)]?$`,
   String.raw`^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\(`,
