@@ -8,6 +8,11 @@ ruleTester(rule, {
     'FROM alpine\nRUN curl -fsSL https://example.com/install.sh -o install.sh\n',
     'FROM alpine\nRUN curl -fsSLo kubectl https://dl.k8s.io/kubectl\n',
     { name: '-k is the value of -H', code: 'FROM alpine\nRUN curl -H -k https://x\n' },
+    {
+      name: 'health checks against a server on this machine (nothing crosses a network)',
+      path: 'scripts/wait-ready.sh',
+      code: '#!/bin/sh\ncurl -fsSk https://localhost:8443/healthz || exit 1\ncurl --insecure -s "https://127.0.0.1:9200/_cluster/health"\nwget --no-check-certificate -qO- https://[::1]/status\ncurl -k localhost:6443/readyz\n',
+    },
     'FROM alpine\n# RUN curl -k https://x\nRUN wget -q https://x\n',
     'FROM alpine\nENV GIT_SSL_NO_VERIFY=0\n',
     'FROM alpine\nRUN pip install --index-url https://pypi.example.com/simple pkg\n',
@@ -15,6 +20,12 @@ ruleTester(rule, {
     { path: 'scripts/setup.sh', code: '#!/bin/sh\n# curl -k is insecure, do not use\necho "use curl -k only for debugging" | tee log\nkubectl get pods -k\n' },
   ],
   invalid: [
+    {
+      name: 'a host from a variable, or a remote URL next to a local one, is not known to stay on this machine',
+      path: 'scripts/sync.sh',
+      code: 'curl -k "https://${API_HOST:-localhost}/x"\ncurl -k https://localhost/a https://mirror.example.net/b\n',
+      errors: [{ messageId: 'curl', line: 1, column: 6 }, { messageId: 'curl', line: 2, column: 6 }],
+    },
     {
       code: 'FROM alpine\nRUN curl -k https://example.com/a.sh | sh\n',
       errors: [{ messageId: 'curl', line: 2, column: 10, endColumn: 12, fixes: [{ title: 'Remove -k (verify certificates)', applicability: 'safe', output: 'FROM alpine\nRUN curl https://example.com/a.sh | sh\n' }] }],

@@ -56,10 +56,24 @@ function commandWords(code: string, from: number): { word: string; at: number }[
  */
 const TOOL = /(?<=(?:^|[;&|(`\n"']|\$\(|\b(?:then|do|else))[ \t]*(?:(?:sudo|env|exec|time|command|nohup|xargs)[ \t]+(?:-\S+[ \t]+)*|[A-Za-z_]\w*=\S*[ \t]+)*)(curl|wget)(?=[ \t])/g;
 
+/** A URL (with or without scheme) whose host is this machine: `https://localhost:8443/x`, `127.0.0.1:9200`, `[::1]`. */
+const LOOPBACK_URL = /^["']?(?:https?:\/\/)?(?:[^@/\s"']*@)?(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:[/?#]|["']?$)/i;
+const URL_WORD = /^["']?(?:https?|ftp):\/\//i;
+
+/**
+ * Whether every address the command names is on this machine (a health check against a local self-signed server):
+ * nothing crosses a network, so there is no transit to tamper with.
+ */
+function onlyLoopback(words: { word: string }[]): boolean {
+  const urls = words.filter(({ word }) => URL_WORD.test(word) || LOOPBACK_URL.test(word));
+  return urls.length > 0 && urls.every(({ word }) => LOOPBACK_URL.test(word));
+}
+
 /** Findings in shell code; `base` is the offset of `code` in the file. */
 function scanShell(code: string, base: number, out: Hit[]): void {
   for (const m of code.matchAll(TOOL)) {
     const words = commandWords(code, m.index + m[0].length);
+    if (onlyLoopback(words)) continue;
     for (let i = 0; i < words.length; i++) {
       const { word, at } = words[i];
       if (m[1] === 'wget') {
