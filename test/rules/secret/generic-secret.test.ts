@@ -172,6 +172,12 @@ ruleTester(rule, {
       code: `db:\n    password: ENC[AES256_GCM,data:${token(54, 12)}=,iv:${token(55, 43)}=,tag:${token(56, 22)}==,type:str]\n`,
     },
     {
+      name: 'short example values in prose docs outside docs/ (README.rst, CHANGES.txt)',
+      path: 'README.rst',
+      code: `.. code-block:: python\n\n    conn = connect(password="hunter22")\n    SECRET_KEY = "${hexToken(57, 12)}"\n`,
+    },
+    { path: 'CHANGES.txt', code: '- the password="hunter22" of the example is no longer logged\n' },
+    {
       name: "a password made of its own service's name and digits",
       path: 'docker-compose.yml',
       code: 'services:\n  s3:\n    environment:\n      MINIO_ROOT_PASSWORD: minio123\n      RABBITMQ_PASSWORD: rabbitmq@2024\n',
@@ -404,6 +410,12 @@ ruleTester(rule, {
       path: 'src/main/resources/application.yml',
       code: `spring:\n  security:\n    user:\n      password: "{noop}${pw}"\n`,
       errors: [{ messageId: 'found', line: 4, column: 18 }],
+    },
+    {
+      name: 'a machine-looking token in a README.rst is still reported',
+      path: 'README.rst',
+      code: `    client = Client(api_key="${tok}")\n`,
+      errors: [{ messageId: 'found', line: 1, column: 30 }],
     },
     {
       name: 'an accented password with digits and symbols is still a password',

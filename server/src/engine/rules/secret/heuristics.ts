@@ -280,6 +280,17 @@ export function isTestLikePath(path: string): boolean {
     || /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.(?:py|go|rb|exs))$/i.test(path);
 }
 
+/**
+ * Prose documentation outside a docs folder: reStructuredText, AsciiDoc, RDoc, Org and Textile files, and the plain-text
+ * README, CHANGES, HISTORY, NEWS, INSTALL, USAGE and CONTRIBUTING files. Their snippets are examples, so only
+ * machine-looking secrets count (as in docs/). Markdown is not scanned at all.
+ */
+export function isDocFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return /\.(?:rst|adoc|asciidoc|rdoc|org|textile)$/.test(name)
+    || /^(?:readme|changes|changelog|history|news|install|usage|contributing|authors|faq|tutorial)(?:[.-][\w.-]*)?$/.test(name);
+}
+
 /** Whether the file is in HEAD, so a secret in it is already in git history (asked once per file, only when there is a finding). */
 export function isCommitted(ctx: RuleContext): Promise<boolean> {
   return ctx.memo('secret:committed', async () => (await ctx.host.gitStatus?.(ctx.path))?.tracked === true);
