@@ -100,6 +100,11 @@ const valid: (string | ValidCase)[] = [
 
 const invalid: InvalidCase[] = [
   {
+    name: 'BACKUP DATABASE to a file name from a parameter: a statement too',
+    code: b('var text = $"BACKUP DATABASE [shop] TO DISK = \'{name}\' WITH FORMAT";', 'conn.Execute(text);'),
+    errors: [{ messageId: VALUE, line: 8, column: 22 }],
+  },
+  {
     name: 'new SqlCommand with an interpolated variable from the same method',
     code: b('var sql = $"SELECT * FROM users WHERE name = \'{name}\'";', 'using var cmd = new SqlCommand(sql, conn);'),
     errors: [{

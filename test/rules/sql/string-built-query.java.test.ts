@@ -315,6 +315,19 @@ const invalid: InvalidCase[] = [
     }],
   },
   {
+    name: 'JDBI createQuery: named parameters bound with bind',
+    code: 'package app;\n\nimport org.jdbi.v3.core.Handle;\n\nclass Dao {\n  Object find(Handle handle, String name) {\n    return handle.createQuery("SELECT * FROM users WHERE name = \'" + name + "\'").mapToMap().list();\n  }\n}\n',
+    errors: [{
+      messageId: VALUE, line: 7, column: 31,
+      fixes: [{ output: 'package app;\n\nimport org.jdbi.v3.core.Handle;\n\nclass Dao {\n  Object find(Handle handle, String name) {\n    return handle.createQuery("SELECT * FROM users WHERE name = :name").bind("name", name).mapToMap().list();\n  }\n}\n' }],
+    }],
+  },
+  {
+    name: 'createQuery on a handle with no JPA or JDBI import: reported, no fix (setParameter may not exist)',
+    code: cls('    return handle.createQuery("SELECT * FROM users WHERE name = \'" + name + "\'").list();\n', 'Handle handle, String name'),
+    errors: [{ messageId: VALUE, line: L, column: 31, fixes: [] }],
+  },
+  {
     name: 'JPA createQuery: a name already used gets a suffix',
     code: cls('    Query q = em.createQuery("FROM User u WHERE u.org = :name AND u.name = \'" + name + "\'");\n    q.setParameter("name", org);\n', 'String name, String org'),
     errors: [{

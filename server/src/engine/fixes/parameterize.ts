@@ -64,6 +64,7 @@ const STATEMENT = new RegExp(
     String.raw`^\s*(truncate)\s+(?:table\s+)?${NAME}`,
     String.raw`\b(replace|merge)\s+into\s+${NAME}`,
     String.raw`^\s*(pragma|explain|vacuum|grant|revoke|call|show\s+(?:tables|columns|databases))\b`,
+    String.raw`\b(backup|restore)\s+(?:database|log)\b`,
   ].join('|'),
   'gi',
 );

@@ -15,7 +15,7 @@ export interface SqlDetector {
  * A loose superset of what `looksLikeSql` accepts, run over the whole file: a file with none of these words
  * cannot hold a statement the rule would report.
  */
-export const SQL_HINT = /\bselect\b|\bdelete\b[\s\S]{0,400}?\bfrom\b|\b(?:insert|replace|merge)\s+(?:\w+\s+){0,2}into\b|\bupdate\b[\s\S]{0,200}?\bset\b|\bwhere\s|\bwith\s+(?:recursive\s+)?\w+|\b(?:create|drop|alter)\s+\w|\b(?:truncate|pragma|explain|vacuum|grant|revoke|call|show)\s/i;
+export const SQL_HINT = /\bselect\b|\bdelete\b[\s\S]{0,400}?\bfrom\b|\b(?:insert|replace|merge)\s+(?:\w+\s+){0,2}into\b|\bupdate\b[\s\S]{0,200}?\bset\b|\bwhere\s|\bwith\s+(?:recursive\s+)?\w+|\b(?:create|drop|alter)\s+\w|\b(?:truncate|pragma|explain|vacuum|grant|revoke|call|show)\s|\b(?:backup|restore)\s+(?:database|log)\b/i;
 
 /** Whether the items hold a value the developer does not control: without one there is nothing to report. */
 export function hasUnsafeHole(items: readonly Item[]): boolean {

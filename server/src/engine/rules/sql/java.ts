@@ -1121,6 +1121,13 @@ class JavaChecker {
   private jpaFix(sink: Sink, built: Built, a: Analysis): Fix[] {
     const ex = existingPlaceholders(a, '?');
     if (ex.bare) return [];
+    // JDBI's `handle.createQuery(sql)` binds with `.bind(name, value)`, not JPA's `.setParameter`; a receiver named like
+    // a JDBI handle, with no JPA or Hibernate import to say otherwise, gets no fix.
+    const jdbi = /\borg\.(?:jdbi|skife\.jdbi)\b/.test(this.ctx.text);
+    const jpa = /\b(?:javax|jakarta)\.persistence\b|\borg\.hibernate\b/.test(this.ctx.text);
+    const receiver = field(sink.call, 'object')?.text ?? '';
+    if (!jdbi && !jpa && /^(?:h|handle|\w*Handle)$/.test(receiver)) return [];
+    if (jdbi && (jpa || sink.kind !== 'jpql' || ex.max > 0)) return [];
     const positional = sink.kind === 'native' || ex.max > 0;
     if (positional && ex.named.size) return [];
     if (sink.kind === 'native' && ex.named.size) return [];
@@ -1155,7 +1162,7 @@ class JavaChecker {
     const lines = this.ctx.lines;
     const edits: TextEdit[] = [
       lines.edit(built.root.startIndex, built.root.endIndex, expr),
-      lines.edit(sink.call.endIndex, sink.call.endIndex, binds.map(([k, v]) => `.setParameter(${k}, ${v})`).join('')),
+      lines.edit(sink.call.endIndex, sink.call.endIndex, binds.map(([k, v]) => `.${jdbi ? 'bind' : 'setParameter'}(${k}, ${v})`).join('')),
     ];
     return [{ title: 'Parameterize query', applicability: 'unsafe', changes: [{ path: this.ctx.path, edits }] }];
   }
