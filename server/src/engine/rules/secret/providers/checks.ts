@@ -35,10 +35,11 @@ export const PLACEHOLDER_WORDS = [
   'password', 'passwd', 'token', 'insert', 'replace', 'todo', 'foobar', '****', '....', '…',
 ] as const;
 
-/** Hosts of documentation examples (RFC 2606 names and the usual stand-ins). */
+/** Hosts of documentation examples (RFC 2606 names and the usual stand-ins) and this machine (`localhost`, loopback). */
 export function isExampleHost(host: string): boolean {
   const h = host.toLowerCase();
   return /(?:^|\.)(?:example|invalid|test|localhost)$/.test(h)
+    || /^(?:127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|0:0:0:0:0:0:0:1|host\.docker\.internal)$/.test(h)
     || /(?:^|\.)example\.(?:com|org|net)$/.test(h)
     || /^(?:host|hostname|server|domain|your[\w-]*|my[\w-]*host|some[\w-]*|db_?host|<.*)$/.test(h)
     || /(?:^|\.)(?:domain|yourdomain|mydomain|company|foo|bar)\.(?:com|org|net)$/.test(h);
