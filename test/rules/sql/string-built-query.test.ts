@@ -196,6 +196,12 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: IDENT, line: 1, column: 40, endColumn: 81 }],
   },
   {
+    name: 'a file named like a migration outside a migrations folder is still checked',
+    code: 'function migrateUser(req) {\n  return db.query("SELECT * FROM users WHERE id = " + req.query.id);\n}\n',
+    path: 'src/migrate-user.js',
+    errors: [{ messageId: VALUE, line: 2, column: 19 }],
+  },
+  {
     name: 'PRAGMA argument from the request: a name, never rewritten to a placeholder',
     code: 'function cols(req, knex) {\n  return knex.raw(`PRAGMA table_info(\'${req.params.t}\')`);\n}\n',
     path: 'src/db.js',
@@ -810,6 +816,9 @@ const invalid: InvalidCase[] = [
 ruleTester(rule, {
   path: 'src/db.ts',
   valid: [
+    // schema migrations run from deploy scripts, never with a request's input
+    { name: 'a knex migration building DDL from names', path: 'db/migrations/20240101_add_notes.js', code: 'exports.up = async (knex) => {\n  for (const t of await knex.raw("SELECT name FROM tables")) await knex.raw(`ALTER TABLE ${t.name} ADD COLUMN note TEXT`);\n};\n' },
+    { name: 'a Rails migration', path: 'db/migrate/20240101000000_backfill.rb', code: 'class Backfill < ActiveRecord::Migration[7.0]\n  def up\n    rows.each { |r| execute("UPDATE users SET role = \'#{r.role}\' WHERE id = #{r.id}") }\n  end\nend\n' },
     // a parameter named for a table, never written: the callers pass the code's own tables
     'export async function renameIn(tableName, knex) {\n  return knex.raw(`ALTER TABLE \\`${tableName}\\` ADD COLUMN note TEXT`);\n}\n',
     // PRAGMA takes no placeholders; its quoted argument names a table
