@@ -178,6 +178,11 @@ ruleTester(rule, {
     },
     { path: 'CHANGES.txt', code: '- the password="hunter22" of the example is no longer logged\n' },
     {
+      name: 'camelCase and slug names with lower-case acronyms stay names',
+      path: 'src/config.ts',
+      code: "const cfg = { authToken: 'httpsProxyToken', smtpPassword: 'smtp-relay-password', apiKey: 'grpcGatewayKey', secret: 'mgmtConsoleSecret' };\n",
+    },
+    {
       name: "a password made of its own service's name and digits",
       path: 'docker-compose.yml',
       code: 'services:\n  s3:\n    environment:\n      MINIO_ROOT_PASSWORD: minio123\n      RABBITMQ_PASSWORD: rabbitmq@2024\n',
@@ -416,6 +421,12 @@ ruleTester(rule, {
       path: 'README.rst',
       code: `    client = Client(api_key="${tok}")\n`,
       errors: [{ messageId: 'found', line: 1, column: 30 }],
+    },
+    {
+      name: 'a random mixed-case password is not a camelCase name (vowel-less runs are not words)',
+      path: 'src/assistant.js',
+      code: `const assistant = new Assistant({\n  username: 'svc',\n  password: '${'Ncswpt' + 'IbWFgh'}',\n});\n`,
+      errors: [{ messageId: 'found', line: 3, column: 14 }],
     },
     {
       name: 'an accented password with digits and symbols is still a password',

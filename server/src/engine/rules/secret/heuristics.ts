@@ -155,6 +155,12 @@ function isPathLike(v: string): boolean {
   return v.split(/[/\\]+/).filter(Boolean).every((s) => /^[\w.@-]+$/.test(s) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(s));
 }
 
+/** Vowel-less acronyms that turn up in lower case in slugs and identifiers (`http-basic`, `smtp_host`). */
+const LOWERCASE_ACRONYMS = new Set([
+  'http', 'https', 'html', 'smtp', 'sftp', 'ftps', 'xsrf', 'csrf', 'pgsql', 'mssql', 'grpc', 'xmpp', 'rtmp', 'nntp', 'pptx', 'xlsx',
+  'pkcs', 'mqtt', 'ntlm', 'crlf', 'mtls', 'ctrl', 'pkgs', 'mgmt', 'msgs', 'svcs', 'txns', 'rpcs', 'dbms', 'cfgs', 'srcs', 'dsts',
+]);
+
 /**
  * Identifiers, constants, slugs, event names and versions: `db-password`, `GITHUB_TOKEN`, `api_key_v2`,
  * `msal:acquireTokenStart`, `10.0.0.1`. Words must look like words (not `qZmXkPwL`), and one long run of
@@ -187,6 +193,9 @@ function isIdentifierLike(v: string, kind: SecretKind): boolean {
       if (w.length < 2) short++;
       else letters += w.length;
       if (w.length >= 12 && shannonEntropy(w) >= 3.6) return false;
+      // A capitalised or lower-case run of four or more letters without a vowel is not a word (`Ncswpt`, `xkcdq`);
+      // acronyms are written in capitals (`HTTP`, `CSRF`), and a few lower-case ones are common enough to allow.
+      if (w.length >= 4 && /[a-z]/.test(w) && !/[aeiouy]/i.test(w) && !LOWERCASE_ACRONYMS.has(w.toLowerCase())) return false;
     }
   }
   if (words === 0 || short > 1 || words === short || letters / (words - short) < 3) return false;
