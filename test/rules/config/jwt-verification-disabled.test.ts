@@ -8,6 +8,10 @@ ruleTester(rule, {
     'import jwt\nclaims = jwt.decode(token, key, algorithms=["HS256"])\n',
     'import jwt\nclaims = jwt.decode(token, key, algorithms=["HS256"], options={"verify_signature": True, "verify_aud": False})\n',
     'import jwt\nheader = jwt.get_unverified_header(token)\n',
+    {
+      name: 'an unverified peek at the issuer, then the same token verified with a key in the same function',
+      code: 'import jwt\n\ndef check(tok, keys):\n    peek = jwt.decode(tok, options={"verify_signature": False})\n    key = keys.for_issuer(peek["iss"])\n    return jwt.decode(tok, key, algorithms=["RS256"])\n',
+    },
     { name: 'TLS verify=False is another rule\'s', code: 'import requests\nrequests.get(url, verify=False)\n' },
     { name: 'no JWT import', code: 'import codec\ncodec.decode(data, options={"verify_signature": False})\n' },
     '# jwt.decode(token, options={"verify_signature": False})\nimport jwt\n',
@@ -24,6 +28,16 @@ ruleTester(rule, {
     { path: 'src/auth.js', code: "const jwt = require('jwt-simple');\njwt.decode(token, key);\n" },
   ],
   invalid: [
+    {
+      name: 'the later decode is of another token, in another function, or also unverified',
+      code: 'import jwt\n\ndef a(tok, other, key):\n    c = jwt.decode(tok, options={"verify_signature": False})\n    jwt.decode(other, key, algorithms=["HS256"])\n    return c\n\ndef b(tok):\n    c = jwt.decode(tok, options={"verify_signature": False})\n    return jwt.decode(tok, options={"verify_signature": False})\n\ndef c(tok, key):\n    return jwt.decode(tok, options={"verify_signature": False})\n\ndef d(tok, key):\n    return jwt.decode(tok, key, algorithms=["HS256"])\n',
+      errors: [
+        { messageId: 'signature', line: 4, column: 34 },
+        { messageId: 'signature', line: 9, column: 34 },
+        { messageId: 'signature', line: 10, column: 37 },
+        { messageId: 'signature', line: 13, column: 37 },
+      ],
+    },
     {
       name: 'PyJWT 2 options',
       code: 'import jwt\nclaims = jwt.decode(token, options={"verify_signature": False})\n',

@@ -2,7 +2,7 @@
 import { isJsLike } from '../../languages/detect';
 import { jsAst, walk, type JsAst } from '../../languages/javascript';
 import { calleeBinding, follow, getProp, isBool, moduleBindings } from '../../languages/js-patterns';
-import { pySource, type PyArg, type PySource } from '../../languages/python';
+import { pySource, type PyArg, type PyCall, type PySource } from '../../languages/python';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { isTestLikePath } from '../secret/heuristics';
 import { nameValue } from './shared/py-names';
@@ -52,13 +52,58 @@ function falseOptions(src: PySource, arg: PyArg): { name: string; start: number;
 
 const FROM_IMPORT_DECODE = /^\s*from\s+(?:jwt|jose(?:\.jwt)?)\s+import\b[^\n]*\bdecode\b/m;
 
+/** Token range of the `def` body around token `k` (the whole module when `k` is at module level). */
+function functionRange(src: PySource, k: number): [number, number] {
+  const t = src.tokens;
+  let def = -1;
+  for (let j = t[k].lineFirst - 1, indent = t[k].indent; j >= 0; j = t[j].lineFirst - 1) {
+    const first = t[j].lineFirst;
+    if (t[first].indent >= indent) continue;
+    indent = t[first].indent;
+    const d = src.isName(first, 'async') ? first + 1 : first;
+    if (src.isName(d, 'def')) {
+      def = first;
+      break;
+    }
+  }
+  if (def < 0) return [0, t.length];
+  let end = src.lineEnd(def);
+  while (end < t.length && t[t[end].lineFirst].indent > t[def].indent) end = src.lineEnd(end);
+  return [def, end];
+}
+
+/** The plain name a decode call is given as its token (first positional argument), if any. */
+function tokenName(src: PySource, call: PyCall): string | undefined {
+  const first = call.args.find((a) => !a.name);
+  return first && first.to - first.from === 1 && src.tokens[first.from].kind === 'name' ? src.tokens[first.from].text : undefined;
+}
+
+/**
+ * Whether a later `decode` in the same function verifies the same token with a key (`jwt.decode(token, key, …)` without
+ * false options): the unverified read only peeks at a claim (the issuer, the key id) to choose how to verify.
+ */
+function verifiedLater(src: PySource, calls: PyCall[], peek: PyCall): boolean {
+  const name = tokenName(src, peek);
+  if (!name) return false;
+  const [, end] = functionRange(src, peek.calleeFrom);
+  return calls.some((c) => {
+    if (c.calleeFrom <= peek.close || c.calleeFrom >= end || c.callee !== peek.callee || tokenName(src, c) !== name) return false;
+    const hasKey = c.args.filter((a) => !a.name).length >= 2 || c.args.some((a) => a.name === 'key');
+    // Options written inline only: a name set elsewhere may be turned off on another path.
+    const options = src.kwarg(c, 'options');
+    return hasKey && (!options || (src.is(options.from, '{') && falseOptions(src, options).length === 0));
+  });
+}
+
 function checkPython(ctx: RuleContext): void {
   const src = pySource(ctx);
   if (!src.importsModule('jwt') && !src.importsModule('jose')) return;
   const reported = new Set<number>();
-  for (const call of src.calls()) {
+  const calls = src.calls();
+  for (const call of calls) {
     if (!/^(?:jwt\.|jose\.jwt\.)?decode$/.test(call.callee) || (!call.callee.includes('.') && !FROM_IMPORT_DECODE.test(src.text))) continue;
     const options = src.kwarg(call, 'options');
+    if (options && verifiedLater(src, calls, call)) continue;
     if (options) {
       for (const o of falseOptions(src, options)) {
         if (reported.has(o.start)) continue;
