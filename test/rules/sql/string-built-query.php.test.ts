@@ -9,6 +9,7 @@ const P = '<?php\n';
 
 const valid: (string | { name: string; code: string })[] = [
   // a parameter named for a table: the callers pass the code's own tables
+  { name: 'names through Util::backquote and values through quoteString (phpMyAdmin)', code: P + 'function f($dbi, $col, $note) { $q = Util::backquote($col); $q .= " COMMENT " . $dbi->quoteString($note); $dbi->query("ALTER TABLE t MODIFY " . $q); }\n' },
   { name: 'table from a parameter named for a table', code: P + 'function purge($db, $logTable) { return $db->query("DELETE FROM `$logTable` WHERE done = 1"); }\n' },
   { name: 'static Db facade with a table parameter', code: P + 'class M { function ids($archiveTable) { return Db::fetchAll("SELECT id FROM `$archiveTable` WHERE ts IS NULL"); } }\n' },
   { name: 'ids mapped through intval in the block that runs the query', code: P + 'function f($ids) { if ($ids) { $ids = array_map("intval", $ids); Db::query("DELETE FROM log WHERE id IN (" . implode(",", $ids) . ")"); } }\n' },

@@ -68,7 +68,9 @@ const SAFE_FUNCTIONS = new Set(['intval', 'floatval', 'doubleval', 'boolval', 'a
   'sqlsrv_escape', 'quote_smart', 'escape_string']);
 const SAFE_METHODS = new Set(['quote', 'quoteidentifier', 'quotename', 'quotestringliteral', 'quotesingleidentifier', 'real_escape_string',
   'escape_string', 'escape', 'escapestring', 'escape_like', 'esc_like', 'escapelike', 'getkey', 'getid', 'count', 'gettimestamp',
-  'quoteinto', 'qn', 'qstr', 'quotename', 'quotecolumnname', 'quotetablename', 'placeholders']);
+  'quoteinto', 'qn', 'qstr', 'quotename', 'quotecolumnname', 'quotetablename', 'placeholders',
+  // phpMyAdmin's `Util::backquote($name)` and `$dbi->quoteString($value)`
+  'backquote', 'backquotecompat', 'quotestring']);
 /** Methods whose result is the developer's (a model's table, a grammar's wrapped name). */
 const DEV_METHODS = new Set(['gettable', 'gettablename', 'getqualifiedkeyname', 'getkeyname', 'getconnectionname', 'wrap', 'wraptable',
   'getquotedtablename', 'gettableprefix', 'prefix']);
