@@ -109,7 +109,7 @@ ruleTester(rule, {
 describe('git/env-file-staged helpers', () => {
   it('names: secret env files vs committed-by-design ones', () => {
     for (const p of ['.env', '.env.local', '.env.production', 'config/.env', 'prod.env', '.env.keys']) assert.ok(isSecretEnvFile(p), p);
-    for (const p of ['.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults', 'sample.env', 'env', '.envrc', 'x/testdata/.env', '.env.test', '.env.testing', 'test.env', '.env.e2e']) {
+    for (const p of ['.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults', 'sample.env', 'env', '.envrc', 'x/testdata/.env', '.env.test', '.env.testing', 'test.env', '.env.e2e', '.env.bench', '.env.load']) {
       assert.ok(!isSecretEnvFile(p), p);
     }
   });

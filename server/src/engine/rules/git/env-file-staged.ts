@@ -6,13 +6,14 @@ import type { GitFileStatus } from '../../host';
 import type { Fix } from '../../types';
 
 /**
- * Name parts that mark a file meant to be committed: templates, encrypted bundles, and the settings of test runs
- * (Next.js `.env.test`, Laravel `.env.testing`, `.env.ci`, `.env.e2e`), which point at throwaway local services. A real
+ * Name parts that mark a file meant to be committed: templates, encrypted bundles, and the settings of test, benchmark and
+ * load-test runs (Next.js `.env.test`, Laravel `.env.testing`, `.env.ci`, `.env.e2e`, `.env.bench`, `.env.load`), which
+ * point at throwaway local services. A real
  * credential inside any of them is still reported by the secret rules.
  */
 const COMMITTED_BY_DESIGN = new Set([
   'example', 'examples', 'sample', 'samples', 'template', 'templates', 'tmpl', 'tpl', 'dist', 'default', 'defaults',
-  'schema', 'vault', 'enc', 'encrypted', 'test', 'tests', 'testing', 'ci', 'e2e',
+  'schema', 'vault', 'enc', 'encrypted', 'test', 'tests', 'testing', 'ci', 'e2e', 'bench', 'benchmark', 'perf', 'load', 'loadtest',
 ]);
 
 /** Folders whose .env files are test data. */
