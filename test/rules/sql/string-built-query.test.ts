@@ -818,6 +818,7 @@ ruleTester(rule, {
   valid: [
     // schema migrations run from deploy scripts, never with a request's input
     { name: 'a knex migration building DDL from names', path: 'db/migrations/20240101_add_notes.js', code: 'exports.up = async (knex) => {\n  for (const t of await knex.raw("SELECT name FROM tables")) await knex.raw(`ALTER TABLE ${t.name} ADD COLUMN note TEXT`);\n};\n' },
+    { name: 'a migration helpers module', path: 'lib/app/database/migration_helpers.rb', code: 'module MigrationHelpers\n  def index_exists?(table, name)\n    connection.select_value("SELECT 1 FROM pg_class WHERE relname = \'#{name}\'")\n  end\nend\n' },
     { name: 'a Rails migration', path: 'db/migrate/20240101000000_backfill.rb', code: 'class Backfill < ActiveRecord::Migration[7.0]\n  def up\n    rows.each { |r| connection.execute("UPDATE users SET role = \'#{r.role}\' WHERE id = #{r.id}") }\n  end\nend\n' },
     // a parameter named for a table, never written: the callers pass the code's own tables
     'export async function renameIn(tableName, knex) {\n  return knex.raw(`ALTER TABLE \\`${tableName}\\` ADD COLUMN note TEXT`);\n}\n',

@@ -14,10 +14,11 @@ import { csharp } from './csharp';
 const DETECTORS: readonly SqlDetector[] = [javascript, python, php, ruby, elixir, go, java, csharp];
 
 /**
- * Schema migrations (`db/migrate/`, `migrations/`, `alembic/versions/`): run by developers and deploy scripts, never
- * with a request's input; the names and values they build SQL from are the schema's own.
+ * Schema migrations (`db/migrate/`, `migrations/`, `alembic/versions/`) and their helpers (`migration_helpers.rb`): run
+ * by developers and deploy scripts, never with a request's input; the names and values they build SQL from are the
+ * schema's own.
  */
-const MIGRATION_PATH = /(?:^|\/)(?:migrations?|migrate|alembic\/versions)\//i;
+const MIGRATION_PATH = /(?:^|\/)(?:migrations?|migrate|alembic\/versions)\/|(?:^|\/)migration_?helpers?\.\w+$/i;
 
 export default defineRule({
   meta: {
