@@ -91,13 +91,13 @@ describe('generic secret heuristics', () => {
   });
 
   it('accepts real-looking values and rejects placeholders, references and labels', () => {
-    for (const v of [token(1), password(1), 'hunter2', 'Summer2024', 's3cr3t-K3y!']) assert.ok(looksLikeSecret(v, 'password') || looksLikeSecret(v, 'secret'), v);
+    for (const v of [token(1), password(1), 'hunter2', 'Summer2024', 'Tr0ub4dor&3']) assert.ok(looksLikeSecret(v, 'password') || looksLikeSecret(v, 'secret'), v);
     assert.ok(looksLikeSecret(token(2), 'secret'));
     assert.ok(looksLikeSecret(token(2), 'secret', { strict: true }));
     assert.ok(!looksLikeSecret('hunter2', 'password', { strict: true }));
     for (const v of ['', 'changeme', 'your-api-key', '<token>', 'xxxxxxxxxxxx', '********', '${TOKEN}', '{{ token }}', '%TOKEN%', '$TOKEN', 'process.env.TOKEN',
       'two words', 'https://example.com/token', '/etc/secret', 'key.pem', '123e4567-e89b-12d3-a456-426614174000', 'true', '12345678', 'FlowPasswordRequiredResultV2',
-      'msal:acquireTokenStart', 'GITHUB_TOKEN', 'db-password', 'password123', 'Password', 'sk_test_' + token(3), 'abcdefgh12345678', 'ENC(' + token(4) + ')', 'op://vault/item/field']) {
+      'msal:acquireTokenStart', 'GITHUB_TOKEN', 'db-password', 'password123', 'Password', 'P@ssw0rd', 'Pa$$w0rd!', 's3cr3t-K3y!', 'Adm1n@2024', 'sk_test_' + token(3), 'abcdefgh12345678', 'ENC(' + token(4) + ')', 'op://vault/item/field']) {
       assert.ok(!looksLikeSecret(v, 'password') && !looksLikeSecret(v, 'secret'), v);
     }
   });

@@ -183,6 +183,11 @@ ruleTester(rule, {
       code: "const cfg = { authToken: 'httpsProxyToken', smtpPassword: 'smtp-relay-password', apiKey: 'grpcGatewayKey', secret: 'mgmtConsoleSecret' };\n",
     },
     {
+      name: 'stock passwords in look-alike spelling (P@ssw0rd, Pa$$w0rd!) in a web.config connection string',
+      path: 'Web/web.config',
+      code: '<connectionStrings>\n  <add name="Default" connectionString="Data Source=.;Initial Catalog=App;User ID=sa;Password=P@ssw0rd" />\n  <add name="Other" connectionString="Server=db;Database=App;User Id=app;Password=Pa$$w0rd!;" />\n</connectionStrings>\n',
+    },
+    {
       name: "a password made of its own service's name and digits",
       path: 'docker-compose.yml',
       code: 'services:\n  s3:\n    environment:\n      MINIO_ROOT_PASSWORD: minio123\n      RABBITMQ_PASSWORD: rabbitmq@2024\n',

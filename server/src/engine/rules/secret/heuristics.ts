@@ -212,6 +212,18 @@ function charClasses(v: string): number {
   return [/\p{Ll}/u, /\p{Lu}/u, /[0-9]/, /[^\p{L}\p{M}0-9\-_.]/u].filter((r) => r.test(rest)).length;
 }
 
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', '$': 's', '5': 's', '7': 't' };
+
+/**
+ * The letters of `v` with look-alike digits and symbols read as letters, between its first and last letter:
+ * `P@ssw0rd1!` -> `password`, `S3cr3t` -> `secret`, `Adm1n@2024` -> `admin`.
+ */
+function unleet(v: string): string {
+  const m = /[A-Za-z].*[A-Za-z]/.exec(v);
+  if (!m) return '';
+  return m[0].toLowerCase().replace(/./g, (c) => LEET[c] ?? c).replace(/[^a-z]/g, '');
+}
+
 /** The text a padded, standard base64 value encodes when it is all printable ASCII, else undefined. */
 function base64Text(v: string): string | undefined {
   if (v.length < 8 || v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return undefined;
@@ -249,7 +261,7 @@ export function looksLikeSecret(value: string, kind: SecretKind, options: ValueO
 
   if (/^[-+]?\d+(?:[.,]\d+)*$/.test(v) || /^#[0-9a-f]{3,8}$/i.test(v)) return false;
   const core = v.toLowerCase().replace(/[^a-z]/g, '');
-  if (COMMON_FAKE.has(core)) return false;
+  if (COMMON_FAKE.has(core) || COMMON_FAKE.has(unleet(v))) return false;
   if (options.key && core === options.key.toLowerCase().replace(/[^a-z]/g, '')) return false;
   // A password spelled as its own service's name plus digits or symbols (`MINIO_ROOT_PASSWORD: minio123`,
   // `redis_password = "redis@2024"`) is the default a compose file or tutorial ships, not anyone's credential.
