@@ -17,6 +17,7 @@ const FIX = 'Read SECRET_KEY from the environment (set a new random key there)';
 ruleTester(rule, {
   path: 'app.py',
   valid: [
+    { name: 'an `or` fallback that is not a literal, or an `or` after something other than an environment read', path: 'config.py', code: 'import os\nSECRET_KEY = os.environ.get("SECRET_KEY") or load_key()\nSECRET_KEY = cfg.get("key") or "dev"\n' },
     { path: 'mysite/settings.py', code: 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n' },
     { path: 'mysite/settings.py', code: 'import os\nSECRET_KEY = os.environ.get("SECRET_KEY")\n' },
     { name: 'a long random literal is secret/generic-secret\'s finding', path: 'mysite/settings.py', code: `SECRET_KEY = "${RANDOM_50}"\n` },
@@ -102,6 +103,15 @@ ruleTester(rule, {
         { messageId: 'knownDefault', line: 4, column: 42, endColumn: 64, fixes: [{ output: 'import os\n\nclass Config:\n    SECRET_KEY = os.environ["SECRET_KEY"]\n\nclass ProductionConfig(Config):\n    SECRET_KEY = "s3cr3t"\n' }] },
         { messageId: 'short', line: 7, column: 18, message: 'SECRET_KEY is only 6 characters long: use at least 32 random characters' },
       ],
+    },
+    {
+      name: 'Flask config module: an environment read with an `or` fallback',
+      path: 'config.py',
+      code: "import os\n\nclass Config:\n    SECRET_KEY = os.environ.get('SECRET_KEY') or 'a secret for my blog'\n",
+      errors: [{
+        messageId: 'guessable', line: 4, column: 50, endColumn: 72, message: /^the fallback of SECRET_KEY is made of words/,
+        fixes: [{ output: 'import os\n\nclass Config:\n    SECRET_KEY = os.environ["SECRET_KEY"]\n' }],
+      }],
     },
   ],
 });

@@ -70,8 +70,16 @@ function check(ctx: RuleContext, src: PySource, target: Target): void {
   let at = replace;
   let envName = 'SECRET_KEY';
   let fixable = true;
+  const or = orFallback(src, target.from, target.to);
   if (lit?.kind === 'str') {
     value = lit.value;
+  } else if (or) {
+    // `os.environ.get("SECRET_KEY") or "dev key"`: the literal is what runs wherever the variable is unset or empty.
+    value = or.value;
+    subject = `the fallback of ${subject}`;
+    if (or.name) envName = or.name;
+    fixable = or.name !== undefined;
+    at = src.span(or.from, or.to);
   } else {
     const call = src.calls().find((c) => c.calleeFrom === target.from && c.close === target.to - 1);
     const fallback = call && envFallback(src, call);
@@ -90,6 +98,24 @@ function check(ctx: RuleContext, src: PySource, target: Target): void {
     : [];
   const severity: Severity | undefined = SEVERE.has(weak.messageId) ? 'error' : undefined;
   ctx.report({ start: at[0], end: at[1], messageId: weak.messageId, data: { subject, ...weak.data }, severity, fixes });
+}
+
+/** `<environment read> or "literal"`: the literal, and the variable's name when written. */
+function orFallback(src: PySource, from: number, to: number): { value: string; name?: string; from: number; to: number } | undefined {
+  let or = -1;
+  for (let j = from; j < to; j = src.next(j)) {
+    if (src.isName(j, 'or')) {
+      if (or >= 0) return undefined;
+      or = j;
+    }
+  }
+  if (or <= from) return undefined;
+  const call = src.calls().find((c) => c.calleeFrom === from && c.close === or - 1);
+  const right = src.literal(or + 1, to);
+  if (!call || !ENV_GET.test(call.callee) || right?.kind !== 'str') return undefined;
+  const first = call.args.find((a) => !a.name);
+  const name = first && src.literal(first.from, first.to);
+  return { value: right.value, name: name?.kind === 'str' ? name.value : undefined, from: or + 1, to };
 }
 
 function envFallback(src: PySource, call: PyCall): { value: string; name?: string; from: number; to: number } | undefined {
