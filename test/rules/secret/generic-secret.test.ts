@@ -188,6 +188,12 @@ ruleTester(rule, {
       code: '<connectionStrings>\n  <add name="Default" connectionString="Data Source=.;Initial Catalog=App;User ID=sa;Password=P@ssw0rd" />\n  <add name="Other" connectionString="Server=db;Database=App;User Id=app;Password=Pa$$w0rd!;" />\n</connectionStrings>\n',
     },
     {
+      name: 'translated labels with accented letters in next-intl messages and Flutter ARB files',
+      path: 'messages/de.json',
+      code: '{"Auth": {"apiKey": "API-Schlüssel", "clientSecret": "Client-Geheimnis", "accessToken": "Zugriffstoken"}}\n',
+    },
+    { path: 'lib/src/app_de.arb', code: `{"apiKey": "${tok}"}\n` },
+    {
       name: "a password made of its own service's name and digits",
       path: 'docker-compose.yml',
       code: 'services:\n  s3:\n    environment:\n      MINIO_ROOT_PASSWORD: minio123\n      RABBITMQ_PASSWORD: rabbitmq@2024\n',

@@ -48,7 +48,7 @@ function familiesFor(path: string, lang: Lang): Family[] {
 }
 
 /** Generated, vendored or translated files: values there are not credentials someone typed. */
-const SKIP_NAME = /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|cargo\.lock|poetry\.lock|pipfile\.lock|composer\.lock|gemfile\.lock|go\.sum|go\.mod|flake\.lock|packages\.lock\.json|uv\.lock|pdm\.lock)$|\.(?:min\.[cm]?js|map|snap|lock|po|pot|xlf|xliff|strings|resx|svg|ipynb|csv|tsv)$/i;
+const SKIP_NAME = /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|cargo\.lock|poetry\.lock|pipfile\.lock|composer\.lock|gemfile\.lock|go\.sum|go\.mod|flake\.lock|packages\.lock\.json|uv\.lock|pdm\.lock)$|\.(?:min\.[cm]?js|map|snap|lock|po|pot|xlf|xliff|strings|resx|arb|svg|ipynb|csv|tsv)$/i;
 const SKIP_DIR = /(?:^|\/)(?:node_modules|vendor|dist|build|out|\.git|locales?|i18n|l10n|translations?|lang)\//i;
 
 const HASH_COMMENT: ReadonlySet<Lang> = new Set<Lang>(['python', 'ruby', 'elixir', 'shell', 'toml', 'plaintext', 'php', 'dockerfile', 'yaml', 'dotenv', 'ini', 'properties']);

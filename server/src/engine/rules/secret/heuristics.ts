@@ -184,10 +184,11 @@ function isIdentifierLike(v: string, kind: SecretKind): boolean {
       digits = true;
       continue;
     }
-    const m = /^([A-Za-z]+?)(\d{0,3})$/.exec(p);
+    // Letters of any script: translated labels (`API-Schlüssel`) are words too.
+    const m = /^(\p{L}+?)(\d{0,3})$/u.exec(p);
     if (!m) return false;
     if (m[2]) digits = true;
-    for (const w of m[1].match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []) {
+    for (const w of m[1].match(/\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})/gu) ?? []) {
       words++;
       // One-letter words (`v` in `v2`, `X` in `getX`) do not count towards the average length.
       if (w.length < 2) short++;
