@@ -196,6 +196,16 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: IDENT, line: 1, column: 40, endColumn: 81 }],
   },
   {
+    name: 'ids mapped to @ + id are values, not numbered placeholders',
+    code: "function byIds(ids) {\n  return pool.query(`SELECT * FROM t WHERE id IN (${ids.map((id) => '@' + id).join(',')})`);\n}\n",
+    errors: [{ messageId: VALUE, line: 2, column: 21 }],
+  },
+  {
+    name: 'a list check of one value guarding the use of another',
+    code: "function list(req) {\n  const sort = ['name'].includes(req.query.sort) ? req.query.other : 'name';\n  return pool.query(`SELECT * FROM t ORDER BY ${sort}`);\n}\n",
+    errors: [{ messageId: IDENT, line: 3, column: 21 }],
+  },
+  {
     name: 'a file named like a migration outside a migrations folder is still checked',
     code: 'function migrateUser(req) {\n  return db.query("SELECT * FROM users WHERE id = " + req.query.id);\n}\n',
     path: 'src/migrate-user.js',
@@ -820,6 +830,10 @@ ruleTester(rule, {
     { name: 'a knex migration building DDL from names', path: 'db/migrations/20240101_add_notes.js', code: 'exports.up = async (knex) => {\n  for (const t of await knex.raw("SELECT name FROM tables")) await knex.raw(`ALTER TABLE ${t.name} ADD COLUMN note TEXT`);\n};\n' },
     { name: 'a migration helpers module', path: 'lib/app/database/migration_helpers.rb', code: 'module MigrationHelpers\n  def index_exists?(table, name)\n    connection.select_value("SELECT 1 FROM pg_class WHERE relname = \'#{name}\'")\n  end\nend\n' },
     { name: 'a Rails migration', path: 'db/migrate/20240101000000_backfill.rb', code: 'class Backfill < ActiveRecord::Migration[7.0]\n  def up\n    rows.each { |r| connection.execute("UPDATE users SET role = \'#{r.role}\' WHERE id = #{r.id}") }\n  end\nend\n' },
+    // placeholders numbered with '$' + (i + 1); a sort column checked against a constant list before use
+    "function byIds(ids) {\n  return pool.query(`SELECT * FROM t WHERE id IN (${ids.map((_, i) => '$' + (i + 1)).join(', ')})`, ids);\n}\n",
+    "const SORTS = ['name', 'created_at'];\nfunction list(req) {\n  const sort = SORTS.includes(req.query.sort) ? req.query.sort : 'name';\n  return pool.query(`SELECT * FROM t ORDER BY ${sort}`);\n}\n",
+    "function list(req) {\n  const dir = new Set(['asc', 'desc']).has(req.query.dir) ? req.query.dir : 'asc';\n  return pool.query(`SELECT * FROM t ORDER BY id ${dir}`);\n}\n",
     // a parameter named for a table, never written: the callers pass the code's own tables
     'export async function renameIn(tableName, knex) {\n  return knex.raw(`ALTER TABLE \\`${tableName}\\` ADD COLUMN note TEXT`);\n}\n',
     // PRAGMA takes no placeholders; its quoted argument names a table

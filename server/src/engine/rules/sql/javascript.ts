@@ -621,8 +621,11 @@ class Checker {
     e = unwrap(e as Expr);
     if (this.constant(e, depth) !== undefined) return true;
     switch (e.type) {
-      case 'ConditionalExpression':
-        return this.safe(e.consequent, depth + 1) && this.safe(e.alternate, depth + 1);
+      case 'ConditionalExpression': {
+        // `SORTS.includes(s) ? s : 'name'`: an allow-list check of the value it then uses.
+        const checked = (x: Node) => this.allowListTest(e.test, x, depth);
+        return (checked(e.consequent) || this.safe(e.consequent, depth + 1)) && this.safe(e.alternate, depth + 1);
+      }
       case 'LogicalExpression':
         return this.safe(e.left, depth + 1) && this.safe(e.right, depth + 1);
       case 'UnaryExpression':
@@ -670,6 +673,23 @@ class Checker {
     }
   }
 
+  /** Whether `test` is `LIST.includes(x)` or `SET.has(x)` on constants, for the very expression `x`. */
+  private allowListTest(test: Node, x: Node, depth: number): boolean {
+    const t = unwrap(test as Expr);
+    if (t.type !== 'CallExpression' || t.callee.type !== 'MemberExpression' || t.arguments.length !== 1) return false;
+    const name = propName(t.callee);
+    if (name !== 'includes' && name !== 'has') return false;
+    if (this.src(t.arguments[0] as Expr) !== this.src(x as Expr)) return false;
+    let list: Node = unwrap(t.callee.object);
+    if (list.type === 'Identifier') {
+      const init = this.constInit(list);
+      if (!init) return false;
+      list = unwrap(init as Expr);
+    }
+    if (name === 'has' && list.type === 'NewExpression' && list.callee.type === 'Identifier' && list.callee.name === 'Set' && list.arguments[0]) list = unwrap(list.arguments[0] as Expr);
+    return list.type === 'ArrayExpression' && list.elements.every((el) => el !== null && el.type !== 'SpreadElement' && this.constant(el, depth + 1) !== undefined);
+  }
+
   /** `ids.map(() => '?')`, `ids.map((_, i) => `$${i + 1}`)`, `Array(n).fill('?')`: only placeholders. */
   private placeholderList(e: Node, depth: number): boolean {
     e = unwrap(e as Expr);
@@ -688,9 +708,31 @@ class Checker {
       body = ret?.argument;
     }
     if (!body) return false;
-    const b = unwrap(body as Expr);
-    if (b.type === 'TemplateLiteral') return PLACEHOLDER_TEXT.test(b.quasis.map((q) => q.value.cooked ?? '').join('0'));
-    return PLACEHOLDER_TEXT.test(this.constant(b, depth) ?? '');
+    const index = arg.params[1]?.type === 'Identifier' ? arg.params[1].name : undefined;
+    const text = this.placeholderText(unwrap(body as Expr), depth, index);
+    return text !== undefined && PLACEHOLDER_TEXT.test(text);
+  }
+
+  /** The text of one placeholder (`'?'`, `` `$${i + 1}` ``, `'$' + (i + 1)`), with the map's `index` written as 0. */
+  private placeholderText(b: Node, depth: number, index?: string): string | undefined {
+    if (depth > 6) return undefined;
+    b = unwrap(b as Expr);
+    const c = this.constant(b, depth);
+    if (c !== undefined) return c;
+    if (b.type === 'TemplateLiteral') return b.quasis.map((q) => q.value.cooked ?? '').join('0');
+    if (b.type === 'BinaryExpression' && b.operator === '+') {
+      const isIndex = (x: Node): boolean => {
+        const u = unwrap(x as Expr);
+        if (u.type === 'Identifier') return u.name === index;
+        return u.type === 'BinaryExpression' && ['+', '-', '*'].includes(u.operator) && [u.left, u.right].every((y) => isIndex(y) || typeof this.constant(y, depth + 1) === 'string' && /^\d+$/.test(this.constant(y, depth + 1)!));
+      };
+      // `(i + 1)`, `i`: the map's index numbers the placeholder
+      const part = (x: Node): string | undefined => (isIndex(x) ? '0' : this.placeholderText(x, depth + 1, index));
+      const l = part(b.left);
+      const r = part(b.right);
+      return l !== undefined && r !== undefined ? l + r : undefined;
+    }
+    return undefined;
   }
 
   /** `this.table`, imports and SCREAMING_CASE names are the developer's, not the user's. */
