@@ -14,6 +14,10 @@ const PG = 'import psycopg2\n\n';
 const DEF = 'def find(cur, name, uid):\n';
 
 const valid: (string | { name: string; code: string })[] = [
+  // sort columns checked against constants: a conditional choice, or a guard that leaves or resets
+  { name: 'x if x in ALLOWED else default', code: PG + 'SORTS = {"name", "created"}\ndef list_(cur, request):\n    s = request.GET.get("sort")\n    sort = s if s in SORTS else "name"\n    cur.execute(f"SELECT * FROM t ORDER BY {sort}")\n' },
+  { name: 'if x not in ALLOWED: x = default', code: PG + 'def list_(cur, request):\n    s = request.GET.get("sort")\n    if s not in ("name", "created"):\n        s = "name"\n    cur.execute(f"SELECT * FROM t ORDER BY {s}")\n' },
+  { name: 'if x not in ALLOWED: raise', code: PG + 'DIRS = ["asc", "desc"]\ndef list_(cur, request):\n    d = request.GET.get("dir")\n    if d not in DIRS:\n        raise ValueError(d)\n    cur.execute(f"SELECT * FROM t ORDER BY id {d}")\n' },
   // a parameter named for a table: the callers pass the code's own tables
   { name: 'table from a parameter named for a table', code: PG + 'def purge(cur, table):\n    cur.execute(f"DELETE FROM {table}")\n' },
   { name: 'LIMIT from a parameter whose default is a number', code: PG + 'def recent(cur, batch_size=1000):\n    cur.execute("SELECT id FROM jobs ORDER BY id LIMIT {}".format(batch_size))\n' },
@@ -383,6 +387,16 @@ const invalid: InvalidCase[] = [
     name: 'a file importing two drivers with different styles: no fix',
     code: 'import sqlite3\nimport psycopg2\n\n' + DEF + '    cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n',
     errors: [{ messageId: VALUE, line: 5, column: 17, fixes: [] }],
+  },
+  {
+    name: 'a membership check that does not leave or reset the value',
+    code: PG + 'def list_(cur, request):\n    s = request.GET.get("sort")\n    if s not in ("name", "created"):\n        print("unexpected sort")\n    cur.execute(f"SELECT * FROM t ORDER BY {s}")\n',
+    errors: [{ messageId: IDENT, line: 7, column: 17 }],
+  },
+  {
+    name: 'a value written again after its membership check',
+    code: PG + 'def list_(cur, request):\n    s = request.GET.get("sort")\n    if s not in ("name", "created"):\n        return None\n    s = request.GET.get("other")\n    cur.execute(f"SELECT * FROM t ORDER BY {s}")\n',
+    errors: [{ messageId: IDENT, line: 8, column: 17 }],
   },
   {
     name: '%(name)s filled from a dict written after it was bound',

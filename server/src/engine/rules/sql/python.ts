@@ -1009,8 +1009,10 @@ class PyChecker {
       case 'unary_operator':
         return true;
       case 'conditional_expression': {
-        const [a, , b] = named(e);
-        return !!a && !!b && this.safe(a, depth + 1) && this.safe(b, depth + 1);
+        // `s if s in ALLOWED else "id"`, `"id" if s not in ALLOWED else s`: an allow-list check of the value it uses.
+        const [a, cond, b] = named(e);
+        return !!a && !!b && !!cond && (this.safe(a, depth + 1) || this.inCheck(cond, a, false, depth)) &&
+          (this.safe(b, depth + 1) || this.inCheck(cond, b, true, depth));
       }
       case 'boolean_operator': {
         const l = field(e, 'left');
@@ -1072,6 +1074,7 @@ class PyChecker {
     if (isScreaming(e.text)) return true;
     const r = this.resolve(e);
     if (!r) return false;
+    if (this.exitGuarded(e, r.list, depth)) return true;
     return r.list.every((b) => {
       if (b.kind === 'assign') return !!b.value && this.safe(b.value, depth + 1);
       if (b.kind === 'augment') return !!b.value && this.safe(b.value, depth + 1);
@@ -1089,6 +1092,48 @@ class PyChecker {
       }
       return false;
     });
+  }
+
+  /** `x in ALLOWED` (or, `negated`, `x not in ALLOWED` / `not x in ALLOWED`) for the very expression `x`, on constants. */
+  private inCheck(cond: Node, x: Node, negated: boolean, depth: number): boolean {
+    let c = unparen(cond);
+    if (c.type === 'not_operator') {
+      const inner = field(c, 'argument');
+      return !!inner && this.inCheck(inner, x, !negated, depth);
+    }
+    if (c.type !== 'comparison_operator') return false;
+    const [left, right] = named(c);
+    if (!left || !right || named(c).length !== 2) return false;
+    const op = this.ctx.text.slice(left.endIndex, right.startIndex).replace(/\s+/g, ' ').trim();
+    if (op !== (negated ? 'not in' : 'in')) return false;
+    c = unparen(left);
+    return c.text === unparen(x).text && this.constantCollection(right, depth + 1);
+  }
+
+  /**
+   * An earlier statement of an enclosing block checks the name against constants and leaves or resets it:
+   * `if sort not in ALLOWED: raise …` / `sort = "id"`, with no other write to the name before the use.
+   */
+  private exitGuarded(e: Node, list: Binding[], depth: number): boolean {
+    for (let st: Node | null = e; st && !SCOPES.has(st.type); st = st.parent) {
+      const block = st.parent;
+      if (!block || (block.type !== 'block' && block.type !== 'module')) continue;
+      for (let prev = st.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
+        if (prev.type !== 'if_statement' || field(prev, 'alternative')) continue;
+        const cond = field(prev, 'condition');
+        const body = field(prev, 'consequence');
+        if (!cond || !body || !this.inCheck(cond, e, true, depth)) continue;
+        const end = prev.endIndex;
+        if (list.some((b) => b.at.startIndex > end && b.at.startIndex < e.startIndex)) return false;
+        const stmts = named(body).filter((x) => x.type !== 'comment');
+        const last = stmts[stmts.length - 1];
+        if (last && /^(?:raise|return|continue|break)_statement$/.test(last.type)) return true;
+        const only = stmts.length === 1 && last?.type === 'expression_statement' ? named(last)[0] : undefined;
+        const right = only?.type === 'assignment' && field(only, 'left')?.text === e.text ? field(only, 'right') : undefined;
+        if (right && this.safe(right, depth + 1)) return true;
+      }
+    }
+    return false;
   }
 
   /** A dict, list, tuple or set of constants (a literal or a name bound once to one). */
