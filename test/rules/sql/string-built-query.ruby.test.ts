@@ -9,6 +9,9 @@ const D = 'def find(x, y)\n';
 const E = 'end\n';
 
 const valid: (string | { name: string; code: string })[] = [
+  // a ternary that checks the very value it uses against constants
+  { name: 'CONST.include?(params[:sort]) ? params[:sort] : default', code: 'SORTS = %w[name created_at].freeze\ndef list(params)\n  sort = SORTS.include?(params[:sort]) ? params[:sort] : "name"\n  User.order("#{sort} DESC")\nend\n' },
+  { name: '%w[...].include?(dir) ? dir : default', code: 'def list(dir)\n  User.order("name #{%w[asc desc].include?(dir) ? dir : "asc"}")\nend\n' },
   // a parameter named for a table, never reassigned: the callers pass the code's own tables
   { name: 'table from a parameter named for a table', code: 'def purge(conn, table_name)\n  conn.exec("DELETE FROM #{table_name} WHERE done")\nend\n' },
   // placeholders, hash conditions, constants
@@ -75,6 +78,11 @@ const valid: (string | { name: string; code: string })[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'a ternary that checks one value and uses another',
+    code: 'SORTS = %w[name created_at].freeze\ndef list(params)\n  sort = SORTS.include?(params[:sort]) ? params[:other] : "name"\n  User.order("#{sort} DESC")\nend\n',
+    errors: [{ messageId: IDENT, line: 4, column: 14 }],
+  },
   // --- ActiveRecord: where("a = #{x}") -> where("a = ?", x) ---------------------------------------------------------
   {
     name: 'where with a request param (Brakeman)',

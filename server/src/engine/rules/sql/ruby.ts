@@ -638,9 +638,12 @@ class RubyChecker {
         return true;
       }
       case 'conditional': {
+        // `SORTS.include?(s) ? s : "id"`: an allow-list check of the value it uses.
+        const cond = field(e, 'condition');
         const c = field(e, 'consequence');
         const a = field(e, 'alternative');
-        return !!c && !!a && this.safe(c, depth + 1) && this.safe(a, depth + 1);
+        const checked = (x: Node) => !!cond && /^(?:identifier|element_reference)$/.test(unparen(x).type) && this.allowList(cond, unparen(x).text);
+        return !!c && !!a && (this.safe(c, depth + 1) || checked(c)) && this.safe(a, depth + 1);
       }
       case 'string':
       case 'chained_string':
@@ -733,7 +736,7 @@ class RubyChecker {
   /** `x == CONST`, `CONST == x`, `[…constants].include?(x)`, `ALLOWED.include?(x)`, or `… && that`. */
   private allowList(cond: Node, name: string): boolean {
     cond = unparen(cond);
-    const isName = (n: Node | undefined) => !!n && unparen(n).type === 'identifier' && unparen(n).text === name;
+    const isName = (n: Node | undefined) => !!n && /^(?:identifier|element_reference)$/.test(unparen(n).type) && unparen(n).text === name;
     const isConstant = (n: Node | undefined) => !!n && (this.constant(n, 0) !== undefined || (unparen(n).type === 'constant' && isScreaming(unparen(n).text)));
     if (cond.type === 'binary') {
       const op = field(cond, 'operator')?.type;
