@@ -21,6 +21,8 @@ function mybatis(body: string) {
 }
 
 const valid: (string | { name: string; code: string })[] = [
+  // a ternary that checks the very value it uses against constants
+  { name: 'SORTS.contains(s) ? s : default', code: cls('    String s = SORTS.contains(name) ? name : "id";\n    stmt.executeQuery("SELECT * FROM users ORDER BY " + s);\n', 'String name', '  private static final Set<String> SORTS = Set.of("name", "id");\n') },
   // a parameter named for a table, never written: the callers pass the code's own tables
   { name: 'table from a parameter named for a table', code: cls('    stmt.executeUpdate("DELETE FROM " + tableName + " WHERE expired = 1");\n', 'String tableName') },
   // constants and parameters
@@ -373,6 +375,11 @@ const invalid: InvalidCase[] = [
       message: 'SQL structure (table or column name, sort order, fragment) built from `sort`: a placeholder cannot stand for it; check it against an allow-list.',
       fixes: [],
     }],
+  },
+  {
+    name: 'a ternary that checks one value and uses another',
+    code: cls('    String s = SORTS.contains(name) ? sort : "id";\n    stmt.executeQuery("SELECT * FROM users ORDER BY " + s);\n', 'String name, String sort', '  private static final Set<String> SORTS = Set.of("name", "id");\n'),
+    errors: [{ messageId: IDENT, line: 7, column: 23 }],
   },
   {
     name: 'table name through String.format',

@@ -693,6 +693,15 @@ class JavaChecker {
     return false;
   }
 
+  /** `LIST.contains(x)` on a collection of constants, for the very expression `x`. */
+  private containsCheck(cond: Node | undefined, x: Node, depth: number): boolean {
+    const c = cond && unparen(cond);
+    if (c?.type !== 'method_invocation' || field(c, 'name')?.text !== 'contains') return false;
+    const args = named(field(c, 'arguments')!);
+    const obj = field(c, 'object');
+    return args.length === 1 && unparen(args[0]).text === unparen(x).text && !!obj && this.constantCollection(obj, depth + 1);
+  }
+
   /** A collection that only ever holds constants: `List.of("a", "b")`, a final field or unshared local bound to one. */
   private constantCollection(n: Node, depth: number): boolean {
     if (depth > 8) return false;
@@ -801,8 +810,11 @@ class JavaChecker {
       }
       case 'cast_expression':
         return NUMERIC_TYPE_NODES.has(field(e, 'type')?.type ?? '') || SAFE_TYPES.test(field(e, 'type')?.text ?? '');
-      case 'ternary_expression':
-        return this.safe(field(e, 'consequence')!, depth + 1) && this.safe(field(e, 'alternative')!, depth + 1);
+      case 'ternary_expression': {
+        // `SORTS.contains(s) ? s : "id"`: an allow-list check of the value it uses.
+        const cons = field(e, 'consequence')!;
+        return (this.safe(cons, depth + 1) || this.containsCheck(field(e, 'condition'), cons, depth)) && this.safe(field(e, 'alternative')!, depth + 1);
+      }
       case 'binary_expression': {
         const op = field(e, 'operator')?.text;
         if (op !== '+') return true;
