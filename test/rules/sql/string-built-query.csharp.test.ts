@@ -15,6 +15,8 @@ const E = '    }\n}\n';
 const b = (...lines: string[]) => H + lines.map((l) => '        ' + l + '\n').join('') + E;
 
 const valid: (string | ValidCase)[] = [
+  // a ternary that checks the very value it uses against an allow-list
+  b('var col = Sortable.Contains(sort) ? sort : "id";', 'var cmd = new SqlCommand($"SELECT * FROM users ORDER BY {col}", conn);'),
   // parameters
   b('var cmd = new SqlCommand("SELECT * FROM users WHERE name = @name", conn);', 'cmd.Parameters.AddWithValue("@name", name);'),
   b('conn.Query<User>("SELECT * FROM users WHERE name = @name", new { name });'),
@@ -99,6 +101,11 @@ const valid: (string | ValidCase)[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'a ternary that checks one value and uses another',
+    code: b('var col = Sortable.Contains(name) ? sort : "id";', 'var cmd = new SqlCommand($"SELECT * FROM users ORDER BY {col}", conn);'),
+    errors: [{ messageId: IDENT, line: 8, column: 34 }],
+  },
   {
     name: 'BACKUP DATABASE to a file name from a parameter: a statement too',
     code: b('var text = $"BACKUP DATABASE [shop] TO DISK = \'{name}\' WITH FORMAT";', 'conn.Execute(text);'),

@@ -1222,6 +1222,8 @@ class CsChecker {
     if (/^"(?:[^"\\]|\\.)*"$/.test(s)) return { kind: 'hole', src, safe: true, text: s.slice(1, -1) };
     // (int)x, (long)status
     if (/^\(\s*(?:int|long|short|byte|uint|ulong|decimal|double|float)\s*\)/.test(s)) return { kind: 'hole', src, safe: true };
+    // Allowed.Contains(sort) ? sort : "id": an allow-list choice, as a checked name is
+    if (/^[\w.]+\.Contains\(\s*(@?\w+)\s*\)\s*\?\s*\1\s*:\s*(?:"(?:[^"\\]|\\.)*"|[A-Z_][\w.]*)$/.test(s)) return { kind: 'hole', src, safe: false, devControlled: true };
     // cond ? "ASC" : "DESC"
     if (/^[\s\S]+\?\s*(?:"(?:[^"\\]|\\.)*"|[A-Z_][\w.]*)\s*:\s*(?:"(?:[^"\\]|\\.)*"|[A-Z_][\w.]*)$/.test(s)) return { kind: 'hole', src, safe: true };
     // A placeholder list: string.Join(",", ids.Select((_, i) => "@p" + i)), $"@p{i}"
