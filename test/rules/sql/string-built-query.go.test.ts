@@ -25,6 +25,11 @@ const L4 = 11;
 const L2 = 9;
 
 const valid: (string | { name: string; code: string })[] = [
+  // a sort column checked against constants before the use: reset, leave, or a switch with a default
+  { name: 'if !allowed[s] { s = default }', code: file(PQ, '\tallowed := map[string]bool{"name": true, "id": true}\n\tif !allowed[name] {\n\t\tname = "id"\n\t}\n\tdb.Query(fmt.Sprintf("SELECT * FROM users ORDER BY %s", name))\n') },
+  { name: 'if _, ok := allowed[s]; !ok { return }', code: file(PQ, '\tallowed := map[string]string{"name": "name"}\n\tif _, ok := allowed[name]; !ok {\n\t\treturn nil\n\t}\n\tdb.Query("SELECT * FROM users ORDER BY " + name)\n') },
+  { name: 'if !slices.Contains(cols, s) { return }', code: file([...PQ, '"slices"'], '\tcols := []string{"name", "id"}\n\tif !slices.Contains(cols, name) {\n\t\treturn nil\n\t}\n\tdb.Query("SELECT * FROM users ORDER BY " + name)\n') },
+  { name: 'switch s { case …: default: s = default }', code: file(PQ, '\tswitch name {\n\tcase "asc", "desc":\n\tdefault:\n\t\tname = "asc"\n\t}\n\tdb.Query("SELECT * FROM users ORDER BY id " + name)\n') },
   // a parameter named for a table, never written: the callers pass the code's own tables
   { name: 'table from a parameter named for a table', code: file(PQ, '\tdb.Exec(fmt.Sprintf("TRUNCATE TABLE %s RESTART IDENTITY", tableName))\n', 'db *sql.DB, tableName string') },
   // constants and parameters
@@ -289,6 +294,16 @@ const invalid: InvalidCase[] = [
     name: 'two drivers with different styles: no fix',
     code: file(['"database/sql"', '_ "github.com/lib/pq"', '_ "github.com/go-sql-driver/mysql"'], '\tdb.Query("SELECT * FROM users WHERE name = \'" + name + "\'")\n'),
     errors: [{ messageId: VALUE, line: 10, column: 11, fixes: [] }],
+  },
+  {
+    name: 'a map check that neither leaves nor resets the value',
+    code: file(PQ, '\tallowed := map[string]bool{"name": true}\n\tif !allowed[name] {\n\t\tfmt.Println("odd sort")\n\t}\n\tdb.Query("SELECT * FROM users ORDER BY " + name)\n'),
+    errors: [{ messageId: IDENT, line: L3 + 4, column: 11 }],
+  },
+  {
+    name: 'a value written again after its check',
+    code: file(PQ, '\tallowed := map[string]bool{"name": true}\n\tif !allowed[name] {\n\t\treturn nil\n\t}\n\tname = os.Getenv("SORT")\n\tdb.Query("SELECT * FROM users ORDER BY " + name)\n'),
+    errors: [{ messageId: IDENT, line: L3 + 5, column: 11 }],
   },
   {
     name: 'gosec G201: table name from a parameter not named for a table',

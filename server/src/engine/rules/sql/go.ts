@@ -823,6 +823,10 @@ class GoChecker {
     e = unparen(e);
     if (this.constant(e, depth) !== undefined || this.numericExpr(e)) return true;
     switch (e.type) {
+      case 'true':
+      case 'false':
+      case 'nil':
+        return true;
       case 'rune_literal':
         return e.text !== "'\\''" && e.text !== "'''";
       case 'binary_expression':
@@ -847,6 +851,7 @@ class GoChecker {
         const d = this.resolve(e);
         if (!d) return false;
         if (d.type && NUMERIC_TYPES.test(d.type)) return true;
+        if (d.kind !== 'const' && d.kind !== 'package' && this.guarded(e, d, depth)) return true;
         // for _, table := range []string{"a", "b"}: elements (and keys) of a constant collection.
         if (d.stmt.type === 'range_clause') return !!d.value && !d.writes.length && this.safeInit(d.value, depth + 1);
         if (d.kind === 'param' || d.kind === 'other') return false;
@@ -868,6 +873,68 @@ class GoChecker {
       default:
         return false;
     }
+  }
+
+  /**
+   * An earlier statement of an enclosing block checks the name against constants and leaves or resets it, with no other
+   * write before the use: `if !allowed[s] { s = "id" }`, `if _, ok := allowed[s]; !ok { return … }`,
+   * `if !slices.Contains(cols, s) { return … }`, or `switch s { case "a", "b": default: s = "id" }`.
+   */
+  private guarded(use: Node, d: Decl, depth: number): boolean {
+    const name = use.text;
+    const isUse = (n: Node | undefined) => !!n && unparen(n).type === 'identifier' && unparen(n).text === name;
+    const constMap = (n: Node | undefined) => !!n && unparen(n).type === 'identifier' && this.safe(unparen(n), depth + 1);
+    // The body leaves, or only sets the name to safe text.
+    const settles = (body: Node | undefined): boolean => {
+      const list = body && named(body).length === 1 && named(body)[0].type === 'statement_list' ? named(body)[0] : body;
+      const stmts = list ? named(list).filter((x) => x.type !== 'comment' && x.type !== 'expression_list') : [];
+      const last = stmts[stmts.length - 1];
+      if (!last) return false;
+      if (/^(?:return|break|continue|goto)_statement$/.test(last.type)) return true;
+      if (last.type === 'expression_statement' && /^panic\(|^log\.(?:Fatal|Panic)/.test(named(last)[0]?.text ?? '')) return true;
+      if (stmts.length !== 1 || last.type !== 'assignment_statement') return false;
+      const [l, r] = [field(last, 'left'), field(last, 'right')];
+      return !!l && !!r && named(l).length === 1 && isUse(named(l)[0]) && named(r).length === 1 && this.safe(named(r)[0], depth + 1);
+    };
+    // `cond` is true whenever the name is not one of the constants.
+    const failed = (cond: Node | undefined, init: Node | undefined): boolean => {
+      const c = cond && unparen(cond);
+      if (c?.type !== 'unary_expression' || field(c, 'operator')?.text !== '!') return false;
+      const x = unparen(field(c, 'operand')!);
+      // !allowed[s]
+      if (x.type === 'index_expression') return isUse(field(x, 'index')) && constMap(field(x, 'operand'));
+      // !slices.Contains(cols, s)
+      if (x.type === 'call_expression' && /^(?:slices\.Contains|lo\.Contains)$/.test(field(x, 'function')?.text ?? '')) {
+        const args = named(field(x, 'arguments')!);
+        return args.length === 2 && isUse(args[1]) && constMap(args[0]);
+      }
+      // _, ok := allowed[s]; !ok
+      if (x.type === 'identifier' && init?.type === 'short_var_declaration') {
+        const left = named(field(init, 'left')!);
+        const right = named(field(init, 'right')!);
+        const ix = right.length === 1 ? unparen(right[0]) : undefined;
+        return left.length === 2 && left[1].text === x.text && ix?.type === 'index_expression' && isUse(field(ix, 'index')) && constMap(field(ix, 'operand'));
+      }
+      return false;
+    };
+    for (let st: Node | null = use; st && st.id !== d.scope.id; st = st.parent) {
+      const block = st.parent;
+      if (!block || (block.type !== 'block' && block.type !== 'statement_list')) continue;
+      for (let prev = st.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
+        let ok = false;
+        if (prev.type === 'if_statement' && !field(prev, 'alternative')) ok = failed(field(prev, 'condition'), field(prev, 'initializer')) && settles(field(prev, 'consequence'));
+        else if (prev.type === 'expression_switch_statement' && isUse(field(prev, 'value'))) {
+          const clauses = named(prev).filter((c) => c.type === 'expression_case' || c.type === 'default_case');
+          const dflt = clauses.find((c) => c.type === 'default_case');
+          ok = !!dflt && clauses.every((c) => c.type === 'default_case' ? settles(c) :
+            named(field(c, 'value')!).every((v) => this.constant(v, depth + 1) !== undefined) && !d.writes.some((w) => within(w.at, c)));
+        }
+        if (!ok) continue;
+        const end = prev.endIndex;
+        return !d.writes.some((w) => w.at.startIndex >= end && w.at.startIndex < use.startIndex);
+      }
+    }
+    return false;
   }
 
   /** A value given to a local: safe text, a `make(...)`, a slice literal of safe elements. */
