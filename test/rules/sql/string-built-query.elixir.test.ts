@@ -21,6 +21,8 @@ const valid: (string | { name: string; code: string })[] = [
   D + '    from(u in User, where: fragment("lower(?) = ?", u.name, ^name))\n' + E,
   D + '    from(u in User, where: u.name == ^name)\n' + E,
   D + '    from(u in User, where: fragment(~s|lower(?) = ?|, u.name, ^name))\n' + E,
+  // a parameter named for a table, never rebound: the callers pass the code's own tables
+  'defmodule MyApp.Stats do\n  defp count_rows(table_name) do\n    Repo.query!("SELECT COUNT(*) FROM #{table_name}")\n  end\nend\n',
   // text that never reaches a query call
   D + '    Logger.info("SELECT * FROM users WHERE name = \'#{name}\'")\n' + E,
   D + '    raise "DELETE FROM users failed for #{name}"\n' + E,
@@ -30,6 +32,16 @@ const valid: (string | { name: string; code: string })[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'a parameter not named for a table, in the FROM clause',
+    code: 'defmodule MyApp.Stats do\n  defp count_rows(what) do\n    Repo.query!("SELECT COUNT(*) FROM #{what}")\n  end\nend\n',
+    errors: [{ messageId: IDENT, line: 3, column: 17 }],
+  },
+  {
+    name: 'a table-named parameter rebound from input first',
+    code: 'defmodule MyApp.Stats do\n  defp count_rows(table, params) do\n    table = params["t"]\n    Repo.query!("SELECT COUNT(*) FROM #{table}")\n  end\nend\n',
+    errors: [{ messageId: IDENT, line: 4, column: 17 }],
+  },
   {
     name: 'Ecto.Adapters.SQL.query! with interpolation, adapter unknown: $1 assumed, and the title says so',
     code: D + '    Ecto.Adapters.SQL.query!(Repo, "SELECT * FROM users WHERE name = \'#{name}\'")\n' + E,

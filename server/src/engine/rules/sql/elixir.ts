@@ -17,6 +17,8 @@ export const elixir: SqlDetector = {
   },
 };
 
+/** A parameter named for a table (`table`, `table_name`, `dest_table`, `tbl`). */
+const TABLE_PARAM = /^(?:table|tbl)(?:_?name)?$|^[a-z]\w*_table(?:_name)?$/;
 const SINK_HINT = /\b(?:query!?|query_many!?|stream|fragment)\s*\(/;
 
 interface StrPart { kind: 'text' | 'interp'; start: number; end: number }
@@ -333,6 +335,17 @@ class ExChecker {
     return 0;
   }
 
+  /** Whether `name` appears in the head of the def around the current call (before its `do`). */
+  private isParam(name: string): boolean {
+    if (this.callAt === undefined) return false;
+    for (let k = this.defStart(this.callAt) + 1; k < this.callAt; k++) {
+      const x = this.toks[k];
+      if (x.text === 'do' || x.text === 'do:') return false;
+      if (x.type === 'name' && x.text === name) return true;
+    }
+    return false;
+  }
+
   /** Right-hand sides [from, to) of `name = …` statements in the enclosing def before `callAt`, in order. */
   private assignments(name: string, callAt: number): [number, number][] {
     const t = this.toks;
@@ -437,6 +450,10 @@ class ExChecker {
     if (/^:[A-Za-z_]\w*$/.test(src)) return { kind: 'hole', src, safe: true, text: src.slice(1) };
     if (/^@[a-z_]\w*$/.test(src)) return { kind: 'hole', src, safe: false, devControlled: true };
     if (/^__MODULE__(?:\.__schema__\(:source\))?$/.test(src)) return { kind: 'hole', src, safe: false, devControlled: true };
+    // A parameter named for a table (`table`, `table_name`), never rebound in the def: the callers pass the code's tables.
+    if (TABLE_PARAM.test(src) && this.isParam(src) && this.callAt !== undefined && !this.assignments(src, this.callAt).length) {
+      return { kind: 'hole', src, safe: false, devControlled: true };
+    }
     const call = /^([A-Za-z_][\w.]*[?!]?)\s*\(/.exec(src);
     if (call && SAFE_CALLS.test(call[1])) return { kind: 'hole', src, safe: true };
     return { kind: 'hole', src, safe: false };
