@@ -15,6 +15,8 @@ const E = '    }\n}\n';
 const b = (...lines: string[]) => H + lines.map((l) => '        ' + l + '\n').join('') + E;
 
 const valid: (string | ValidCase)[] = [
+  // a parameter named for a table, never written: the callers pass the code's own tables
+  'using System.Data.SqlClient;\n\npublic class Repo\n{\n    public void Purge(SqlConnection conn, string tableName)\n    {\n        new SqlCommand("DELETE FROM " + tableName + " WHERE done = 1", conn).ExecuteNonQuery();\n    }\n}\n',
   // a ternary that checks the very value it uses against an allow-list
   b('var col = Sortable.Contains(sort) ? sort : "id";', 'var cmd = new SqlCommand($"SELECT * FROM users ORDER BY {col}", conn);'),
   // parameters
@@ -101,6 +103,11 @@ const valid: (string | ValidCase)[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'a table-named parameter written before the query',
+    code: 'using System.Data.SqlClient;\n\npublic class Repo\n{\n    public void Purge(SqlConnection conn, string tableName, string input)\n    {\n        tableName = input;\n        new SqlCommand("DELETE FROM " + tableName + " WHERE done = 1", conn).ExecuteNonQuery();\n    }\n}\n',
+    errors: [{ messageId: IDENT, line: 8, column: 24 }],
+  },
   {
     name: 'a ternary that checks one value and uses another',
     code: b('var col = Sortable.Contains(name) ? sort : "id";', 'var cmd = new SqlCommand($"SELECT * FROM users ORDER BY {col}", conn);'),

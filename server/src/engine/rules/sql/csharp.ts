@@ -20,6 +20,8 @@ export const csharp: SqlDetector = {
   },
 };
 
+/** A parameter named for a table (`table`, `tableName`, `srcTable`, `tbl`): the callers pass the code's tables. */
+const TABLE_PARAM = /^@?(?:table|tbl)(?:_?[Nn]ame)?$|^@?[a-z]\w*(?:Table|_table)(?:_?[Nn]ame)?$/;
 const SINK_HINT = /Command\b|CommandText|DataAdapter\b|CommandDefinition|RawSqlString|\bnew\s+Sql\s*\(|\b(?:FromSql|ExecuteSql|SqlQuery|Query|Execute|Create(?:SQL)?Query|Sql(?:List|Scalar|Column)|Unsafe|Select|Single|Scalar|Column|Exists|Fetch|Page|SkipTake|First|Lookup|Dictionary|KeyValuePairs|RowCount|UpdateDataset)\w*\s*[<(]/;
 
 /** Methods given a clause (no SQL keyword needed in the file): OrmLite's `Unsafe…` and filters like `db.Select<T>(…)`. */
@@ -1251,6 +1253,10 @@ class CsChecker {
         if (d.type === 'var' && this.parsedOut(d.tok)) return { kind: 'hole', src, safe: true };
         if (this.digitsChecked(base[1], use)) return { kind: 'hole', src, safe: true };
         if (this.allowListed(base[1], use)) return { kind: 'hole', src, safe: false, devControlled: true };
+        // A parameter named for a table (`table`, `tableName`), never written in the member: the caller's table.
+        if (d.kind === 'param' && base[0] === base[1] && TABLE_PARAM.test(base[1]) && !this.writtenBetween(base[1], d.tok, this.memberOf(use)[1])) {
+          return { kind: 'hole', src, safe: false, devControlled: true };
+        }
         return { kind: 'hole', src, safe: false };
       }
     }
