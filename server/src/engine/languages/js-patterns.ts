@@ -24,6 +24,13 @@ export function moduleBindings(js: JsAst, accept: (module: string) => boolean): 
         else add(s, { module: n.source.value, imported: s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value) });
       }
     } else if (n.type === 'VariableDeclarator' && n.init) {
+      // `const run = require('vm').runInNewContext`: a named export taken straight off the require.
+      const init = unwrap(n.init);
+      if (n.id.type === 'Identifier' && init.type === 'MemberExpression' && !init.computed && init.property.type === 'Identifier' && init.property.name !== 'default') {
+        const named = requiredModule(init.object);
+        if (named !== undefined && accept(named)) add(n, { module: named, imported: init.property.name });
+        return;
+      }
       const mod = requiredModule(n.init);
       if (mod === undefined || !accept(mod)) return;
       if (n.id.type === 'Identifier') add(n, { module: mod, imported: 'default' });

@@ -3,7 +3,7 @@ import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { isJsLike } from '../../languages/detect';
 import { jsAst, resolveVariable, walk, type JsAst, type Node } from '../../languages/javascript';
-import { calleeBinding, constInit, moduleBindings, requiredModule, unwrap, type Binding } from '../../languages/js-patterns';
+import { calleeBinding, constInit, moduleBindings, unwrap, type Binding } from '../../languages/js-patterns';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { isTestLikePath } from '../secret/heuristics';
 
@@ -21,19 +21,6 @@ const VM_MODULES = new Set(['vm', 'node:vm']);
 const VM_CALLS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
 const VM_CLASSES = new Set(['Script', 'SourceTextModule']);
 
-/** Bindings of the `vm` module, also `const run = require('vm').runInNewContext`. */
-function vmBindings(js: JsAst): Map<Variable, Binding> {
-  const out = moduleBindings(js, (m) => VM_MODULES.has(m));
-  walk(js.ast, (n) => {
-    if (n.type !== 'VariableDeclarator' || n.id.type !== 'Identifier' || !n.init) return;
-    const init = unwrap(n.init);
-    if (init.type !== 'MemberExpression' || init.computed || init.property.type !== 'Identifier') return;
-    const mod = requiredModule(init.object);
-    if (mod === undefined || !VM_MODULES.has(mod)) return;
-    for (const v of js.scopeManager.getDeclaredVariables(n)) out.set(v, { module: mod, imported: init.property.name });
-  });
-  return out;
-}
 
 /** `vm.runInNewContext(code)`, `new vm.Script(code)`, `require('vm').runInThisContext(code)`: the vm sink a call is. */
 function vmSinkOf(js: JsAst, bindings: Map<Variable, Binding>, n: TSESTree.CallExpression | TSESTree.NewExpression): { sink: Sink; name: string } | undefined {
@@ -191,7 +178,7 @@ class Values {
 
 function check(ctx: RuleContext, js: JsAst): void {
   const values = new Values(js);
-  const vm = /\bvm\b/.test(ctx.text) ? vmBindings(js) : new Map<Variable, Binding>();
+  const vm = /\bvm\b/.test(ctx.text) ? moduleBindings(js, (m) => VM_MODULES.has(m)) : new Map<Variable, Binding>();
   walk(js.ast, (n) => {
     if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return;
     let found = sinkOf(js, n.callee);

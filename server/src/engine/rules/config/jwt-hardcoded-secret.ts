@@ -2,7 +2,7 @@
 import type { Variable } from '@typescript-eslint/scope-manager';
 import { isJsLike } from '../../languages/detect';
 import { jsAst, resolveVariable, walk, type JsAst, type Node } from '../../languages/javascript';
-import { calleeBinding, getProp, moduleBindings, optionObjects, requiredModule, unwrap, type Binding } from '../../languages/js-patterns';
+import { calleeBinding, getProp, moduleBindings, optionObjects, unwrap, type Binding } from '../../languages/js-patterns';
 import { isConfigModule, isNonProductionModule, pySource, pythonFix, type PyCall, type PySource } from '../../languages/python';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { isTestLikePath, looksLikeSecret, secretKind } from '../secret/heuristics';
@@ -37,15 +37,6 @@ const JWT_MODULES = new Set([...Object.keys(POSITIONAL), ...Object.keys(OPTIONS)
 
 function checkJs(ctx: RuleContext, js: JsAst): void {
   const bindings = moduleBindings(js, (m) => JWT_MODULES.has(m));
-  // `const JwtStrategy = require('passport-jwt').Strategy`: a named export taken straight off the require.
-  walk(js.ast, (n) => {
-    if (n.type !== 'VariableDeclarator' || n.id.type !== 'Identifier' || !n.init) return;
-    const init = unwrap(n.init);
-    if (init.type !== 'MemberExpression' || init.computed || init.property.type !== 'Identifier') return;
-    const mod = requiredModule(init.object);
-    if (mod === undefined || !JWT_MODULES.has(mod) || init.property.name === 'default') return;
-    for (const v of js.scopeManager.getDeclaredVariables(n)) bindings.set(v, { module: mod, imported: init.property.name });
-  });
   if (bindings.size === 0) return;
   const values = new SecretValues(ctx, js);
   const optionsOf = (b: Binding, arg: Node | undefined): void => {
