@@ -538,6 +538,21 @@ const invalid: InvalidCase[] = [
     code: cls('    names.forEach(n -> { try { stmt.executeQuery("SELECT * FROM users WHERE name = \'" + n + "\'"); } catch (SQLException e) { } });\n', 'List<String> names'),
     errors: [{ messageId: VALUE, line: L, column: 50, fixes: [] }],
   },
+  {
+    name: 'StringUtils.format (a project wrapper of String.format) is read like String.format',
+    code: cls('    jdbcTemplate.update(StringUtils.format("DELETE FROM users WHERE name = \'%s\'", name));\n'),
+    errors: [{ messageId: VALUE, line: L, column: 25, fixes: [{ output: cls('    jdbcTemplate.update("DELETE FROM users WHERE name = ?", name);\n') }] }],
+  },
+  {
+    name: 'an argument index (%1$s) is followed to its argument; the use may repeat, so no fix',
+    code: cls('    jdbcTemplate.update(StringUtils.format("UPDATE users SET a = \'%1$s\' WHERE b = \'%1$s\'", name));\n'),
+    errors: [{ messageId: VALUE, line: L, column: 25, fixes: [] }],
+  },
+  {
+    name: 'indexed conversions: a column from a parameter is reported, the table-named parameter is not',
+    code: cls('    jdbcTemplate.query(StringUtils.format("SELECT %2$s FROM %1$s", tableName, column), mapper);\n', 'String tableName, String column'),
+    errors: [{ messageId: IDENT, line: L, column: 24, fixes: [] }],
+  },
 ];
 
 ruleTester(rule, { path: PATH, valid, invalid });

@@ -431,12 +431,15 @@ class JavaChecker {
     return false;
   }
 
-  /** `String.format([locale,] fmt, args...)` or `fmt.formatted(args...)`: the format node and the arguments. */
+  /**
+   * `String.format([locale,] fmt, args...)` (or a project's `StringUtils.format`, Druid's locale-pinned wrapper) or
+   * `fmt.formatted(args...)`: the format node and the arguments.
+   */
   private format(call: Node): { fmt: Node; args: Node[] } | undefined {
     const name = field(call, 'name')?.text;
     const obj = field(call, 'object');
     const args = named(field(call, 'arguments')!);
-    if (name === 'format' && obj?.text === 'String') {
+    if (name === 'format' && (obj?.text === 'String' || obj?.text === 'StringUtils')) {
       let i = 0;
       if (args.length > 1 && /Locale\b/.test(args[0].text)) i = 1;
       const fmt = args[i] && unparen(args[i]);
@@ -577,6 +580,7 @@ class JavaChecker {
     const { fmt, s, foreign } = readFormat(from);
     if (foreign) this.foreign = true;
     const out: Item[] = [];
+    const used = new Set<number>();
     let argIndex = 0;
     for (let i = 0; i < fmt.length; i++) {
       const it = fmt[i];
@@ -587,9 +591,13 @@ class JavaChecker {
       i += whole.length - 1;
       if (conv === '%') { out.push({ kind: 'ch', c: '%', r: '%' }); continue; }
       if (conv === 'n') { out.push({ kind: 'ch', c: '\n', r: '\\n' }); continue; }
-      if (index) return undefined;
-      const arg = args[argIndex++];
+      if (index === '<') return undefined;
+      // %2$s names its argument; the statement may use it twice, so it is reported but never rewritten.
+      const at = index ? Number(index.slice(0, -1)) - 1 : argIndex++;
+      const arg = args[at];
       if (!arg) return undefined;
+      used.add(at);
+      if (index) this.foreign = true;
       const plain = !flags && !width && !prec;
       const h: CHole = { ...this.hole(arg), verb: whole, fmtCall: call.id };
       if (/^[doxXeEfgGaAbBhH]$|^[tT]/.test(conv)) {
@@ -605,7 +613,7 @@ class JavaChecker {
       }
       out.push(h);
     }
-    if (argIndex !== args.length) return undefined;
+    if (used.size !== args.length) return undefined;
     return out;
   }
 
