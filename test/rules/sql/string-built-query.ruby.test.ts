@@ -14,6 +14,8 @@ const valid: (string | { name: string; code: string })[] = [
   { name: '%w[...].include?(dir) ? dir : default', code: 'def list(dir)\n  User.order("name #{%w[asc desc].include?(dir) ? dir : "asc"}")\nend\n' },
   // a parameter named for a table, never reassigned: the callers pass the code's own tables
   { name: 'table from a parameter named for a table', code: 'def purge(conn, table_name)\n  conn.exec("DELETE FROM #{table_name} WHERE done")\nend\n' },
+  // a bare execute whose text does not read as SQL (a service object's own method)
+  { name: 'bare execute with non-SQL text', code: D + '  execute("notify #{x}")\n  execute(x)\n' + E },
   // placeholders, hash conditions, constants
   D + '  User.where("name = ?", x)\n' + E,
   D + '  User.where("name = :name", name: x)\n' + E,
@@ -173,6 +175,11 @@ const invalid: InvalidCase[] = [
     name: 'connection.execute (no fix)',
     code: D + '  ActiveRecord::Base.connection.execute("DELETE FROM users WHERE id = #{x}")\n' + E,
     errors: [{ messageId: VALUE, line: 2, column: 41, endColumn: 76, fixes: [] }],
+  },
+  {
+    name: 'bare execute and select_value (a class reaching its connection) outside migrations: no fix',
+    code: 'class Purger\n  delegate :execute, :select_value, to: :connection\n' + D + '  execute("DELETE FROM jobs WHERE owner = \'#{x}\'")\n  select_value "SELECT count(*) FROM jobs WHERE id = #{y}"\n' + E + E,
+    errors: [{ messageId: VALUE, line: 4, column: 11, fixes: [] }, { messageId: VALUE, line: 5, column: 16, fixes: [] }],
   },
   {
     name: 'connection.select_all with a heredoc (no fix)',

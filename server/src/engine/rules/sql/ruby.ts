@@ -58,6 +58,11 @@ const SQLITE_BINDS = new Set(['execute', 'execute2', 'get_first_row', 'get_first
 /** Connection methods: SQL by name when called on `connection`. */
 const CONNECTION_METHODS = new Set(['execute', 'exec_query', 'select_all', 'select_one', 'select_value', 'select_values', 'select_rows',
   'exec_update', 'exec_delete', 'exec_insert', 'insert', 'update', 'delete']);
+/**
+ * Connection methods called bare, inside a class whose connection they reach (a model's class methods, a class with
+ * `delegate :execute, to: :connection`): the text must read as SQL. Never a fix (the owner is unknown).
+ */
+const BARE_METHODS = new Set(['execute', 'exec_query', 'select_all', 'select_one', 'select_value', 'select_values', 'select_rows', 'exec_update', 'exec_delete', 'exec_insert']);
 /** Driver methods (pg, mysql2, sqlite3, Sequel): the text must read as SQL. */
 const DRIVER_METHODS = new Set(['execute', 'exec', 'exec_params', 'async_exec', 'async_exec_params', 'sync_exec', 'sync_exec_params', 'query', 'run', 'fetch', 'exec_query', 'select_all',
   'select_one', 'select_value', 'select_values', 'select_rows', 'prepare', 'execute_batch', 'execute2', 'get_first_row', 'get_first_value',
@@ -77,7 +82,7 @@ const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 'progra
 /** Loops and Ruby blocks: code in them may run again after a later assignment. */
 const LOOPS = new Set(['while', 'until', 'for', 'while_modifier', 'until_modifier', 'do_block', 'block', 'lambda']);
 
-type SinkKind = 'ar' | 'arBinds' | 'pgExec' | 'other';
+type SinkKind = 'ar' | 'arBinds' | 'pgExec' | 'other' | 'bare';
 
 interface Sink {
   call: Node;
@@ -185,7 +190,7 @@ class RubyChecker {
       const binds = AR_BINDS.has(ar) && args[0] === first;
       return make(binds ? 'arBinds' : 'ar', ar, true, AR_FRAGMENT[ar]);
     }
-    if (!recv) return undefined;
+    if (!recv) return BARE_METHODS.has(m) ? make('bare', m, false) : undefined;
     if (CALCULATIONS.has(m) && recv.type === 'constant' && first.type !== 'simple_symbol' && first.type !== 'pair' && first.type !== 'hash') {
       return make('ar', m, true, 'name');
     }
