@@ -19,6 +19,8 @@ const valid: (string | ValidCase)[] = [
   'using System.Data.SqlClient;\n\npublic class Repo\n{\n    public void Purge(SqlConnection conn, string tableName)\n    {\n        new SqlCommand("DELETE FROM " + tableName + " WHERE done = 1", conn).ExecuteNonQuery();\n    }\n}\n',
   // a ternary that checks the very value it uses against an allow-list
   b('var col = Sortable.Contains(sort) ? sort : "id";', 'var cmd = new SqlCommand($"SELECT * FROM users ORDER BY {col}", conn);'),
+  // query = $"{query} …" appending only a number: the local's own text is not a hole
+  b('var query = "SELECT * FROM users";', 'query = $"{query} WHERE id = {id}";', 'new SqlCommand(query, conn).ExecuteNonQuery();'),
   // parameters
   b('var cmd = new SqlCommand("SELECT * FROM users WHERE name = @name", conn);', 'cmd.Parameters.AddWithValue("@name", name);'),
   b('conn.Query<User>("SELECT * FROM users WHERE name = @name", new { name });'),
@@ -185,6 +187,16 @@ const invalid: InvalidCase[] = [
     name: '+= appends to a local',
     code: b('string sql = "SELECT * FROM users WHERE 1 = 1";', 'if (name != null) sql += " AND name = \'" + name + "\'";', 'conn.Query<User>(sql);'),
     errors: [{ messageId: VALUE, line: 9, column: 26, endColumn: 29, fixes: [] }],
+  },
+  {
+    name: 'query = $"{query} …" appends to the local: its later holes are followed',
+    code: b('var query = "CREATE DATABASE shop";', 'if (name != "")', '    query = $"{query} COLLATE {name}";', 'new SqlCommand(query, conn).ExecuteNonQuery();'),
+    errors: [{ messageId: IDENT, line: 10, column: 24, fixes: [] }],
+  },
+  {
+    name: 'query = $"{query} …" with a value, run by Dapper: no fix (an appended local)',
+    code: b('var query = "SELECT * FROM users WHERE 1 = 1";', 'query = $"{query} AND name = \'{name}\'";', 'conn.Query<User>(query);'),
+    errors: [{ messageId: VALUE, line: 9, column: 26, fixes: [] }],
   },
   {
     name: 'sql = sql + … and EF6 Database.SqlQuery with a string',

@@ -940,12 +940,19 @@ class CsChecker {
     const writes = this.writes(d, name, use);
     if (!writes) return undefined;
     let parts: [number, number][] = d.value ? [d.value] : [];
+    /** Parts that are `$"{name} …"`: the local's text so far, then the rest of the template. */
+    const selfLed = new Set<[number, number]>();
     let appended = false;
     for (const w of writes) {
       if (w.op === 'other' || !w.value) return undefined;
       if (w.op === '=') {
         const ops = this.operands(w.value[0], w.value[1]);
-        if (ops && ops.length > 1 && ops[0][1] - ops[0][0] === 1 && this.toks[ops[0][0]].text === name) {
+        if (ops && ops.length === 1 && this.leadsWith(ops[0], name)) {
+          if (!parts.length && d.kind !== 'param') return undefined;
+          parts.push(ops[0]);
+          selfLed.add(ops[0]);
+          appended = true;
+        } else if (ops && ops.length > 1 && ops[0][1] - ops[0][0] === 1 && this.toks[ops[0][0]].text === name) {
           if (!parts.length && d.kind !== 'param') return undefined;
           parts.push(...ops.slice(1));
           appended = true;
@@ -965,6 +972,10 @@ class CsChecker {
     else if (d.kind === 'param') return undefined;
     let built = appended;
     for (const p of parts) {
+      if (selfLed.has(p)) {
+        items.push(...this.strItems(this.toks[p[0]], p[0], depth + 1, true));
+        continue;
+      }
       const ops = this.operands(p[0], p[1]);
       if (!ops) return undefined;
       if (parts.length === 1 && this.isBuilt(ops, depth + 1)) built = true;
@@ -1167,12 +1178,25 @@ class CsChecker {
     return this.strItems(tok).filter((x): x is CsCh => x.kind === 'ch');
   }
 
-  private strItems(tok: Tok, use?: number, depth = 0): Item[] {
+  /** `$"{name} …"`: one interpolated string whose first part is `{name}` itself (no format or alignment). */
+  private leadsWith(r: [number, number], name: string): boolean {
+    const tok = this.toks[r[0]];
+    if (r[1] - r[0] !== 1 || tok.type !== 'str' || !tok.str?.interp || tok.str.raw) return false;
+    const first = tok.str.parts.find((p) => p.kind === 'interp' || p.end > p.start);
+    return first?.kind === 'interp' && !first.fmt && this.ctx.text.slice(first.start, first.end).trim() === name;
+  }
+
+  /** The items of a string token; `skipLead` leaves out its leading `{name}` (see `leadsWith`). */
+  private strItems(tok: Tok, use?: number, depth = 0, skipLead = false): Item[] {
     const s = tok.str!;
     const text = this.ctx.text;
     const out: Item[] = [];
     let lineStart = true;
     for (const p of s.parts) {
+      if (skipLead && p.kind === 'interp') {
+        skipLead = false;
+        continue;
+      }
       if (p.kind === 'interp') {
         const expr = text.slice(p.start, p.end).trim();
         out.push(...(use !== undefined && /^@?\w+$/.test(expr) ? this.nameItems(expr, use, depth) : [this.hole(expr, use)]));
