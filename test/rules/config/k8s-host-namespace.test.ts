@@ -20,5 +20,23 @@ ruleTester(rule, {
         { messageId: 'hostNamespace', line: 9, column: 7, endColumn: 20, message: /^DaemonSet agent sets hostPID: true/ },
       ],
     },
+    {
+      name: 'a Helm chart that renders hostNetwork only when the operator turns the value on: info',
+      path: 'charts/agent/templates/deployment.yaml',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      serviceAccountName: agent\n      {{- if .Values.agent.useHostNetwork }}\n      hostNetwork: true\n      {{- end }}\n      containers:\n        - name: a\n          image: agent\n',
+      errors: [{ messageId: 'hostNamespace', line: 10, column: 7, endColumn: 24, severity: 'info' }],
+    },
+    {
+      name: 'a longer block behind a value is a mode the chart offers as a whole, not one toggle: warning',
+      path: 'charts/agent/templates/daemonset.yaml',
+      code: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      serviceAccountName: agent\n      {{- if .Values.agent.nodeMode }}\n      hostPID: true\n      dnsPolicy: ClusterFirstWithHostNet\n      priorityClassName: system-node-critical\n      tolerations:\n        - operator: Exists\n      {{- end }}\n      containers:\n        - name: a\n          image: agent\n',
+      errors: [{ messageId: 'hostNamespace', line: 10, column: 7, endColumn: 20, severity: 'warning' }],
+    },
+    {
+      name: 'the else branch of an opt-out toggle is what the chart ships: warning',
+      path: 'charts/agent/templates/deployment.yaml',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      serviceAccountName: agent\n      {{- if .Values.agent.isolated }}\n      dnsPolicy: ClusterFirst\n      {{- else }}\n      hostNetwork: true\n      {{- end }}\n      containers:\n        - name: a\n          image: agent\n',
+      errors: [{ messageId: 'hostNamespace', line: 12, column: 7, endColumn: 24, severity: 'warning' }],
+    },
   ],
 });

@@ -16,6 +16,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Helm chart that renders privileged only when the operator turns the value on: info, same fix',
+      path: 'charts/web/templates/pod.yaml',
+      code: pod('        runAsNonRoot: true\n        {{- if .Values.web.privileged }}\n        privileged: true\n        {{- end }}\n'),
+      errors: [{
+        messageId: 'privileged', line: 12, column: 9, endColumn: 25, severity: 'info',
+        fixes: [{ title: 'Set privileged: false', applicability: 'unsafe', output: pod('        runAsNonRoot: true\n        {{- if .Values.web.privileged }}\n        privileged: false\n        {{- end }}\n') }],
+      }],
+    },
+    {
       name: 'privileged container in a Pod',
       code: pod('        privileged: true\n'),
       errors: [{

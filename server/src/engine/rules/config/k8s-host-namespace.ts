@@ -1,7 +1,7 @@
 // config/k8s-host-namespace: Kubernetes pods sharing the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC).
 import { nodeRange, pairOf, type YamlNode } from '../../languages/yaml';
 import { defineRule, docsUrl } from '../../rule';
-import { isYamlTrue, looksLikeK8s, podSpecs } from './shared/k8s';
+import { inHelmOptIn, isYamlTrue, looksLikeK8s, podSpecs } from './shared/k8s';
 
 const ID = 'config/k8s-host-namespace';
 
@@ -34,7 +34,9 @@ export default defineRule({
         const kr = nodeRange(p.key as YamlNode);
         const vr = nodeRange(p.value as YamlNode);
         if (!kr || !vr) continue;
-        ctx.report({ start: kr[0], end: vr[1], messageId: 'hostNamespace', data: { kind: pod.kind, name: pod.name || '?', key, what: WHAT[key] } });
+        // A chart that renders the key only when the operator opts in (`{{ if .Values.hostNetwork }}`) ships it off: info.
+        const severity = inHelmOptIn(ctx.text, kr[0]) ? 'info' : undefined;
+        ctx.report({ start: kr[0], end: vr[1], messageId: 'hostNamespace', data: { kind: pod.kind, name: pod.name || '?', key, what: WHAT[key] }, severity });
       }
     }
   },

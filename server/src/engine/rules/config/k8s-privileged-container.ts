@@ -2,7 +2,7 @@
 import { getNode, isSeq, nodeRange, pairOf, scalarString, type Pair, type YamlNode } from '../../languages/yaml';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import type { Fix } from '../../types';
-import { isYamlTrue, looksLikeK8s, podSpecs } from './shared/k8s';
+import { inHelmOptIn, isYamlTrue, looksLikeK8s, podSpecs } from './shared/k8s';
 
 const ID = 'config/k8s-privileged-container';
 const CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_MODULE|SYS_PTRACE|BPF)$/i;
@@ -45,7 +45,8 @@ export default defineRule({
           const p = pairOf(sc, key);
           if (!p || !isYamlTrue(p.value as YamlNode)) continue;
           const kv = keyValue(ctx, p);
-          if (kv) ctx.report({ start: kv.start, end: kv.end, messageId, data, fixes: [kv.fix] });
+          // Rendered only when the operator opts in (`{{ if .Values.privileged }}`): info.
+          if (kv) ctx.report({ start: kv.start, end: kv.end, messageId, data, fixes: [kv.fix], severity: inHelmOptIn(ctx.text, kv.start) ? 'info' : undefined });
         }
         const add = getNode(getNode(sc, 'capabilities'), 'add');
         if (!isSeq(add)) continue;

@@ -62,3 +62,40 @@ export function isYamlTrue(node: YamlNode | null | undefined): boolean {
 export function looksLikeK8s(text: string): boolean {
   return /^apiVersion:/m.test(text) && /^kind:/m.test(text);
 }
+
+const HELM_ACTION = /\{\{-?\s*(if|else\s+if|else|with|range|define|block|end)\b([^}]*)\}\}/g;
+
+/**
+ * Whether `offset` lies in a short Helm block that renders it only when the operator turns a value on
+ * (`{{- if .Values.hostNetwork }}` / `hostNetwork: true` / `{{- end }}`): a setting the chart offers, not one it
+ * ships with. Only the innermost block counts, in its then-branch, and only when that block holds a few lines,
+ * so a whole manifest wrapped in `{{ if .Values.enabled }}` still counts as shipped.
+ */
+export function inHelmOptIn(text: string, offset: number): boolean {
+  if (!text.includes('{{')) return false;
+  interface Block { optIn: boolean; start: number; elseBefore: boolean }
+  const stack: Block[] = [];
+  let inner: Block | undefined;
+  HELM_ACTION.lastIndex = 0;
+  for (let m = HELM_ACTION.exec(text); m; m = HELM_ACTION.exec(text)) {
+    const [, word, rest] = m;
+    if (!inner && m.index >= offset) {
+      inner = stack[stack.length - 1];
+      if (!inner) return false;
+    }
+    if (word === 'end') {
+      const b = stack.pop();
+      if (b && b === inner) {
+        const lines = text.slice(b.start, m.index).split('\n').filter((l) => l.trim() !== '').length;
+        return b.optIn && !b.elseBefore && lines <= 4;
+      }
+    } else if (word.startsWith('else')) {
+      const top = stack[stack.length - 1];
+      if (top && m.index < offset) top.elseBefore = true;
+    } else {
+      const optIn = (word === 'if' || word === 'with') && /\.Values\./.test(rest) && !/^\s*not\b/.test(rest);
+      stack.push({ optIn, start: m.index + m[0].length, elseBefore: false });
+    }
+  }
+  return false;
+}
