@@ -110,6 +110,8 @@ ruleTester(rule, {
     { name: 'curl headers that are templates or not credentials', path: 'docs/api.md.txt', code: 'curl -H "Authorization: basic {base64(email:password)}" https://a.example.com\ncurl -H "Authorization: Bearer $TOKEN" https://b.example.com\ncurl -H "Content-Type: application/json" -H "Accept: text/plain" https://c.example.com\ncurl -H "X-Api-Key: <your-key>" https://d.example.com\n' },
     { name: 'connection strings without a literal password', path: 'src/appsettings.json', code: '{ "Default": "Server=db1;Database=app;User Id=app;Password=${DB_PASSWORD}", "Other": "Server=db1;Database=app;Integrated Security=true;", "Fmt": "Server={0};User Id={1};Password={2};", "Empty": "Server=db1;User Id=app;Password=;" }\n' },
     { name: 'format templates are not values', path: 'app/db.py', code: "password = 'format_string_{}'\npw = 'pw_{0}_{1}'\ntoken = 'tok_%s_suffix'\n" },
+    { name: 'setters given variables, labels or more arguments', path: 'src/main/java/app/Db.java', code: 'class Db {\n  void init() {\n    ds.setPassword(env.get("DB_PASSWORD"));\n    f.setPasswordPrompt("Enter your password");\n    ds.setPassword("");\n    m.put("password", password);\n    tokens.add("token", value, "Zq7xVb3Nw8Kz4Lm");\n  }\n}\n' },
+    { name: 'MySQL clients prompting or reading a variable', path: 'scripts/db.sh', code: 'mysql -u root -p -e "select 1"\nmysql -uroot -p"$MYSQL_ROOT_PASSWORD" app\nmysqldump --password=${DB_PASS} app\n' },
     { name: 'curl credentials from variables, prompts and placeholders', path: 'scripts/get.sh', code: 'curl -u "$USER:$TOKEN" https://a.example.com\ncurl -u admin: https://b.example.com\ncurl -u user:password https://c.example.com\ncurl --user "${CI_USER}:${CI_PASS}" https://d.example.com\ncurl -u "$(cat ~/.creds)" https://e.example.com\ncurl -u admin:$PASS https://f.example.com\n' },
     { path: 'k8s/deploy.yaml', code: 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db-secret\n        key: password\n' },
     { path: 'chart/templates/secret.yaml', code: 'password: "{{ .Values.db.password }}"\n' },
@@ -402,6 +404,25 @@ ruleTester(rule, {
       path: 'src/Db.cs',
       code: `var a = new SqlConnection("Data Source=db1;Initial Catalog=app;User ID=sa;Password=${tok}");\nvar b = "Driver={ODBC Driver 18};Server=db2;UID=app;PWD=${tok2};";\n`,
       errors: [{ messageId: 'found', line: 1, column: 84 }, { messageId: 'found', line: 2, column: 57 }],
+    },
+    {
+      name: 'Java: a setter, a builder and a properties call given the secret',
+      path: 'src/main/java/app/Db.java',
+      code: `class Db {\n  void init() {\n    ds.setPassword("${pw}");\n    b.url(URL).password("${tok}").build();\n    props.setProperty("mail.smtp.password", "${tok2}");\n  }\n}\n`,
+      errors: [
+        {
+          messageId: 'found', message: /^Password is assigned/, line: 3, column: 21,
+          fixes: [{ title: 'Move secret to environment variable PASSWORD', output: `class Db {\n  void init() {\n    ds.setPassword(System.getenv("PASSWORD"));\n    b.url(URL).password("${tok}").build();\n    props.setProperty("mail.smtp.password", "${tok2}");\n  }\n}\n`, files: { '.env': `PASSWORD=${pw}\n`, '.gitignore': '.env\n' } }],
+        },
+        { messageId: 'found', line: 4, column: 26 },
+        { messageId: 'found', message: /^mail\.smtp\.password is assigned/, line: 5, column: 46 },
+      ],
+    },
+    {
+      name: 'MySQL clients given the password on the command line',
+      path: 'scripts/backup.sh',
+      code: `mysqldump -uroot -p${pw} app > app.sql\nmysql --password='${tok}' -e 'select 1'\n`,
+      errors: [{ messageId: 'found', line: 1, column: 20 }, { messageId: 'found', line: 2, column: 19 }],
     },
     {
       name: 'curl -u in a workflow step',

@@ -64,6 +64,11 @@ const CODE = new RegExp(
   // Go's `var key Type = "v"` / `const key Type = "v"`.
   // (Not C#'s `const string Key = "v"`, whose first word is the type.)
   String.raw`|\b(?:var|const)\s+(?!(?:string|int|long|short|bool|double|float|decimal|char|byte|object|dynamic|var)\b)(?<gkey>[A-Za-z_]\w*)\s+\*?[\w.[\]]+\s*=(?![=>~])` +
+  // A key and its value given to a map, properties or headers: `props.setProperty("password", "…")`, `.put("api_key", "…")`.
+  String.raw`|(?<=\.\s*)(?:setProperty|put|putString|add|set|append|setHeader|header|addHeader)\s*\(\s*(?<pq>["'])(?<pkey>[A-Za-z_][\w.\-]*)\k<pq>\s*,` +
+  // (Before this one, which would take `setProperty("password"` for a setter given a literal.)
+  // A setter or builder call given the secret alone: `ds.setPassword("…")`, `.withApiKey("…")`, `.password("…")`.
+  String.raw`|(?<=\.\s*)(?<mkey>(?:set|with)[A-Z_]\w*|password|passwd|secret|apiKey|clientSecret|accessToken|authToken|secretKey|token)\s*\(` +
   // `?=` is Make's (and `??=` JavaScript's) assign-if-unset.
   String.raw`|(?<![\w$@-])(?<key>[$@]*[A-Za-z_][\w$]*)(?:\s*:\s*[A-Za-z_][\w.<>[\],|? ]*?\s*=(?![=>~])|\s*(?::=|\?\??=|\.=|=(?![=>~])|:(?![:=]))))\s*` + LITERAL,
   'g',
@@ -159,10 +164,12 @@ function isCommentLine(trimmed: string, lang: Lang): boolean {
 function codeCandidates(line: string, at: number, out: Candidate[]): void {
   for (const m of line.matchAll(CODE)) {
     const g = m.groups!;
-    const key = (g.qkey ?? g.skey ?? g.gkey ?? g.key).replace(/^[:$@]+/, '');
+    const key = g.mkey ? g.mkey.replace(/^(?:set|with)_?/, '') : (g.pkey ?? g.qkey ?? g.skey ?? g.gkey ?? g.key).replace(/^[:$@]+/, '');
     const lit = g.lit;
     const litStart = m.index + m[0].length - lit.length;
     const litEnd = litStart + lit.length;
+    // A call passes the literal as its only argument.
+    if ((g.mkey || g.pkey) && !/^\s*\)/.test(line.slice(litEnd))) continue;
     // `a ? token : "x"` is a ternary, `"a" + x` and `"%s" % x` build a string rather than hold one.
     if (/\?\s*$/.test(line.slice(0, m.index))) continue;
     if (/^\s*(?:[+%*["'`]|\/(?![/*])|\.format\()/.test(line.slice(litEnd))) continue;
@@ -270,6 +277,13 @@ function candidates(ctx: RuleContext): Candidate[] {
     for (const f of families) lineCandidates(f, line, at, lang, out);
     if (families.includes('yaml')) yamlBlock(ctx, l, line, out);
     if (inCurl) curlCandidates(line, at, out);
+    if (line.includes('mysql')) {
+      for (const m of line.matchAll(MYSQL_PASSWORD)) {
+        const v = m.groups!.v;
+        const valueAt = m.index + m[0].length - m.groups!.q.length - v.length;
+        out.push({ key: 'password', start: at + valueAt, end: at + valueAt + v.length, value: v });
+      }
+    }
     if (line.includes(';') && /p(?:ass)?w(?:or)?d\s*=/i.test(line) && CONN_KEY.test(line)) connectionCandidates(line, at, out);
     if (line.includes('://')) queryCandidates(line, at, out);
     if (line.includes('--set')) helmCandidates(line, at, out);
@@ -300,6 +314,9 @@ function queryCandidates(line: string, at: number, out: Candidate[]): void {
     out.push({ key: name, start: at + valueAt, end: at + valueAt + value.length, value });
   }
 }
+
+/** MySQL clients given the password on the command line: `mysql -uroot -pS3cret`, `mysqldump --password=S3cret`. */
+const MYSQL_PASSWORD = /\bmysql(?:dump|admin|import|check|slap|sh)?\b[^\r\n]*?\s(?:-p|--password=)(?<q>["']?)(?<v>[^\s"'$`{<][^\s"'`]*)\k<q>(?=\s|$|[;|&)\\])/g;
 
 /** `password: |` with the secret alone on the more indented line below (a longer block is a key or a certificate). */
 function yamlBlock(ctx: RuleContext, l: number, line: string, out: Candidate[]): void {
