@@ -44,6 +44,11 @@ const valid: (string | { name: string; code: string })[] = [
   // developer-controlled names
   P + 'class R { function f($id) { return DB::select("SELECT * FROM {$this->table} WHERE id = ?", [$id]); } }\n',
   P + 'function f($id) { global $wpdb; return $wpdb->get_results($wpdb->prepare("SELECT * FROM {$wpdb->prefix}posts WHERE id = %d", $id)); }\n',
+  // a fragment local holding only placeholders, with its values bound
+  P + 'function visits($uid, $url) {\n  global $wpdb;\n  $extra = "";\n  $args = [$uid];\n  if ($url) { $extra = " AND url = %s"; $args[] = $url; }\n  return $wpdb->get_results($wpdb->prepare("SELECT * FROM visits WHERE uid = %s" . $extra, $args));\n}\n',
+  // the table prefix is configuration, also inside quotes (a plugin checking that its table exists)
+  { name: "SHOW TABLES LIKE '{$table}' with $table from $wpdb->prefix", code: P + 'function has_log() { global $wpdb; $table = $wpdb->prefix . "audit_log"; return $wpdb->get_var("SHOW TABLES LIKE \'{$table}\'") === $table; }\n' },
+  P + 'function g() { global $wpdb, $table_prefix; return $wpdb->get_var("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = \'{$table_prefix}posts\'"); }\n',
   P + 'function f($m, $id) { return DB::select("SELECT * FROM " . $m->getTable() . " WHERE id = ?", [$id]); }\n',
   // fragments with bindings: dynamic filters built with placeholders
   P + 'function f($where, $bindings) { return DB::select("SELECT * FROM users WHERE " . $where, $bindings); }\n',
@@ -93,6 +98,11 @@ const valid: (string | { name: string; code: string })[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'a fragment local that quotes a value, spliced into a prepare with bound values (no fix)',
+    code: P + 'function visits($uid, $url) {\n  global $wpdb;\n  $extra = "";\n  if ($url) $extra = " AND url = \'" . trim($url) . "\'";\n  return $wpdb->get_results($wpdb->prepare("SELECT * FROM visits WHERE uid = %s" . $extra, $uid));\n}\n',
+    errors: [{ messageId: VALUE, message: 'SQL query built by interpolating `trim($url)`: pass it as a query parameter instead (SQL injection).', line: 6, column: 44, fixes: [] }],
+  },
   // --- mysqli, mysql, PDO: reported; fixed only when the receiver is known (see the driver fixes below) ---------
   {
     name: 'mysqli_query with "$var" interpolation: mysqli_execute_query',

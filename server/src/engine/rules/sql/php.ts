@@ -324,11 +324,40 @@ class PhpChecker {
       if (!a.holes.some((h) => h.pos === 'value' && !(built.items[h.item] as Hole).safe)) return;
     } else if (!sink.fragment && !looksLikeSql(a.skeleton)) return;
     else if (sink.fragment && sink.method !== 'raw' && sink.kind !== 'laravelRaw' && !looksLikeSql(a.skeleton) && !SQL_HINT.test(a.skeleton)) return;
+    const quoted = this.quotedInFragment(built.items, a, sink.call);
+    if (quoted) {
+      // `$where = " AND url = '" . $url . "'"` spliced into the statement: the quotes around the value are in the fragment.
+      this.ctx.report({ start: sink.query.startIndex, end: sink.query.endIndex, messageId: 'interpolatedValue', data: { expr: short(quoted) } });
+      return;
+    }
     if (sink.args.length > sink.queryIndex + 1) {
       // With values bound, an interpolated name is most often the developer's table or column: only request input is reported.
       for (const it of built.items) if (it.kind === 'hole' && !it.safe && !this.requestInputSrc(it.src, sink.call)) it.devControlled = true;
     }
     reportHoles(this.ctx, sink.query, built.items, a, () => sink.args.length > sink.queryIndex + 1, () => (built.rewritable ? this.fixes(sink, built, a) : []));
+  }
+
+  /**
+   * A local spliced in as a fragment (`… WHERE uid = %s" . $where . "…"`), no value hole in the statement itself, whose
+   * text at some assignment before the call quotes a value (`$where = " AND url = '" . $url . "'"`): that value.
+   */
+  private quotedInFragment(items: Item[], a: ReturnType<typeof analyze>, call: Node): string | undefined {
+    const holes = a.holes.map((h) => ({ h, it: items[h.item] as Hole })).filter(({ it }) => it.kind === 'hole' && !it.safe);
+    if (holes.some(({ h }) => h.pos === 'value')) return undefined;
+    const scope = this.scopeOf(call);
+    for (const { h, it } of holes) {
+      if (h.pos !== 'fragment' || !/^\$\w+$/.test(it.src)) continue;
+      for (const b of this.bindings(scope).get(it.src) ?? []) {
+        if ((b.kind !== 'assign' && b.kind !== 'append') || !b.value || b.at.startIndex > call.startIndex) continue;
+        const v = unparen(b.value);
+        if (!this.isBuilt(v)) continue;
+        const inner = this.flatten(v);
+        const ia = analyze(inner, 'fragment');
+        const hit = ia.holes.find((x) => x.pos === 'value' && !(inner[x.item] as Hole).safe && (inner[x.item] as Hole).kind === 'hole');
+        if (hit) return (inner[hit.item] as Hole).src;
+      }
+    }
+    return undefined;
   }
 
   /** Request input, read directly or through a local assigned once from it. */
@@ -768,12 +797,15 @@ class PhpChecker {
       case 'array_creation_expression':
         return named(e).every((x) => named(x).every((v) => this.safe(v, depth + 1)));
       case 'variable_name':
-        return this.safeName(e, depth);
+        return e.text === '$table_prefix' || this.safeName(e, depth);
       case 'member_access_expression':
       case 'nullsafe_member_access_expression': {
         const name = field(e, 'name')?.text ?? '';
         const obj = field(e, 'object');
         if (isScreaming(name)) return true;
+        // WordPress's table prefix and table names (`$wpdb->prefix`, `$wpdb->posts`): set in wp-config.php, never
+        // request text; safe even in quotes (`SHOW TABLES LIKE '{$wpdb->prefix}log'`).
+        if (obj?.text === '$wpdb' && !/^(?:last_query|last_error|last_result|queries|func_call|col_info)$/.test(name)) return true;
         return (name === 'id' || name === 'ID') && !!obj && !/request|input|params|_GET|_POST|_REQUEST|data|payload|body|query/i.test(obj.text);
       }
       case 'class_constant_access_expression':
