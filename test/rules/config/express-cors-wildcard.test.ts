@@ -28,6 +28,19 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the preflight route repeating the app-wide cors() is one finding, on the app.use call',
+      code: C + "app.use(cors());\napp.options('*', cors());\n",
+      errors: [{
+        messageId: 'wildcard', line: 2, column: 9, endColumn: 15,
+        fixes: [{ title: 'Allow only the origins in the CORS_ORIGINS environment variable', applicability: 'unsafe', output: C + `app.use(cors({ origin: ${ENV} }));\napp.options('*', cors());\n` }],
+      }],
+    },
+    {
+      name: 'a preflight route alone is still reported',
+      code: C + "app.options('/upload', cors());\n",
+      errors: [{ messageId: 'wildcard', line: 2, column: 24, endColumn: 30 }],
+    },
+    {
       name: 'cors() with no options',
       code: C + 'app.use(cors());\n',
       errors: [{

@@ -215,6 +215,13 @@ function checkHeaders(ctx: RuleContext, js: JsAst, out: Hit[]): void {
   }
 }
 
+/** `cors()` passed to `app.options(path, cors())`: the preflight handler of a policy the app usually also `use`s. */
+function isPreflightRoute(node: Node): boolean {
+  const p = node.parent;
+  return p?.type === 'CallExpression' && p.arguments.includes(node as TSESTree.CallExpressionArgument) && p.callee.type === 'MemberExpression'
+    && !p.callee.computed && p.callee.property.type === 'Identifier' && p.callee.property.name === 'options';
+}
+
 export default defineRule({
   meta: {
     id: ID,
@@ -260,9 +267,12 @@ export default defineRule({
     }
     if (/access-control-allow-origin/i.test(ctx.text)) checkHeaders(ctx, js, hits);
     const seen = new Set<string>();
+    const src = (h: Hit): string => ctx.text.slice(h.node.range[0], h.node.range[1]);
     for (const h of hits) {
       const key = `${h.node.range[0]}:${h.node.range[1]}`;
       if (seen.has(key)) continue;
+      // `app.options('*', cors())` next to `app.use(cors())` answers preflights with the same policy: one finding, not two.
+      if (isPreflightRoute(h.node) && hits.some((o) => o !== h && !isPreflightRoute(o.node) && o.messageId === h.messageId && src(o) === src(h))) continue;
       seen.add(key);
       ctx.report({
         start: h.node.range[0], end: h.node.range[1], messageId: h.messageId, data: { what: h.what },
