@@ -14,6 +14,8 @@ const PG = 'import psycopg2\n\n';
 const DEF = 'def find(cur, name, uid):\n';
 
 const valid: (string | { name: string; code: string })[] = [
+  // Frappe: conditions built from placeholders, values bound; a frappe.db.sql outside a Frappe app is not this sink
+  'import frappe\n\ndef report(filters):\n    cond = "docstatus = 1"\n    if filters.get("route"):\n        cond += " AND route = %(route)s"\n    return frappe.db.sql(f"SELECT name FROM `tabTrip` WHERE {cond}", filters, as_dict=True)\n',
   // sort columns checked against constants: a conditional choice, or a guard that leaves or resets
   { name: 'x if x in ALLOWED else default', code: PG + 'SORTS = {"name", "created"}\ndef list_(cur, request):\n    s = request.GET.get("sort")\n    sort = s if s in SORTS else "name"\n    cur.execute(f"SELECT * FROM t ORDER BY {sort}")\n' },
   { name: 'if x not in ALLOWED: x = default', code: PG + 'def list_(cur, request):\n    s = request.GET.get("sort")\n    if s not in ("name", "created"):\n        s = "name"\n    cur.execute(f"SELECT * FROM t ORDER BY {s}")\n' },
@@ -98,6 +100,16 @@ const valid: (string | { name: string; code: string })[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'Frappe: frappe.db.sql with an f-string gets %s and a values tuple before its keywords',
+    code: 'import frappe\n\ndef report(company, since):\n    return frappe.db.sql(f"SELECT name FROM `tabInvoice` WHERE company = \'{company}\' AND posted > \'{since}\'", as_dict=1)\n',
+    errors: [{ messageId: VALUE, line: 4, column: 26, fixes: [{ title: 'Parameterize query', output: 'import frappe\n\ndef report(company, since):\n    return frappe.db.sql("SELECT name FROM `tabInvoice` WHERE company = %s AND posted > %s", (company, since), as_dict=1)\n' }] }],
+  },
+  {
+    name: 'Frappe: frappe.db.sql_list with named values already bound: no fix',
+    code: 'import frappe\n\ndef names(filters, owner):\n    return frappe.db.sql_list(f"SELECT name FROM `tabTask` WHERE status = %(status)s AND owner = \'{owner}\'", filters)\n',
+    errors: [{ messageId: VALUE, line: 4, column: 31, fixes: [] }],
+  },
   // --- sqlite3: ? ---------------------------------------------------------------------------------------------
   {
     name: 'sqlite3: f-string with a quoted value',

@@ -22,7 +22,7 @@ export const python: SqlDetector = {
   },
 };
 
-const SINK_CALL = /\b(?:execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|extra|RawSQL|text|TextClause|literal_column|read_sql|read_sql_query|prepare|cursor|copy_from_query|execute_sql|fetch_all|fetch_one|fetch_val|scalars?|execute_async|execute_iter|execute_with_progress|execute_insert|execute_fetchall|sql|query)\s*\(/;
+const SINK_CALL = /\b(?:execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|extra|RawSQL|text|TextClause|literal_column|read_sql|read_sql_query|prepare|cursor|copy_from_query|execute_sql|fetch_all|fetch_one|fetch_val|scalars?|execute_async|execute_iter|execute_with_progress|execute_insert|execute_fetchall|sql|sql_list|query)\s*\(/;
 /** A SQLAlchemy Query clause method given a string built in place (f-string, `%`, `.format`, `+`). */
 const ORM_CLAUSE_CALL = /\.(?:filter|order_by|group_by|having|distinct)\s*\(\s*(?:[rRuU]?[fF][rR]?["']|[rRuU]?["'][^"'\n]*["']\s*(?:%|\.format\b|\+))/;
 /** Sinks whose argument is SQL by the call's name alone. */
@@ -71,7 +71,7 @@ const PY_KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'as
   'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
 
 type SinkKind = 'dbapi' | 'executemany' | 'executescript' | 'mogrify' | 'asyncpg' | 'text' | 'literal' | 'driver' | 'raw' | 'rawsql' | 'extra' | 'pandas' | 'orm' |
-  'scalar' | 'aiosqlite' | 'other';
+  'scalar' | 'aiosqlite' | 'frappe' | 'other';
 
 interface Sink {
   call: Node;
@@ -291,6 +291,8 @@ class PyChecker {
       }
       return;
     }
+    // Frappe / ERPNext: frappe.db.sql(query, values, as_dict=…) and sql_list, %s placeholders.
+    if ((method === 'sql' || method === 'sql_list') && unparen(receiver).text === 'frappe.db' && this.importedRoots().has('frappe')) return add('frappe', false);
     if (method === 'sql' || method === 'query') {
       // DuckDB's `duckdb.sql` / `con.sql` / `con.query` and PySpark's `spark.sql`: by the file's imports, reported
       // without a fix when the text is a statement (`df.query("a > 1")` in the same file is pandas, not SQL).
@@ -1368,6 +1370,10 @@ class PyChecker {
         const last = args.all[args.all.length - 1];
         return { style, existing: [], write: (v) => lines.edit(last.endIndex, last.endIndex, `, params=${tuple(v)}`) };
       }
+      case 'frappe':
+        // frappe.db.sql(query, values=(), …): a tuple of values for %s, passed second.
+        if (!firstIsQuery || args.positional.length > 2) return undefined;
+        return positionalSlot('format', args.positional[1] ?? args.keywords.get('values'), tuple);
       case 'asyncpg': {
         if (!this.importedRoots().has('asyncpg') || !firstIsQuery) return undefined;
         return this.asyncpgPlan(args);
