@@ -93,6 +93,12 @@ ruleTester(rule, {
     { path: 'tests/test_login.py', code: 'password = "hunter2"' },
     // URL query parameters: built from variables, named as ids or pages, or not secret-named.
     { name: 'query parameters that are references, ids or not secrets', path: 'src/api.ts', code: `fetch("https://api.acme.io/v1/items?access_token=" + token);\nconst a = \`https://api.acme.io/cb?token=\${t}&state=\${s}\`;\nconst b = "https://api.acme.io/list?client_id=${hex}&page_token=${tok}&key=${tok2}";\n` },
+    {
+      name: 'the read-only token of a status badge image (coverage, CI and quality badges pasted into docs)',
+      path: 'docs/index.html',
+      code: `<img src="https://cov.acme.io/gh/org/repo/branch/main/graph/badge.svg?token=${tok.slice(0, 10)}">\n<img src="https://ci.acme.io/org/repo.png?branch=main&token=${tok}">\n<img src="https://quality.acme.io/api/project_badges/measure?project=p&metric=coverage&token=${hex}">\n`,
+    },
+    { name: 'a badge token in an AsciiDoc image macro', path: 'docs/intro.adoc', code: `image:https://cov.acme.io/gh/org/repo/graph/badge.svg?token=${tok.slice(0, 10)}[coverage]\n` },
     { name: 'a query parameter in a comment, or after a space', path: 'src/api.ts', code: `// https://api.acme.io/v1?api_key=${tok}\nconst help = "see https://acme.io/docs ?token=${tok}";\n` },
     { name: 'helm --set from variables, placeholders and non-secret keys', path: 'ci/deploy.sh', code: `helm install app ./chart --set db.password=$DB_PASSWORD --set api.token=\${API_TOKEN} --set image.digest=${tok}\nhelm install app ./chart --set auth.password=<password>\n` },
     { name: 'pat not last, or a pattern', path: 'tools/sync.py', code: `pat_owner = "${tok}"\nfile_pat = "*.txt"\n` },
@@ -553,6 +559,12 @@ ruleTester(rule, {
       path: 'src/auth.ts',
       code: `const url = "https://graph.acme.io/oauth/token?client_id=1234&client_secret=${hex}&grant_type=client_credentials";\n`,
       errors: [{ messageId: 'found', line: 1, column: 77, endColumn: 117, fixes: [] }],
+    },
+    {
+      name: 'a query token ends at a bracket or parenthesis; an API URL is not a badge even when an image route is nearby',
+      path: 'src/media.ts',
+      code: `const help = "list them (https://media.acme.io/v2/images/list?api_key=${tok})";\nconst u = "https://media.acme.io/v2/images?access_token=${tok2}";\n`,
+      errors: [{ messageId: 'found', line: 1, column: 71, endColumn: 71 + tok.length }, { messageId: 'found', line: 2, column: 57, endColumn: 57 + tok2.length }],
     },
     { name: 'a query parameter in YAML', path: 'conf/hooks.yml', code: `notify: https://hooks.acme.io/notify?channel=ops&api_key=${tok}\n`, errors: [{ messageId: 'found', column: 58 }] },
     {

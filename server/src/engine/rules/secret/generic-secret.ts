@@ -95,7 +95,13 @@ const CURL_USER = /(?:^|\s)(?:-u\s*|--user[\s=]+)(?<q1>["']?)[^\s:"'$]*:(?<q2>["
 const CURL_HEADER = /(?:^|\s)(?:-H|--header)[\s=]*(?<q>["'])\s*(?<name>[A-Za-z][\w-]*)\s*:\s*(?:(?<scheme>[A-Za-z][\w-]*)\s+(?=[^\s"']))?(?<cred>[^\s"'{}()<>[\]$]+)\s*\k<q>/g;
 
 /** A query parameter of a URL written out on the line: `https://host/path?client_secret=v&…`; the name and its value. */
-const QUERY_PARAM = /[?&](?<name>[A-Za-z_][\w.-]*)=(?<value>[^&\s#"'`<>\\]+)/g;
+// (The value also ends at a bracket or parenthesis: `…?token=v[codecov]` in AsciiDoc, `(…?token=v)` in prose.)
+const QUERY_PARAM = /[?&](?<name>[A-Za-z_][\w.-]*)=(?<value>[^&\s#"'`<>\\[\]()]+)/g;
+/**
+ * The URL of a status badge: an image (`…/badge.svg?token=`, `.png?token=`) or a badge endpoint (`/project_badges/`).
+ * Codecov, Travis CI and SonarCloud hand out a read-only token for such images to paste into a README.
+ */
+const BADGE_URL = /(?:\.(?:svg|png|gif|jpe?g|webp)|\/badges?|_badges?\/[\w/-]*)$/i;
 
 /** Helm's `--set key=value[,key=value]` (and `--set-string`), quoted or not: the list of pairs after the flag. */
 const HELM_SET = /(?:^|\s)--set(?:-string)?(?:\s+|=)(?<q>["']?)(?<pairs>[A-Za-z_][^\s"']*)\k<q>(?=\s|$|[;|&\\])/g;
@@ -308,7 +314,10 @@ function helmCandidates(line: string, at: number, out: Candidate[]): void {
 /** `?access_token=…`, `&client_secret=…` in a URL (the part from `scheme://` to the first space). */
 function queryCandidates(line: string, at: number, out: Candidate[]): void {
   for (const m of line.matchAll(QUERY_PARAM)) {
-    if (!/[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]*$/i.test(line.slice(0, m.index))) continue;
+    const url = /[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]*$/i.exec(line.slice(0, m.index));
+    if (!url) continue;
+    // A badge image's token only shows the badge: the service means it to be pasted into a README.
+    if (BADGE_URL.test(url[0].split('?')[0])) continue;
     const { name, value } = m.groups!;
     const valueAt = m.index + m[0].length - value.length;
     out.push({ key: name, start: at + valueAt, end: at + valueAt + value.length, value });
