@@ -20,8 +20,22 @@ ruleTester(rule, {
     { path: 'scripts/db.sh', code: '# docker run -e POSTGRES_PASSWORD=postgres postgres\n' },
     { path: 'README.md', code: 'docker run -e POSTGRES_PASSWORD=postgres postgres\n' },
     { name: 'an empty fallback of an environment read', path: 'app/db.py', code: 'import os\npw = os.environ.get("POSTGRES_PASSWORD", "")\n' },
+    { name: 'a password different from the user and database names', code: `services:\n  db:\n    environment:\n      POSTGRES_USER: shop\n      POSTGRES_DB: shop\n      POSTGRES_PASSWORD: "${strong}"\n` },
+    { name: 'the same host variable for user and password is not a value', code: 'services:\n  db:\n    environment:\n      - MYSQL_USER=${DB_SECRET}\n      - MYSQL_PASSWORD=${DB_SECRET}\n' },
   ],
   invalid: [
+    {
+      name: 'a compose password that repeats the user (preferred) or database name of the same service',
+      code: 'services:\n  git:\n    ports:\n      - 3000:3000\n    environment:\n      - POSTGRES_DB=forge\n      - POSTGRES_USER=forge\n      - POSTGRES_PASSWORD=Forge\n  db:\n    environment:\n      MYSQL_DATABASE: wiki\n      MYSQL_ROOT_PASSWORD: wiki\n',
+      errors: [
+        {
+          messageId: 'sameAsName', line: 8, column: 27, endColumn: 32, severity: 'warning',
+          message: 'POSTGRES_PASSWORD repeats POSTGRES_USER: a password equal to the user or database name is among the first anyone tries',
+          fixes: [{ title: 'Read POSTGRES_PASSWORD from the environment', applicability: 'unsafe', output: 'services:\n  git:\n    ports:\n      - 3000:3000\n    environment:\n      - POSTGRES_DB=forge\n      - POSTGRES_USER=forge\n      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}\n  db:\n    environment:\n      MYSQL_DATABASE: wiki\n      MYSQL_ROOT_PASSWORD: wiki\n' }],
+        },
+        { messageId: 'sameAsName', line: 12, column: 28, endColumn: 32, severity: 'info', message: /^MYSQL_ROOT_PASSWORD repeats MYSQL_DATABASE:/ },
+      ],
+    },
     {
       name: 'a default password as the fallback of an environment read',
       path: 'app/db.py',

@@ -34,6 +34,8 @@ interface Hit {
   fix?: Fix;
   /** A compose service that other hosts cannot reach: no port published beyond loopback, no host network. */
   unreachable?: boolean;
+  /** The user or database variable whose value the password repeats. */
+  sameAs?: string;
 }
 
 function isDefault(value: string): boolean {
@@ -63,15 +65,23 @@ function reachableFromNetwork(svc: YamlNode): boolean {
   });
 }
 
+/** The user and database names the same images read next to their password. */
+const NAME_VARS = /^(?:POSTGRES_(?:USER|DB)|MYSQL_(?:USER|DATABASE)|MARIADB_(?:USER|DATABASE)|MONGO_INITDB_(?:ROOT_USERNAME|DATABASE)|RABBITMQ_DEFAULT_USER|MINIO_ROOT_USER|INFLUXDB_ADMIN_USER|DOCKER_INFLUXDB_INIT_USERNAME)$/;
+
 function composeHits(ctx: RuleContext, out: Hit[]): void {
   for (const [, svc] of composeServices(ctx)) {
     const unreachable = !reachableFromNetwork(svc);
-    for (const e of envEntries(getNode(svc, 'environment'), ctx.text)) {
+    const entries = envEntries(getNode(svc, 'environment'), ctx.text);
+    for (const e of entries) {
       // `KEY:` (null) and `- KEY` pass the host's value through.
-      if (!NAME_SET.has(e.name) || e.value === undefined || !isDefault(e.value)) continue;
+      if (!NAME_SET.has(e.name) || e.value === undefined) continue;
+      // `POSTGRES_USER=gitea` + `POSTGRES_PASSWORD=gitea`: the password is the user or database name, the first guess.
+      const value = e.value.trim().toLowerCase();
+      const same = isDefault(e.value) || /\$\{?\w/.test(value) ? undefined : [...entries].sort((a, b) => Number(/USER/.test(b.name)) - Number(/USER/.test(a.name))).find((o) => NAME_VARS.test(o.name) && o.value?.trim().toLowerCase() === value);
+      if (!isDefault(e.value) && !same) continue;
       const ref = `\${${e.name}:?set ${e.name}}`;
       out.push({
-        name: e.name, value: e.value, start: e.start, end: e.end, nameStart: e.nameStart, unreachable,
+        name: e.name, value: e.value, start: e.start, end: e.end, nameStart: e.nameStart, unreachable, sameAs: same?.name,
         fix: { title: `Read ${e.name} from the environment`, applicability: 'unsafe', changes: [{ path: ctx.path, edits: [ctx.lines.edit(e.start, e.end, ref)] }] },
       });
     }
@@ -116,13 +126,14 @@ export default defineRule({
   meta: {
     id: ID,
     category: 'config',
-    description: 'A database, cache or broker is given its well-known default (or an empty) password',
+    description: 'A database, cache or broker is given its well-known default (or an empty) password, or in compose one equal to its user or database name',
     severity: 'warning',
     cwe: 'CWE-1393',
     fix: 'unsafe',
     messages: {
       default: '{{name}} is set to a well-known default password; anyone who reaches the service can log in',
       empty: '{{name}} is empty: the service accepts logins without a password',
+      sameAsName: '{{name}} repeats {{other}}: a password equal to the user or database name is among the first anyone tries',
     },
     help: `Default passwords are the first thing scanners try. Generate a random password and pass it through the environment or Docker secrets. See ${docsUrl(ID)}`,
   },
@@ -141,7 +152,7 @@ export default defineRule({
       ctx.report({
         start: empty ? h.nameStart : h.start, end: empty ? h.nameStart + h.name.length : h.end,
         // A database only its compose neighbours (or this machine) can reach: a note rather than a warning.
-        messageId: empty ? 'empty' : 'default', data: { name: h.name }, severity: severity ?? (h.unreachable ? 'info' : undefined), fixes: h.fix ? [h.fix] : [],
+        messageId: empty ? 'empty' : h.sameAs ? 'sameAsName' : 'default', data: { name: h.name, other: h.sameAs ?? '' }, severity: severity ?? (h.unreachable ? 'info' : undefined), fixes: h.fix ? [h.fix] : [],
       });
     }
   },
