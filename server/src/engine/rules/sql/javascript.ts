@@ -615,6 +615,30 @@ class Checker {
     return out;
   }
 
+  /**
+   * `for (const t of ['a', 'b'])`, `for (const [table, column] of COLUMNS)`: a loop variable, never written, over an
+   * array literal (inline or a `const` that only grows by push) whose elements, nested arrays and objects included,
+   * are all constants.
+   */
+  private constantLoopVar(id: TSESTree.Identifier, depth: number): boolean {
+    const v = this.resolve(id);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (!v || def?.type !== 'Variable' || def.parent?.type !== 'VariableDeclaration') return false;
+    const loop = def.parent.parent;
+    if (loop?.type !== 'ForOfStatement' || loop.left !== def.parent) return false;
+    if (v.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
+    const right = unwrap(loop.right as Expr);
+    const elements = right.type === 'ArrayExpression' ? right.elements : right.type === 'Identifier' ? this.arrayContents(right) : undefined;
+    const constant = (x: TSESTree.Expression | TSESTree.SpreadElement | TSESTree.Property['value'] | null): boolean => {
+      if (!x || x.type === 'SpreadElement') return false;
+      const u = unwrap(x as Expr);
+      if (u.type === 'ArrayExpression') return u.elements.every(constant);
+      if (u.type === 'ObjectExpression') return u.properties.every((p) => p.type === 'Property' && !p.computed && constant(p.value));
+      return this.constant(u, depth + 1) !== undefined;
+    };
+    return !!elements && elements.length > 0 && elements.every(constant);
+  }
+
   /** Values that cannot carry SQL: numbers, escaped values, placeholder lists, choices between constants. */
   private safe(e: Node, depth: number): boolean {
     if (depth > 6) return false;
@@ -637,7 +661,7 @@ class Checker {
       case 'Identifier': {
         if (isScreaming(e.name)) return true;
         const init = this.constInit(e);
-        return init ? this.safe(init, depth + 1) : false;
+        return init ? this.safe(init, depth + 1) : this.constantLoopVar(e, depth);
       }
       case 'MemberExpression': {
         const key = propName(e);
