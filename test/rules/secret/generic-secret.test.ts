@@ -105,6 +105,12 @@ ruleTester(rule, {
     { name: 'regular expressions named *_PAT', path: 'util/url.py', code: 'IPV4_PAT = r"(?:[0-9]{1,3}\\.){3}[0-9]{1,3}"\nHEX_PAT = "[0-9A-Fa-f]{1,4}"\nlongopt_pat = r"[a-zA-Z](?:[a-zA-Z0-9-]*)"\n' },
     // UUIDs: record ids in tests, ids by name, and the documentation examples.
     { name: 'a UUID token in a test file', path: 'tests/test_api.py', code: `api_token = "${uuid}"` },
+    // Test sources named the .NET, Gradle/Android and end-to-end way are fixtures too.
+    { name: 'a UUID token in a .NET test project', path: 'Shop.Api.Tests/Controllers/AuthControllerTests.cs', code: `class T { private const string ApiKey = "${uuid}"; }` },
+    { name: 'a UUID given to a setter in an Android instrumented test', path: 'app/src/androidTest/java/shop/LoginFlow.kt', code: `session.setToken("${uuid}")` },
+    { name: 'a UUID in a Gradle integration-test source set', path: 'app/src/integrationTest/java/shop/Fixtures.java', code: `class F { String accessToken = "${uuid}"; }` },
+    { name: 'a UUID in a test class outside a test folder', path: 'src/main/java/shop/UserServiceTest.java', code: `class U { void t() { client.setAuthToken("${uuid}"); } }` },
+    { name: 'a UUID in a Cypress spec', path: 'web/login.cy.ts', code: `const apiToken = "${uuid}";` },
     { name: 'a UUID named as an id', path: 'app/cfg.py', code: `client_id = "${uuid}"\nsecret_id = "${uuid}"` },
     { name: 'documentation UUIDs', path: 'app/cfg.py', code: `api_key = "${'550e8400-e29b-41d4-' + 'a716-446655440000'}"\ntoken = "${'3fa85f64-5717-4562-' + 'b3fc-2c963f66afa6'}"` },
     // YAML
@@ -565,6 +571,12 @@ ruleTester(rule, {
       path: 'src/media.ts',
       code: `const help = "list them (https://media.acme.io/v2/images/list?api_key=${tok})";\nconst u = "https://media.acme.io/v2/images?access_token=${tok2}";\n`,
       errors: [{ messageId: 'found', line: 1, column: 71, endColumn: 71 + tok.length }, { messageId: 'found', line: 2, column: 57, endColumn: 57 + tok2.length }],
+    },
+    {
+      name: 'a class whose name merely ends in capitals or "test" words is not a test source',
+      path: 'src/main/java/shop/Contest.java',
+      code: `class Contest { String apiToken = "${uuid}"; void f() { client.setApiToken("${uuid}"); } }\n`,
+      errors: [{ messageId: 'found', column: 36 }, { messageId: 'found', column: 106 }],
     },
     { name: 'a query parameter in YAML', path: 'conf/hooks.yml', code: `notify: https://hooks.acme.io/notify?channel=ops&api_key=${tok}\n`, errors: [{ messageId: 'found', column: 58 }] },
     {

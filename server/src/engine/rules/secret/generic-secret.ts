@@ -5,7 +5,7 @@ import { parseDotenv } from '../../languages/dotenv';
 import { defineRule, docsUrl, type RuleContext } from '../../rule';
 import { redact } from '../../text';
 import type { Fix } from '../../types';
-import { isCommitted, isDocFile, isTestLikePath, looksLikeSecret, secretKind } from './heuristics';
+import { isCommitted, isDocFile, isTestLikePath, isTestSourcePath, looksLikeSecret, secretKind } from './heuristics';
 import { filePrefilter, findProviderSecrets, isLocalDotenv } from './provider';
 import { providerSpecs } from './providers';
 
@@ -396,7 +396,7 @@ export default defineRule({
   },
   appliesTo: ({ path, lang }) => lang !== 'markdown' && !SKIP_NAME.test(basename(path)) && !SKIP_DIR.test(path),
   async check(ctx) {
-    const strict = isTestLikePath(ctx.path) || isDocFile(ctx.path);
+    const strict = isTestLikePath(ctx.path) || isTestSourcePath(ctx.path) || isDocFile(ctx.path);
     const dotenv = isLocalDotenv(ctx.path);
     const seen = new Set<number>();
     for (const c of candidates(ctx)) {

@@ -303,6 +303,18 @@ export function isTestLikePath(path: string): boolean {
 }
 
 /**
+ * Test sources that {@link isTestLikePath} (shared with other rules) does not name: .NET test projects (`Shop.Tests/`,
+ * `Api.IntegrationTests/`), Gradle and Android source sets (`src/androidTest/`, `src/integrationTest/`, `src/testFixtures/`),
+ * browser end-to-end suites (`e2e/`, `cypress/`, `playwright/`) and test classes by their conventional names
+ * (`UserServiceTest.java`, `AuthTests.cs`, `RepoIT.java`, `LoginSpec.kt`, `user_spec.rb`, `login.cy.ts`).
+ */
+export function isTestSourcePath(path: string): boolean {
+  return /(?:^|\/)(?:[\w.-]+\.(?:Unit|Integration|Functional|Acceptance|E2E)?Tests?|[a-z]+Test|test[A-Z]\w*|e2e|cypress|playwright)\//.test(path)
+    || /(?:^|\/)[A-Z]\w*[a-z\d](?:Tests?|IT|Spec)\.(?:java|kt|cs|scala|groovy|swift|php|fs|vb)$/.test(path)
+    || /(?:^|\/)[^/]+(?:_spec\.rb|\.(?:cy|e2e)\.[cm]?[jt]sx?)$/.test(path);
+}
+
+/**
  * Prose documentation outside a docs folder: reStructuredText, AsciiDoc, RDoc, Org and Textile files, and the plain-text
  * README, CHANGES, HISTORY, NEWS, INSTALL, USAGE and CONTRIBUTING files. Their snippets are examples, so only
  * machine-looking secrets count (as in docs/). Markdown is not scanned at all.
