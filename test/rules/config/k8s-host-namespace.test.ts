@@ -11,6 +11,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Helm template wrapped in {{ if .Values.enabled }}, with actions between keys, parses as the manifest it renders: warning',
+      path: 'charts/agent/templates/daemonset.yaml',
+      code: '{{- if .Values.agent.enabled }}\napiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      {{- with .Values.agent.nodeSelector }}\n      nodeSelector:\n        {{- toYaml . | nindent 8 }}\n      {{- end }}\n      hostPID: true\n      containers:\n        - name: a\n          image: agent\n{{- end }}\n',
+      errors: [{ messageId: 'hostNamespace', line: 13, column: 7, endColumn: 20, severity: 'warning', message: /^DaemonSet agent sets hostPID: true/ }],
+    },
+    {
       code: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      hostPID: true\n      hostIPC: false\n      containers:\n        - name: a\n          image: agent\n',
       errors: [
         {

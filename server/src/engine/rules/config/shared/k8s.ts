@@ -1,4 +1,5 @@
 // Kubernetes manifests: pod specs (in Pods, Deployments, Jobs, CronJobs, Lists and any resource that embeds one) and their containers.
+import { parseAllDocuments } from 'yaml';
 import { entries, getNode, isMap, isSeq, scalarString, yamlDocs, type YAMLMap, type YamlNode } from '../../../languages/yaml';
 import type { RuleContext } from '../../../rule';
 
@@ -48,8 +49,33 @@ export function podSpecs(ctx: Pick<RuleContext, 'memo' | 'text'>): PodSpec[] {
         for (const item of node.items) visit(item, kind, name, depth + 1);
       }
     };
-    for (const doc of yamlDocs(ctx)) if (isK8sObject(doc)) visit(doc, '', '', 0);
+    for (const doc of k8sDocs(ctx)) if (isK8sObject(doc)) visit(doc, '', '', 0);
     return out;
+  });
+}
+
+/** A line holding only Helm actions: `{{- if .Values.x }}`, `{{- end }}`, `{{- toYaml . | nindent 8 }}`. */
+const HELM_LINE = /^[ \t]*\{\{.*\}\}[ \t]*$/gm;
+
+/**
+ * The file's YAML documents, with lines that hold only Helm actions blanked first (same length, so offsets hold): a
+ * template that opens with `{{- if .Values.enabled }}` or switches keys on and off between lines then parses as the
+ * manifest it renders, instead of failing or folding the action into the previous value.
+ */
+function k8sDocs(ctx: Pick<RuleContext, 'memo' | 'text'>): YamlNode[] {
+  if (!ctx.text.includes('{{')) return yamlDocs(ctx);
+  return ctx.memo('k8s:helm-docs', (): YamlNode[] => {
+    const masked = ctx.text.replace(HELM_LINE, (line) => ' '.repeat(line.length));
+    if (masked === ctx.text) return yamlDocs(ctx);
+    try {
+      const out: YamlNode[] = [];
+      for (const d of parseAllDocuments(masked, { keepSourceTokens: false, uniqueKeys: false, strict: false }) as unknown as { contents: unknown }[]) {
+        if (d.contents) out.push(d.contents as YamlNode);
+      }
+      return out;
+    } catch {
+      return [];
+    }
   });
 }
 
