@@ -19,6 +19,9 @@ const valid: (string | ValidCase)[] = [
   'using System.Data.SqlClient;\n\npublic class Repo\n{\n    public void Purge(SqlConnection conn, string tableName)\n    {\n        new SqlCommand("DELETE FROM " + tableName + " WHERE done = 1", conn).ExecuteNonQuery();\n    }\n}\n',
   // a ternary that checks the very value it uses against an allow-list
   b('var col = Sortable.Contains(sort) ? sort : "id";', 'var cmd = new SqlCommand($"SELECT * FROM users ORDER BY {col}", conn);'),
+  // names from the EF Core model's own metadata, and a loop over a parameter of table names
+  'using Microsoft.EntityFrameworkCore;\n\npublic class Cleaner\n{\n    public async Task Reset(AppDb db)\n    {\n        var names = db.Model.GetEntityTypes().Select(e => e.GetTableName()).Distinct().ToList();\n        foreach (var name in names)\n            await db.Database.ExecuteSqlRawAsync($"DELETE FROM \\"{name}\\"");\n        foreach (var seq in db.Model.GetSequences())\n            await db.Database.ExecuteSqlRawAsync($"ALTER SEQUENCE \\"{seq.Name}\\" RESTART WITH 1");\n    }\n}\n',
+  'using Microsoft.EntityFrameworkCore;\n\npublic class Cleaner\n{\n    public async Task Truncate(AppDb db, params string[] tables)\n    {\n        foreach (string table in tables)\n            await db.Database.ExecuteSqlRawAsync($"TRUNCATE TABLE {table} CASCADE");\n    }\n}\n',
   // query = $"{query} …" appending only a number: the local's own text is not a hole
   b('var query = "SELECT * FROM users";', 'query = $"{query} WHERE id = {id}";', 'new SqlCommand(query, conn).ExecuteNonQuery();'),
   // parameters
@@ -187,6 +190,11 @@ const invalid: InvalidCase[] = [
     name: '+= appends to a local',
     code: b('string sql = "SELECT * FROM users WHERE 1 = 1";', 'if (name != null) sql += " AND name = \'" + name + "\'";', 'conn.Query<User>(sql);'),
     errors: [{ messageId: VALUE, line: 9, column: 26, endColumn: 29, fixes: [] }],
+  },
+  {
+    name: 'a foreach over a local not built from the EF model, or over a table list written before the loop, is still reported',
+    code: 'using Microsoft.EntityFrameworkCore;\n\npublic class Cleaner\n{\n    public async Task Reset(AppDb db, string[] names, string[] tables, string extra)\n    {\n        foreach (var name in names)\n            await db.Database.ExecuteSqlRawAsync($"DELETE FROM \\"{name}\\"");\n        tables = new[] { extra };\n        foreach (var table in tables)\n            await db.Database.ExecuteSqlRawAsync($"TRUNCATE TABLE {table}");\n    }\n}\n',
+    errors: [{ messageId: IDENT, line: 8, column: 50 }, { messageId: IDENT, line: 11, column: 50 }],
   },
   {
     name: 'query = $"{query} …" appends to the local: its later holes are followed',

@@ -1281,6 +1281,15 @@ class CsChecker {
         if (d.kind === 'param' && base[0] === base[1] && TABLE_PARAM.test(base[1]) && !this.writtenBetween(base[1], d.tok, this.memberOf(use)[1])) {
           return { kind: 'hole', src, safe: false, devControlled: true };
         }
+        // `foreach (var table in tables)` over such a parameter (`params string[] tables`): the caller's tables.
+        if (d.each && base[0] === base[1] && TABLE_PARAM.test(base[1]) && d.value && d.value[1] - d.value[0] === 1) {
+          const coll = this.toks[d.value[0]].text;
+          const c = this.resolve(coll, d.value[0]);
+          if (c?.kind === 'param' && TABLE_PARAM.test(coll.replace(/s$/, '')) && !this.writtenBetween(coll, c.tok, this.memberOf(use)[1])) {
+            return { kind: 'hole', src, safe: false, devControlled: true };
+          }
+        }
+        if (this.efModelItem(base[1], use)) return { kind: 'hole', src, safe: false, devControlled: true };
         return { kind: 'hole', src, safe: false };
       }
     }
@@ -1301,9 +1310,28 @@ class CsChecker {
     if (/^(?:this\.)?_?[A-Z_]\w*(?:<[\w<>, .]*>)?(?:\.[A-Z_]\w*(?:<[\w<>, .]*>)?)*$/.test(s) || (/^(?:this\.)?_\w+$/.test(s) && !this.resolve(head, use))) {
       if (!this.resolve(head, use)) return { kind: 'hole', src, safe: false, devControlled: true };
     }
+    // sequence.Name, entityType.GetTableName() for an item of the EF model (see efModelItem)
+    const metaOf = /^(@?\w+)\??\.(?:Name|Schema|GetTableName\(\)|GetSchema\(\)|GetViewName\(\)|GetColumnName\(\))$/.exec(s);
+    if (metaOf && this.efModelItem(metaOf[1], use)) return { kind: 'hole', src, safe: false, devControlled: true };
     if (/^this\.\w+$/.test(s)) return { kind: 'hole', src, safe: false, devControlled: true };
     if (/^(?:typeof\([\w.<>]+\)|(?:\w+\.)?GetType\(\))\.(?:Name|FullName)$/.test(s)) return { kind: 'hole', src, safe: false, devControlled: true };
     return { kind: 'hole', src, safe: false };
+  }
+
+  /**
+   * A `foreach` variable over the EF Core model's own metadata: `db.Model.GetEntityTypes()`, `GetSequences()`, or a
+   * local built from it (`var names = db.Model.GetEntityTypes().Select(t => t.GetTableName())…`). Its names are the
+   * application's schema.
+   */
+  private efModelItem(name: string, use: number): boolean {
+    const d = this.resolve(name, use);
+    if (!d?.each || !d.value) return false;
+    const model = /(?:^|\.)Model\s*\.\s*(?:GetEntityTypes|GetSequences|GetRelationalModel|FindEntityType|GetDefaultSchema)\b/;
+    if (model.test(this.src(d.value[0], d.value[1]))) return true;
+    if (d.value[1] - d.value[0] !== 1) return false;
+    const c = this.resolve(this.toks[d.value[0]].text, d.value[0]);
+    return !!c && c.kind === 'local' && !c.each && !!c.value && model.test(this.src(c.value[0], c.value[1])) &&
+      !this.writtenBetween(this.toks[d.value[0]].text, c.tok, this.memberOf(use)[1]);
   }
 
   /** `int.TryParse(s, out var n)`, `Enum.TryParse<Status>(s, out var st)`: the `out var` declared at `tok` is a number, date or enum. */
