@@ -99,6 +99,8 @@ ruleTester(rule, {
       code: `<img src="https://cov.acme.io/gh/org/repo/branch/main/graph/badge.svg?token=${tok.slice(0, 10)}">\n<img src="https://ci.acme.io/org/repo.png?branch=main&token=${tok}">\n<img src="https://quality.acme.io/api/project_badges/measure?project=p&metric=coverage&token=${hex}">\n`,
     },
     { name: 'a badge token in an AsciiDoc image macro', path: 'docs/intro.adoc', code: `image:https://cov.acme.io/gh/org/repo/graph/badge.svg?token=${tok.slice(0, 10)}[coverage]\n` },
+    { name: 'a query value that opens an interpolation whose call holds quotes (Dart, Kotlin)', path: 'lib/route.dart', code: `final url = 'https://maps.acme.io/v5/route?access_token=\${env.get('MAPS_TOKEN')}&steps=true';\n` },
+    { name: 'two interleaved counting runs are filler', path: 'scripts/keygen.sh', code: 'curl -H "X-API-Key: a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6" https://api.acme.io/v1/ping\nAPI_TOKEN=0a1b2c3d4e5f6a7b8c9d\n' },
     { name: 'a query parameter in a comment, or after a space', path: 'src/api.ts', code: `// https://api.acme.io/v1?api_key=${tok}\nconst help = "see https://acme.io/docs ?token=${tok}";\n` },
     { name: 'helm --set from variables, placeholders and non-secret keys', path: 'ci/deploy.sh', code: `helm install app ./chart --set db.password=$DB_PASSWORD --set api.token=\${API_TOKEN} --set image.digest=${tok}\nhelm install app ./chart --set auth.password=<password>\n` },
     { name: 'pat not last, or a pattern', path: 'tools/sync.py', code: `pat_owner = "${tok}"\nfile_pat = "*.txt"\n` },

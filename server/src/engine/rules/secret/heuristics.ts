@@ -91,7 +91,7 @@ export function secretKind(name: string): SecretKind | 'authorization' | undefin
 }
 
 const REFERENCE = new RegExp([
-  String.raw`\$\{[^}]*\}`, String.raw`\{\{.*\}\}`, String.raw`^\$\(`, String.raw`^\$[A-Za-z_]`, String.raw`%[A-Za-z_][\w.]*%`,
+  String.raw`\$\{[^}]*\}`, String.raw`\{\{.*\}\}`, String.raw`^\$\(`, String.raw`^\$\{`, String.raw`^\$[A-Za-z_]`, String.raw`%[A-Za-z_][\w.]*%`,
   String.raw`#\{[^}]*\}`, String.raw`^@[A-Za-z_][\w.]*@?$`, String.raw`\{[A-Za-z_][\w.]*\}`, String.raw`\{\d*\}`, String.raw`%\([\w.]+\)[sdr]`, String.raw`%s`,
   String.raw`process\.env`, String.raw`os\.environ`, String.raw`getenv`, String.raw`^env[(:.[]`, String.raw`^ENV\[`,
   String.raw`^!(?:Ref|Sub|GetAtt|ImportValue)\b`, String.raw`^(?:secrets?|vault|ref\+\w+|op|sm|ssm|awssm|gcpsm|azkv|keyvault|doppler|infisical|akv|file|cmd|exec)[:.]`,

@@ -84,18 +84,21 @@ function globalOf(re: RegExp): RegExp {
   return g;
 }
 
-/** Runs of 6+ equal or consecutive characters, or 3 distinct characters or fewer: filler, not a key. */
+/** Runs of 6+ equal or consecutive characters, two interleaved counting runs (`a1b2c3d4e5`), or 3 distinct characters or fewer: filler, not a key. */
 export function looksLikeFiller(s: string): boolean {
   let same = 1;
   let up = 1;
   let down = 1;
+  // Two interleaved counting runs (`a1b2c3d4e5f6…`): each character is one more than the one two places before.
+  let up2 = 2;
   for (let i = 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const p = s.charCodeAt(i - 1);
     same = c === p ? same + 1 : 1;
     up = c === p + 1 ? up + 1 : 1;
     down = c === p - 1 ? down + 1 : 1;
-    if (same >= 6 || up >= 6 || down >= 6) return true;
+    if (i >= 2) up2 = c === s.charCodeAt(i - 2) + 1 ? up2 + 1 : 2;
+    if (same >= 6 || up >= 6 || down >= 6 || up2 >= 10) return true;
   }
   return new Set(s).size <= 3;
 }
