@@ -21,6 +21,11 @@ const SNOWFLAKE = "const snowflake = require('snowflake-sdk');\n";
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a qualifier from a parameter is reported as a name, not a value',
+    code: PG + "export function find(alias, q) {\n  return pool.query(`SELECT * FROM notes n WHERE lower(${alias}.title) = lower($1)`, [q]);\n}\n",
+    errors: [{ messageId: IDENT, line: 4, column: 21, fixes: [] }],
+  },
+  {
     name: 'for-of over an array holding a non-constant element is not a constant loop variable',
     code: "export async function purge(prisma, extra) {\n  for (const t of ['sessions', extra]) await prisma.$executeRawUnsafe(`DELETE FROM \"${t}\" WHERE expired`);\n}\n",
     errors: [{ messageId: IDENT, line: 2, column: 71 }],
@@ -835,6 +840,8 @@ ruleTester(rule, {
     { name: 'a knex migration building DDL from names', path: 'db/migrations/20240101_add_notes.js', code: 'exports.up = async (knex) => {\n  for (const t of await knex.raw("SELECT name FROM tables")) await knex.raw(`ALTER TABLE ${t.name} ADD COLUMN note TEXT`);\n};\n' },
     { name: 'a migration helpers module', path: 'lib/app/database/migration_helpers.rb', code: 'module MigrationHelpers\n  def index_exists?(table, name)\n    connection.select_value("SELECT 1 FROM pg_class WHERE relname = \'#{name}\'")\n  end\nend\n' },
     { name: 'a Rails migration', path: 'db/migrate/20240101000000_backfill.rb', code: 'class Backfill < ActiveRecord::Migration[7.0]\n  def up\n    rows.each { |r| connection.execute("UPDATE users SET role = \'#{r.role}\' WHERE id = #{r.id}") }\n  end\nend\n' },
+    // a hole followed by `.name` qualifies a column: a table or alias name, even inside lower(…)
+    { name: 'a developer qualifier inside a function call', code: PG + "export class Repo {\n  table = 'notes';\n  find(q) {\n    return pool.query(`SELECT * FROM notes WHERE lower(${this.table}.title) LIKE lower($1)`, [q]);\n  }\n}\n" },
     // loop variables over constant arrays: the code's own tables and columns, destructured or not
     { name: 'for-of over a const array of constant tuples', code: "const COLUMNS = [['orders', 'note'], ['users', 'bio']];\nexport async function addColumns(prisma) {\n  for (const [table, column] of COLUMNS) await prisma.$executeRawUnsafe(`ALTER TABLE \"${table}\" ADD COLUMN \"${column}\" TEXT`);\n}\n" },
     { name: 'for-of over an inline array of names', code: "export async function purge(prisma) {\n  for (const t of ['sessions', 'tokens']) await prisma.$executeRawUnsafe(`DELETE FROM \"${t}\" WHERE expired`);\n}\n" },

@@ -198,6 +198,9 @@ export function analyze(items: Item[], start: Position = 'fragment'): Analysis {
       if (r < 0) r = regions.push(quotes[q]) - 1;
       return void holes.push({ item: i, pos: 'value', region: r });
     }
+    // `${t}.col`, `${t}.${c}`: a qualifier, so a table or alias name whatever comes before it.
+    const after = at + len;
+    if (skeleton[after] === '.' && state[after] === 'code' && /[A-Za-z_\uE000]/.test(skeleton[after + 1] ?? '')) return void holes.push({ item: i, pos: 'name' });
     holes.push({ item: i, pos: classify(skeleton, state, at, start) });
   });
   // PRAGMA takes no placeholders: its argument (`PRAGMA table_info('${t}')`) names a table, index or setting.
