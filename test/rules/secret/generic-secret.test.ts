@@ -580,6 +580,12 @@ ruleTester(rule, {
       code: `class Contest { String apiToken = "${uuid}"; void f() { client.setApiToken("${uuid}"); } }\n`,
       errors: [{ messageId: 'found', column: 36 }, { messageId: 'found', column: 106 }],
     },
+    {
+      name: 'the capitalised Go and C# setter and option spellings (WithAPIKey, SetPassword)',
+      path: 'cmd/server/main.go',
+      code: `c := llm.NewClient(option.WithAPIKey("${hex}"))\nadmin.SetPassword("${pw}")\n`,
+      errors: [{ messageId: 'found', line: 1, column: 39 }, { messageId: 'found', line: 2, column: 20 }],
+    },
     { name: 'a query parameter in YAML', path: 'conf/hooks.yml', code: `notify: https://hooks.acme.io/notify?channel=ops&api_key=${tok}\n`, errors: [{ messageId: 'found', column: 58 }] },
     {
       name: 'helm --set with secret-named keys, plain and quoted, in a list',

@@ -17,6 +17,8 @@ describe('published examples and front-end keys', () => {
     ["Stripe's older guide test key", 'app/payments.py', `stripe.api_key = "${join('sk_', 'test_', 'BQokikJOvBiI2HlWgH4olfQ2')}"\n`],
     ["Google's Maps JavaScript samples key", 'public/index.html', `<script src="https://maps.googleapis.com/maps/api/js?key=${join('AIza', 'SyB41DRUbKWJHPxaFjMAwdrzWzbVKartNGg')}&callback=initMap"></script>\n`],
     ["Grafana's default secret_key in a copied grafana.ini", 'grafana/grafana.ini', `[security]\nsecret_key = ${join('SW2YcwTIb9', 'zpOOhoPsMm')}\n`],
+    ["Cloudflare's API reference example key, in a generated SDK test", 'internal/zones_test.go', `client := cf.NewClient(option.WithAPIKey("${join('144c9defac04969c7', 'bfad8efaa8ea194')}"))\n`],
+    ["Cloudflare's API reference example key, in a curl line", 'scripts/purge.sh', `curl -H "X-Auth-Key: ${join('144c9defac04969c7', 'bfad8efaa8ea194')}" https://api.cloudflare.com/client/v4/zones\n`],
     ['an Algolia search-only key in the front end', 'src/search.js', `const client = algoliasearch("APPID", "${token(31)}");\nconst options = { searchApiKey: "${token(31)}" };\n`],
     ['a search-only key in a template', '.env.example', `NEXT_PUBLIC_ALGOLIA_SEARCH_KEY=${token(32)}\nTYPESENSE_SEARCH_ONLY_API_KEY=${token(33)}\n`],
   ];

@@ -67,8 +67,9 @@ const CODE = new RegExp(
   // A key and its value given to a map, properties or headers: `props.setProperty("password", "…")`, `.put("api_key", "…")`.
   String.raw`|(?<=\.\s*)(?:setProperty|put|putString|add|set|append|setHeader|header|addHeader)\s*\(\s*(?<pq>["'])(?<pkey>[A-Za-z_][\w.\-]*)\k<pq>\s*,` +
   // (Before this one, which would take `setProperty("password"` for a setter given a literal.)
-  // A setter or builder call given the secret alone: `ds.setPassword("…")`, `.withApiKey("…")`, `.password("…")`.
-  String.raw`|(?<=\.\s*)(?<mkey>(?:set|with)[A-Z_]\w*|password|passwd|secret|apiKey|clientSecret|accessToken|authToken|secretKey|token)\s*\(` +
+  // A setter or builder call given the secret alone: `ds.setPassword("…")`, `.withApiKey("…")`, `.password("…")`,
+  // and the capitalised Go and C# spellings (`option.WithAPIKey("…")`, `user.SetPassword("…")`).
+  String.raw`|(?<=\.\s*)(?<mkey>(?:[sS]et|[wW]ith)[A-Z_]\w*|password|passwd|secret|apiKey|clientSecret|accessToken|authToken|secretKey|token)\s*\(` +
   // `?=` is Make's (and `??=` JavaScript's) assign-if-unset.
   String.raw`|(?<![\w$@-])(?<key>[$@]*[A-Za-z_][\w$]*)(?:\s*:\s*[A-Za-z_][\w.<>[\],|? ]*?\s*=(?![=>~])|\s*(?::=|\?\??=|\.=|=(?![=>~])|:(?![:=]))))\s*` + LITERAL,
   'g',
@@ -170,7 +171,7 @@ function isCommentLine(trimmed: string, lang: Lang): boolean {
 function codeCandidates(line: string, at: number, out: Candidate[]): void {
   for (const m of line.matchAll(CODE)) {
     const g = m.groups!;
-    const key = g.mkey ? g.mkey.replace(/^(?:set|with)_?/, '') : (g.pkey ?? g.qkey ?? g.skey ?? g.gkey ?? g.key).replace(/^[:$@]+/, '');
+    const key = g.mkey ? g.mkey.replace(/^(?:set|with)_?/i, '') : (g.pkey ?? g.qkey ?? g.skey ?? g.gkey ?? g.key).replace(/^[:$@]+/, '');
     const lit = g.lit;
     const litStart = m.index + m[0].length - lit.length;
     const litEnd = litStart + lit.length;

@@ -129,9 +129,10 @@ const EXAMPLE_UUID = /^(?:123e4567-e89b-12d3-a456-4266(?:14174|55440)000|550e840
 /**
  * Hashes of values published in popular projects' tutorials and shipped templates, copied into countless projects: the
  * FastAPI security tutorial's `SECRET_KEY`, the Supabase self-hosting `.env.example` defaults, Cal.com's `.env.example`
- * `CRON_API_KEY`, Grafana's default `secret_key` (`defaults.ini`, copied into every custom `grafana.ini`). Public, so not anyone's secret (and kept as hashes so no secret-shaped literal sits in the source).
+ * `CRON_API_KEY`, Grafana's default `secret_key` (`defaults.ini`, copied into every custom `grafana.ini`), Cloudflare's API
+ * reference example `X-Auth-Key` (used throughout its generated SDKs' tests). Public, so not anyone's secret (and kept as hashes so no secret-shaped literal sits in the source).
  */
-const PUBLISHED_EXAMPLES = new Set(['0f54fbd51028dc', '0d0d5396e5480d', '01c487fe25f4a1', '0febe232b1555c', '023674f31b345e']);
+const PUBLISHED_EXAMPLES = new Set(['0f54fbd51028dc', '0d0d5396e5480d', '01c487fe25f4a1', '0febe232b1555c', '023674f31b345e', '161ca30cb4f194']);
 const EMAIL = /^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/;
 const DIGEST = /^(?:sha1|sha224|sha256|sha384|sha512|md5|blake2b?)[-:]/i;
 /**
