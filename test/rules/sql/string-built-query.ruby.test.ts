@@ -16,6 +16,9 @@ const valid: (string | { name: string; code: string })[] = [
   { name: 'table from a parameter named for a table', code: 'def purge(conn, table_name)\n  conn.exec("DELETE FROM #{table_name} WHERE done")\nend\n' },
   // a bare execute whose text does not read as SQL (a service object's own method)
   { name: 'bare execute with non-SQL text', code: D + '  execute("notify #{x}")\n  execute(x)\n' + E },
+  // the element of a literal word list; the model's class name read at class level
+  { name: '%w[...].each block parameter', code: 'def search(rel, params)\n  %w[title body].each do |field|\n    rel = rel.where("LOWER(#{field}) LIKE ?", "%#{params[field]}%")\n  end\n  rel\nend\n' },
+  { name: 'name in a scope lambda is the class name', code: 'class Post < ApplicationRecord\n  scope :tagged, -> { joins("JOIN taggings ON taggings.taggable_type = \'#{name}\' AND taggings.taggable_id = #{table_name}.id") }\nend\n' },
   // placeholders, hash conditions, constants
   D + '  User.where("name = ?", x)\n' + E,
   D + '  User.where("name = :name", name: x)\n' + E,
@@ -175,6 +178,11 @@ const invalid: InvalidCase[] = [
     name: 'connection.execute (no fix)',
     code: D + '  ActiveRecord::Base.connection.execute("DELETE FROM users WHERE id = #{x}")\n' + E,
     errors: [{ messageId: VALUE, line: 2, column: 41, endColumn: 76, fixes: [] }],
+  },
+  {
+    name: 'name in an instance method is an attribute; a block over a non-literal list is not constant',
+    code: 'class Post < ApplicationRecord\n  def siblings\n    Post.where("title = \'#{name}\'")\n  end\n  def self.search(fields)\n    fields.each { |f| where("#{f} IS NOT NULL") }\n  end\nend\n',
+    errors: [{ messageId: VALUE, line: 3, column: 16, fixes: [{ title: 'Parameterize query', output: 'class Post < ApplicationRecord\n  def siblings\n    Post.where("title = ?", name)\n  end\n  def self.search(fields)\n    fields.each { |f| where("#{f} IS NOT NULL") }\n  end\nend\n' }] }, { messageId: IDENT, line: 6, column: 29 }],
   },
   {
     name: 'bare execute and select_value (a class reaching its connection) outside migrations: no fix',

@@ -80,6 +80,10 @@ const SAFE_FUNCTIONS = new Set(['Integer', 'Float', 'Rational']);
 const DEV_METHODS = new Set(['table_name', 'quoted_table_name', 'primary_key', 'quoted_primary_key', 'arel_table', 'column_names']);
 const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 'program']);
 /** Loops and Ruby blocks: code in them may run again after a later assignment. */
+/** Class methods naming the model: `name` read at class level is its class name, `self.class.name` always is. */
+const CLASS_NAME_METHODS = new Set(['name', 'sti_name', 'polymorphic_name']);
+/** Block methods whose first block parameter is an element of the receiver. */
+const ITERATORS = new Set(['each', 'each_with_index', 'each_with_object', 'map', 'flat_map', 'collect', 'filter_map', 'select', 'reject', 'each_slice']);
 const LOOPS = new Set(['while', 'until', 'for', 'while_modifier', 'until_modifier', 'do_block', 'block', 'lambda']);
 
 type SinkKind = 'ar' | 'arBinds' | 'pgExec' | 'other' | 'bare';
@@ -316,7 +320,17 @@ class RubyChecker {
           for (const a of this.argsOf(n)) add(recv, { kind: 'append', value: a });
           break;
         }
-        case 'block_parameters':
+        case 'block_parameters': {
+          // %w[a b].each do |x|, [:a, :b].map { |x| … }: the element of a literal list, read like a `for` variable.
+          const call = n.parent && /^(?:block|do_block)$/.test(n.parent.type) ? n.parent.parent : undefined;
+          const recv = call?.type === 'call' ? field(call, 'receiver') : undefined;
+          const first = named(n)[0];
+          if (recv && first?.type === 'identifier' && ITERATORS.has(field(call!, 'method')?.text ?? '') && /^(?:array|string_array|symbol_array)$/.test(unparen(recv).type)) {
+            add(first, { kind: 'for', value: recv });
+            for (const p of named(n).slice(1)) addAll(p);
+          } else addAll(n);
+          break;
+        }
         case 'lambda_parameters':
         case 'exception_variable':
           addAll(n);
@@ -655,7 +669,12 @@ class RubyChecker {
         return this.flatten(e).every((i) => i.kind === 'ch' || i.safe);
       case 'array':
         return named(e).every((x) => this.safe(x, depth + 1));
+      case 'string_array':
+      case 'symbol_array':
+        return !named(e).some((x) => named(x).some((c) => c.type === 'interpolation'));
       case 'identifier':
+        // `name` read at class level (a scope's lambda, `def self.x`): the model's class name.
+        if (CLASS_NAME_METHODS.has(e.text) && !this.resolve(e) && this.classLevel(e)) return true;
         return this.safeName(e, depth);
       case 'element_reference': {
         // An allow-list lookup: SORTS[params[:sort]].
@@ -667,6 +686,15 @@ class RubyChecker {
       default:
         return false;
     }
+  }
+
+  /** Code run on the class, not an instance: a class or module body (scopes included), `def self.x`, `class << self`. */
+  private classLevel(e: Node): boolean {
+    for (let p = e.parent; p; p = p.parent) {
+      if (p.type === 'method') return false;
+      if (p.type === 'singleton_method' || p.type === 'singleton_class' || p.type === 'class' || p.type === 'module') return true;
+    }
+    return false;
   }
 
   private safeName(e: Node, depth: number): boolean {
