@@ -25,6 +25,8 @@ const valid: (string | { name: string; code: string })[] = [
   { name: 'SORTS.contains(s) ? s : default', code: cls('    String s = SORTS.contains(name) ? name : "id";\n    stmt.executeQuery("SELECT * FROM users ORDER BY " + s);\n', 'String name', '  private static final Set<String> SORTS = Set.of("name", "id");\n') },
   // a parameter named for a table, never written: the callers pass the code's own tables
   { name: 'table from a parameter named for a table', code: cls('    stmt.executeUpdate("DELETE FROM " + tableName + " WHERE expired = 1");\n', 'String tableName') },
+  // a JPA @Table annotation's element: a compile-time constant
+  { name: 'table name from getAnnotation(Table.class).name()', code: cls('    Table t = User.class.getAnnotation(Table.class);\n    em.createNativeQuery("SELECT * FROM " + t.name(), User.class).getResultList();\n    em.createNativeQuery("DELETE FROM " + Order.class.getAnnotation(Table.class).name()).executeUpdate();\n') },
   // constants and parameters
   cls('    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = ?");\n    ps.setString(1, name);\n    ps.executeQuery();\n'),
   cls('    jdbcTemplate.query("SELECT * FROM users WHERE name = ?", mapper, name);\n'),

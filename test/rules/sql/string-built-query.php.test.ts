@@ -46,6 +46,8 @@ const valid: (string | { name: string; code: string })[] = [
   P + 'function f($id) { global $wpdb; return $wpdb->get_results($wpdb->prepare("SELECT * FROM {$wpdb->prefix}posts WHERE id = %d", $id)); }\n',
   // a fragment local holding only placeholders, with its values bound
   P + 'function visits($uid, $url) {\n  global $wpdb;\n  $extra = "";\n  $args = [$uid];\n  if ($url) { $extra = " AND url = %s"; $args[] = $url; }\n  return $wpdb->get_results($wpdb->prepare("SELECT * FROM visits WHERE uid = %s" . $extra, $args));\n}\n',
+  // the model's own key column, and a quoted value
+  P + 'class Repo { function load($id) { return $this->db->query("SELECT * FROM " . $this->getTableName() . " WHERE " . $this->getPrimaryKey() . " = " . $this->db->quote($id)); } }\n',
   // the table prefix is configuration, also inside quotes (a plugin checking that its table exists)
   { name: "SHOW TABLES LIKE '{$table}' with $table from $wpdb->prefix", code: P + 'function has_log() { global $wpdb; $table = $wpdb->prefix . "audit_log"; return $wpdb->get_var("SHOW TABLES LIKE \'{$table}\'") === $table; }\n' },
   P + 'function g() { global $wpdb, $table_prefix; return $wpdb->get_var("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = \'{$table_prefix}posts\'"); }\n',

@@ -906,6 +906,13 @@ class JavaChecker {
       const args = named(field(e, 'arguments')!);
       if (args.length) return false;
       if (!obj || obj.type === 'this' || obj.type === 'class_literal') return true;
+      // An annotation's element (`getAnnotation(Table.class).name()`, or through a local): a compile-time constant.
+      const annotation = (n: Node | undefined) => n?.type === 'method_invocation' && field(n, 'name')?.text === 'getAnnotation';
+      if (annotation(obj)) return true;
+      if (obj.type === 'identifier') {
+        const d = this.resolve(obj);
+        if (d?.kind === 'local' && !d.writes.length && d.value && annotation(unparen(d.value))) return true;
+      }
       return obj.type === 'method_invocation' && field(obj, 'name')?.text === 'getClass';
     }
     return false;

@@ -72,7 +72,7 @@ const SAFE_METHODS = new Set(['quote', 'quoteidentifier', 'quotename', 'quotestr
   // phpMyAdmin's `Util::backquote($name)` and `$dbi->quoteString($value)`
   'backquote', 'backquotecompat', 'quotestring']);
 /** Methods whose result is the developer's (a model's table, a grammar's wrapped name). */
-const DEV_METHODS = new Set(['gettable', 'gettablename', 'getqualifiedkeyname', 'getkeyname', 'getconnectionname', 'wrap', 'wraptable',
+const DEV_METHODS = new Set(['gettable', 'gettablename', 'getqualifiedkeyname', 'getkeyname', 'getprimarykey', 'getconnectionname', 'wrap', 'wraptable',
   'getquotedtablename', 'gettableprefix', 'prefix']);
 /** A parameter named for a table (`$table`, `$tableName`, `$archiveTable`, `$tbl`): the callers pass the code's tables. */
 const TABLE_PARAM = /^(?:table|tbl)(?:_?name)?$|[a-z](?:Table|_table)(?:_?[Nn]ame)?$/;
