@@ -64,16 +64,23 @@ const CODE = new RegExp(
   // Go's `var key Type = "v"` / `const key Type = "v"`.
   // (Not C#'s `const string Key = "v"`, whose first word is the type.)
   String.raw`|\b(?:var|const)\s+(?!(?:string|int|long|short|bool|double|float|decimal|char|byte|object|dynamic|var)\b)(?<gkey>[A-Za-z_]\w*)\s+\*?[\w.[\]]+\s*=(?![=>~])` +
-  // A key and its value given to a map, properties or headers: `props.setProperty("password", "…")`, `.put("api_key", "…")`.
-  String.raw`|(?<=\.\s*)(?:setProperty|put|putString|add|set|append|setHeader|header|addHeader)\s*\(\s*(?<pq>["'])(?<pkey>[A-Za-z_][\w.\-]*)\k<pq>\s*,` +
-  // (Before this one, which would take `setProperty("password"` for a setter given a literal.)
-  // A setter or builder call given the secret alone: `ds.setPassword("…")`, `.withApiKey("…")`, `.password("…")`,
-  // and the capitalised Go and C# spellings (`option.WithAPIKey("…")`, `user.SetPassword("…")`).
-  String.raw`|(?<=\.\s*)(?<mkey>(?:[sS]et|[wW]ith)[A-Z_]\w*|password|passwd|secret|apiKey|clientSecret|accessToken|authToken|secretKey|token)\s*\(` +
   // `?=` is Make's (and `??=` JavaScript's) assign-if-unset.
   String.raw`|(?<![\w$@-])(?<key>[$@]*[A-Za-z_][\w$]*)(?:\s*:\s*[A-Za-z_][\w.<>[\],|? ]*?\s*=(?![=>~])|\s*(?::=|\?\??=|\.=|=(?![=>~])|:(?![:=]))))\s*` + LITERAL,
   'g',
 );
+/** Calls given a secret; looked for only on lines that `CALL_HINT` finds, since most lines have no such call. */
+const CALL = new RegExp(
+  String.raw`(?<=\.\s*)(?:` +
+  // A key and its value given to a map, properties or headers: `props.setProperty("password", "…")`, `.put("api_key", "…")`.
+  // (Before the setter below, which would take `setProperty("password"` for a setter given a literal.)
+  String.raw`(?:setProperty|put|putString|add|set|append|setHeader|header|addHeader)\s*\(\s*(?<pq>["'])(?<pkey>[A-Za-z_][\w.\-]*)\k<pq>\s*,` +
+  // A setter or builder call given the secret alone: `ds.setPassword("…")`, `.withApiKey("…")`, `.password("…")`,
+  // and the capitalised Go and C# spellings (`option.WithAPIKey("…")`, `user.SetPassword("…")`).
+  String.raw`|(?<mkey>(?:[sS]et|[wW]ith)[A-Z_]\w*|password|passwd|secret|apiKey|clientSecret|accessToken|authToken|secretKey|token)\s*\(` +
+  String.raw`)\s*` + LITERAL,
+  'g',
+);
+const CALL_HINT = /\.\s*(?:[sS]et|[wW]ith|put|add|append|header|password|passwd|secret|apiKey|clientSecret|accessToken|authToken|secretKey|token)/;
 const ENV_LINE = /^(\s*(?:export\s+|local\s+|declare\s+(?:-\w+\s+)?|readonly\s+|set\s+)?)([A-Za-z_][\w.-]*)(\s*=\s*)(.*)$/;
 const YAML_LINE = /^(\s*(?:-\s+)?)(?:(["'])([^"'\r\n]+)\2|([A-Za-z_$@][\w.\-$@]*))(\s*:[ \t]+)(.*)$/;
 const YAML_LIST_ENV = /^(\s*-\s+["']?)([A-Za-z_][\w.-]*)=(.*)$/;
@@ -169,7 +176,13 @@ function isCommentLine(trimmed: string, lang: Lang): boolean {
 }
 
 function codeCandidates(line: string, at: number, out: Candidate[]): void {
-  for (const m of line.matchAll(CODE)) {
+  literalCandidates(line, at, CODE, out);
+  if (CALL_HINT.test(line)) literalCandidates(line, at, CALL, out);
+}
+
+/** Each match of `re` (a key, then a string literal): a candidate for the literal's value. */
+function literalCandidates(line: string, at: number, re: RegExp, out: Candidate[]): void {
+  for (const m of line.matchAll(re)) {
     const g = m.groups!;
     const key = g.mkey ? g.mkey.replace(/^(?:set|with)_?/i, '') : (g.pkey ?? g.qkey ?? g.skey ?? g.gkey ?? g.key).replace(/^[:$@]+/, '');
     const lit = g.lit;
