@@ -235,14 +235,15 @@ export function prevSignificant(text: string, mask: Uint8Array, i: number): numb
   return i;
 }
 
-/** The span to delete to remove `text[s..e)` from the line: the whole line when nothing else is on it. */
+/** The span to delete to remove `text[s..e)` from its lines: the whole lines when nothing else is on them. */
 export function lineSpan(lines: LineIndex, s: number, e: number): [number, number] {
   const text = lines.text;
   const line = lines.positionAt(s).line;
+  const last = lines.positionAt(e).line;
   const ls = lines.lineStart(line);
-  const le = lines.lineEnd(line);
+  const le = lines.lineEnd(last);
   if (text.slice(ls, s).trim() !== '' || text.slice(e, le).trim() !== '') return [s, e];
-  if (line + 1 < lines.lineCount) return [ls, lines.lineStart(line + 1)];
+  if (last + 1 < lines.lineCount) return [ls, lines.lineStart(last + 1)];
   if (line > 0) return [lines.lineEnd(line - 1), le];
   return [ls, le];
 }

@@ -3,6 +3,7 @@
 // tree-sitter's Java grammar; silent when it is not available.
 import { analyze, looksLikeSql, type Analysis, type Item } from '../../fixes/parameterize';
 import type { Lang } from '../../languages/detect';
+import { lineSpan } from '../../languages/lexer';
 import { parse, walkTree, type SyntaxNode as Node } from '../../languages/tree-sitter';
 import type { RuleContext } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
@@ -1035,7 +1036,7 @@ class JavaChecker {
         text = text.slice(0, ts) + newType + text.slice(te);
       }
       moved = text + sep;
-      edits.push(deleteStatement(this.ctx.text, createStmt, lines));
+      edits.push(lines.edit(...lineSpan(lines, createStmt.startIndex, createStmt.endIndex), ''));
     }
     if (newType && d.type && (inPlace || !same(createStmt, d.stmt))) edits.push(lines.edit(d.type.startIndex, d.type.endIndex, newType));
     edits.push(lines.edit(at.startIndex, at.startIndex, moved + this.setters(recv.text, q.values, sink.call).join(sep) + sep));
@@ -1261,15 +1262,6 @@ function lineSeparator(text: string, n: Node): string {
   const indent = text.slice(start, n.startIndex);
   if (!/^[ \t]*$/.test(indent)) return ' ';
   return (text[start - 2] === '\r' ? '\r\n' : '\n') + indent;
-}
-
-/** An edit removing a statement, with its whole line when it is alone there. */
-function deleteStatement(text: string, n: Node, lines: RuleContext['lines']): TextEdit {
-  const start = text.lastIndexOf('\n', n.startIndex - 1) + 1;
-  const lineEnd = text.indexOf('\n', n.endIndex);
-  const end = lineEnd < 0 ? text.length : lineEnd + 1;
-  if (/^[ \t]*$/.test(text.slice(start, n.startIndex)) && /^[ \t]*\r?\n?$/.test(text.slice(n.endIndex, end))) return lines.edit(start, end, '');
-  return lines.edit(n.startIndex, n.endIndex, '');
 }
 
 function methodOf(n: Node): Node | undefined {
